@@ -1,0 +1,274 @@
+package io.esbridge.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import io.esbridge.contract.ArrayOfPackageInfo;
+import io.esbridge.contract.ArrayOfString;
+import io.esbridge.contract.ArrayOfUserInfo;
+import io.esbridge.contract.DataSet;
+import io.esbridge.contract.EsAuthenticationSoap;
+import io.esbridge.contract.EsPackagesSoap;
+import io.esbridge.contract.EsUsersSoap;
+import io.esbridge.contract.HostingPlanInfo;
+import io.esbridge.contract.PackageAddonInfo;
+import io.esbridge.contract.PackageInfo;
+import io.esbridge.contract.PackageResult;
+import io.esbridge.contract.PackageStatus;
+import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserStatus;
+
+/**
+ * The typed Enterprise Server client: every operation es-bridge uses on esUsers, esPackages and esAuthentication,
+ * with every answer interpreted. A non-negative code or id is returned; a negative BusinessErrorCode, a SOAP fault,
+ * an HTTP 401 and a transport failure are thrown as the matching {@link EsException}. Usable from plain Java and
+ * from Camel routes (it is a bean); thread-safe, and never more than {@code es.server.max-in-flight} calls at once.
+ */
+public class EnterpriseServerClient {
+
+    private final Supplier<EsPorts> ports;
+    private final Semaphore inFlight;
+    private final AddUserShape addUserShape;
+
+    public EnterpriseServerClient(Supplier<EsPorts> ports, int maxInFlight, AddUserShape addUserShape) {
+        this.ports = ports;
+        this.inFlight = new Semaphore(maxInFlight, true);
+        this.addUserShape = addUserShape;
+    }
+
+    /** A client of the server the properties name. */
+    public static EnterpriseServerClient create(EsServerProperties properties) {
+        EsPorts ports = EsPorts.create(properties);
+        return new EnterpriseServerClient(() -> ports, properties.maxInFlight(),
+                properties.effectiveAddUserShape());
+    }
+
+    // --- esUsers ---------------------------------------------------------------------------------------------------
+
+    public boolean userExists(String username) {
+        return call("UserExists", () -> users().userExists(username));
+    }
+
+    public Optional<UserInfo> getUserById(int userId) {
+        return Optional.ofNullable(call("GetUserById", () -> users().getUserById(userId)));
+    }
+
+    public Optional<UserInfo> getUserByUsername(String username) {
+        return Optional.ofNullable(call("GetUserByUsername", () -> users().getUserByUsername(username)));
+    }
+
+    public List<UserInfo> getUsers(int ownerId, boolean recursive) {
+        ArrayOfUserInfo result = call("GetUsers", () -> users().getUsers(ownerId, recursive));
+        return result == null ? List.of() : result.getUserInfo();
+    }
+
+    /**
+     * Creates a user; the password travels where the server's AddUser shape expects it (inside {@code user} or as a
+     * parameter). {@code notes} reach only servers whose AddUser has that parameter.
+     *
+     * @return the new user's id
+     */
+    public int addUser(UserInfo user, String password, boolean sendLetter, List<String> notes) {
+        user.setPassword(addUserShape.passwordInUserInfo() ? password : null);
+        String passwordParameter = addUserShape.passwordParameter() ? password : null;
+        ArrayOfString notesParameter = null;
+        if (addUserShape.notesParameter() && notes != null && !notes.isEmpty()) {
+            notesParameter = new ArrayOfString();
+            notesParameter.getString().addAll(notes);
+        }
+        ArrayOfString finalNotes = notesParameter;
+        int id = call("AddUser", () -> users().addUser(user, sendLetter, passwordParameter, finalNotes));
+        user.setPassword(null);
+        return requireSuccess("AddUser", id);
+    }
+
+    public void updateUser(UserInfo user) {
+        requireSuccess("UpdateUser", call("UpdateUser", () -> users().updateUser(user)));
+    }
+
+    public void deleteUser(int userId) {
+        requireSuccess("DeleteUser", call("DeleteUser", () -> users().deleteUser(userId)));
+    }
+
+    public void changeUserPassword(int userId, String password) {
+        requireSuccess("ChangeUserPassword", call("ChangeUserPassword",
+                () -> users().changeUserPassword(userId, password)));
+    }
+
+    public void changeUserStatus(int userId, UserStatus status) {
+        requireSuccess("ChangeUserStatus", call("ChangeUserStatus", () -> users().changeUserStatus(userId, status)));
+    }
+
+    // --- esAuthentication ------------------------------------------------------------------------------------------
+
+    /**
+     * Checks a user's credentials. The answer is a status, not an error: 0 (or a positive MFA step) when they are
+     * right, else -109 wrong username, -110 wrong password, -105 cancelled, -103 pending…
+     */
+    public BusinessErrorCode authenticateUser(String username, String password, String ip) {
+        int code = call("AuthenticateUser", () -> authentication().authenticateUser(username, password, ip));
+        return code >= 0 ? new BusinessErrorCode(code, "SUCCESS", "Users", "The credentials are right.")
+                : BusinessErrorCodes.of(code);
+    }
+
+    // --- esPackages: hosting spaces --------------------------------------------------------------------------------
+
+    /** @return the new hosting space's id */
+    public int addPackage(int userId, int planId, String packageName, String packageComments, PackageStatus status,
+            XMLGregorianCalendar purchaseDate) {
+        return requireSuccess("AddPackage", call("AddPackage", () -> packages().addPackage(userId, planId,
+                packageName, packageComments, StatusIds.id(status), purchaseDate)));
+    }
+
+    public void updatePackage(PackageInfo packageInfo) {
+        requireSuccess("UpdatePackage", call("UpdatePackage", () -> packages().updatePackage(packageInfo)));
+    }
+
+    public void updatePackageName(int packageId, String packageName, String packageComments) {
+        requireSuccess("UpdatePackageName", call("UpdatePackageName",
+                () -> packages().updatePackageName(packageId, packageName, packageComments)));
+    }
+
+    public void deletePackage(int packageId) {
+        requireSuccess("DeletePackage", call("DeletePackage", () -> packages().deletePackage(packageId)));
+    }
+
+    public void changePackageStatus(int packageId, PackageStatus status) {
+        requireSuccess("ChangePackageStatus", call("ChangePackageStatus",
+                () -> packages().changePackageStatus(packageId, status)));
+    }
+
+    public Optional<PackageInfo> getPackage(int packageId) {
+        return Optional.ofNullable(call("GetPackage", () -> packages().getPackage(packageId)));
+    }
+
+    /** The hosting spaces of {@code userId} itself (what billing modules use to find a user's space). */
+    public List<PackageInfo> getMyPackages(int userId) {
+        return packageList(call("GetMyPackages", () -> packages().getMyPackages(userId)));
+    }
+
+    /** The hosting spaces of the users {@code userId} owns. */
+    public List<PackageInfo> getPackages(int userId) {
+        return packageList(call("GetPackages", () -> packages().getPackages(userId)));
+    }
+
+    /** Two tables: {@code Table} (resource groups) and {@code Table1} (quotas with values). */
+    public DataSetTables getPackageQuotas(int packageId) {
+        return dataSet(call("GetPackageQuotas", () -> packages().getPackageQuotas(packageId)));
+    }
+
+    // --- esPackages: add-ons of hosting spaces ---------------------------------------------------------------------
+
+    /** @return the new package add-on's id */
+    public int addPackageAddon(PackageAddonInfo addon) {
+        return requireSuccess("AddPackageAddon", call("AddPackageAddon", () -> packages().addPackageAddon(addon)));
+    }
+
+    public void updatePackageAddon(PackageAddonInfo addon) {
+        requireSuccess("UpdatePackageAddon", call("UpdatePackageAddon",
+                () -> packages().updatePackageAddon(addon)));
+    }
+
+    public void deletePackageAddon(int packageAddonId) {
+        requireSuccess("DeletePackageAddon", call("DeletePackageAddon",
+                () -> packages().deletePackageAddon(packageAddonId)));
+    }
+
+    public Optional<PackageAddonInfo> getPackageAddon(int packageAddonId) {
+        return Optional.ofNullable(call("GetPackageAddon", () -> packages().getPackageAddon(packageAddonId)));
+    }
+
+    public List<Map<String, String>> getPackageAddons(int packageId) {
+        return dataSet(call("GetPackageAddons", () -> packages().getPackageAddons(packageId))).rows();
+    }
+
+    // --- esPackages: hosting plans and add-on plans ----------------------------------------------------------------
+
+    /** Creates a hosting plan, or an add-on plan when {@code plan.isIsAddon()}. @return the new plan's id */
+    public int addHostingPlan(HostingPlanInfo plan) {
+        return requireSuccess("AddHostingPlan", call("AddHostingPlan", () -> packages().addHostingPlan(plan)));
+    }
+
+    public void updateHostingPlan(HostingPlanInfo plan) {
+        requireSuccess("UpdateHostingPlan", call("UpdateHostingPlan", () -> packages().updateHostingPlan(plan)));
+    }
+
+    public void deleteHostingPlan(int planId) {
+        requireSuccess("DeleteHostingPlan", call("DeleteHostingPlan", () -> packages().deleteHostingPlan(planId)));
+    }
+
+    public Optional<HostingPlanInfo> getHostingPlan(int planId) {
+        return Optional.ofNullable(call("GetHostingPlan", () -> packages().getHostingPlan(planId)));
+    }
+
+    /** Hosting plans owned by {@code userId}, one row each (PlanID, PlanName, …). */
+    public List<Map<String, String>> getHostingPlans(int userId) {
+        return dataSet(call("GetHostingPlans", () -> packages().getHostingPlans(userId))).rows();
+    }
+
+    /** Add-on plans owned by {@code userId}, one row each. */
+    public List<Map<String, String>> getHostingAddons(int userId) {
+        return dataSet(call("GetHostingAddons", () -> packages().getHostingAddons(userId))).rows();
+    }
+
+    // --- result interpretation -------------------------------------------------------------------------------------
+
+    private static int requireSuccess(String operation, int code) {
+        if (code < 0) {
+            throw new EsBusinessException(operation, BusinessErrorCodes.of(code), List.of());
+        }
+        return code;
+    }
+
+    private static int requireSuccess(String operation, PackageResult result) {
+        if (result == null) {
+            throw new EsFaultException(operation, "Server", "the answer carries no PackageResult", null);
+        }
+        if (result.getResult() < 0) {
+            throw new EsBusinessException(operation, BusinessErrorCodes.of(result.getResult()),
+                    ExceedingQuotas.read(result.getExceedingQuotas()));
+        }
+        return result.getResult();
+    }
+
+    private static List<PackageInfo> packageList(ArrayOfPackageInfo result) {
+        return result == null ? List.of() : result.getPackageInfo();
+    }
+
+    private static DataSetTables dataSet(DataSet result) {
+        return DataSetTables.read(result);
+    }
+
+    private <T> T call(String operation, Supplier<T> invocation) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EsTransientException(operation, "interrupted while waiting for a free call slot", e);
+        }
+        try {
+            return invocation.get();
+        } catch (RuntimeException e) {
+            throw ErrorClassifier.classify(operation, e);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private EsUsersSoap users() {
+        return ports.get().users();
+    }
+
+    private EsPackagesSoap packages() {
+        return ports.get().packages();
+    }
+
+    private EsAuthenticationSoap authentication() {
+        return ports.get().authentication();
+    }
+}

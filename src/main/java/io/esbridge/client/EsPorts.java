@@ -1,0 +1,97 @@
+package io.esbridge.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Map;
+
+import javax.net.ssl.TrustManagerFactory;
+
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.feature.StaxTransformFeature;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+
+import io.esbridge.contract.EsAuthenticationSoap;
+import io.esbridge.contract.EsPackagesSoap;
+import io.esbridge.contract.EsUsersSoap;
+
+/**
+ * The three CXF ports of one Enterprise Server, configured for its brand: the contract's namespace rewritten to the
+ * brand's in both directions, the brand's SOAPAction, pre-emptive Basic auth, HTTP/1.1 (the JDK client would
+ * otherwise offer an h2c upgrade that IIS mishandles), no chunking (as .NET clients send), timeouts and TLS trust.
+ * CXF ports are thread-safe and share one pooled JDK HttpClient, so many calls can be in flight at once.
+ */
+public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication) {
+
+    public static EsPorts create(EsServerProperties properties) {
+        String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
+        return new EsPorts(
+                port(EsUsersSoap.class, base + "esUsers.asmx", properties),
+                port(EsPackagesSoap.class, base + "esPackages.asmx", properties),
+                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties));
+    }
+
+    private static <T> T port(Class<T> serviceInterface, String address, EsServerProperties properties) {
+        String namespace = properties.effectiveNamespace();
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(serviceInterface);
+        factory.setAddress(address);
+        if (!Brand.CONTRACT_NAMESPACE.equals(namespace)) {
+            StaxTransformFeature brandNamespace = new StaxTransformFeature();
+            brandNamespace.setOutTransformElements(Map.of("{" + Brand.CONTRACT_NAMESPACE + "}*", "{" + namespace + "}*"));
+            brandNamespace.setInTransformElements(Map.of("{" + namespace + "}*", "{" + Brand.CONTRACT_NAMESPACE + "}*"));
+            factory.getFeatures().add(brandNamespace);
+        }
+        factory.getOutInterceptors().add(new WireInterceptors.BrandSoapAction(namespace));
+        factory.getInInterceptors().add(new WireInterceptors.RequireSoapAnswer());
+        factory.getInFaultInterceptors().add(new WireInterceptors.RequireSoapAnswer());
+        T port = factory.create(serviceInterface);
+        configureConduit(ClientProxy.getClient(port), properties);
+        return port;
+    }
+
+    private static void configureConduit(Client client, EsServerProperties properties) {
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setVersion("1.1");
+        policy.setAllowChunking(false);
+        policy.setConnectionTimeout(properties.connectTimeout().toMillis());
+        policy.setReceiveTimeout(properties.receiveTimeout().toMillis());
+        conduit.setClient(policy);
+
+        AuthorizationPolicy basic = new AuthorizationPolicy();
+        basic.setUserName(properties.username());
+        basic.setPassword(properties.password());
+        conduit.setAuthorization(basic);
+
+        if (properties.trustStore() != null) {
+            TLSClientParameters tls = new TLSClientParameters();
+            tls.setTrustManagers(trustManagers(properties).getTrustManagers());
+            conduit.setTlsClientParameters(tls);
+        }
+    }
+
+    private static TrustManagerFactory trustManagers(EsServerProperties properties) {
+        try (InputStream in = properties.trustStore().getInputStream()) {
+            KeyStore store = KeyStore.getInstance(properties.trustStoreType());
+            char[] password = properties.trustStorePassword() == null ? null
+                    : properties.trustStorePassword().toCharArray();
+            store.load(in, password);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read es.server.trust-store " + properties.trustStore(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Unusable es.server.trust-store " + properties.trustStore() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

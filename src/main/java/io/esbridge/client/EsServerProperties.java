@@ -1,0 +1,68 @@
+package io.esbridge.client;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * Where the Enterprise Server is and how to talk to it ({@code es.server.*}).
+ *
+ * @param url             base URL of the services (the folder holding esUsers.asmx); empty = the sandbox built into
+ *                        this process
+ * @param username        account the calls are made as (HTTP Basic, sent pre-emptively)
+ * @param password        its password
+ * @param brand           brand and version of the server
+ * @param namespace       overrides the brand's XML namespace, for servers of unknown version
+ * @param addUserShape    overrides the brand's AddUser shape, for servers of unknown version
+ * @param connectTimeout  TCP connect timeout
+ * @param receiveTimeout  how long to wait for an answer
+ * @param maxInFlight     most calls in flight to the server at once, across every route of this process
+ * @param trustStore      trust store for https servers with a private CA (JKS or PKCS12)
+ * @param trustStorePassword its password
+ * @param trustStoreType  JKS or PKCS12
+ */
+@ConfigurationProperties("es.server")
+public record EsServerProperties(
+        String url,
+        @DefaultValue("serveradmin") String username,
+        String password,
+        @DefaultValue("solidcp") Brand brand,
+        String namespace,
+        AddUserShape addUserShape,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("60s") Duration receiveTimeout,
+        @DefaultValue("8") int maxInFlight,
+        Resource trustStore,
+        String trustStorePassword,
+        @DefaultValue("PKCS12") String trustStoreType) {
+
+    public EsServerProperties {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("es.server.max-in-flight must be at least 1, was " + maxInFlight);
+        }
+    }
+
+    /** The namespace on the wire: the override, else the brand's. */
+    public String effectiveNamespace() {
+        return namespace == null || namespace.isBlank() ? brand.namespace() : namespace.strip();
+    }
+
+    /** The AddUser shape on the wire: the override, else the brand's. */
+    public AddUserShape effectiveAddUserShape() {
+        return addUserShape == null ? brand.addUserShape() : addUserShape;
+    }
+
+    /** Same settings against another base URL (the sandbox's port is known only once the web server runs). */
+    public EsServerProperties withUrl(String newUrl) {
+        return new EsServerProperties(newUrl, username, password, brand, namespace, addUserShape, connectTimeout,
+                receiveTimeout, maxInFlight, trustStore, trustStorePassword, trustStoreType);
+    }
+
+    @Override
+    public String toString() {
+        return "EsServerProperties[url=" + url + ", username=" + username + ", password=******, brand=" + brand.id()
+                + ", namespace=" + effectiveNamespace() + ", addUserShape=" + effectiveAddUserShape() + "]";
+    }
+}

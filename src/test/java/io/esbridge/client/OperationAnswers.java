@@ -17,7 +17,14 @@ final class OperationAnswers {
     private static final Set<String> PACKAGE_RESULTS = Set.of("UpdateHostingPlan", "AddPackage", "UpdatePackage",
             "AddPackageAddon", "UpdatePackageAddon");
 
+    private static final Set<String> USERS_OPERATIONS = Set.of("UserExists", "GetUserById", "GetUserByUsername",
+            "GetUsers", "AddUser", "UpdateUser", "DeleteUser", "ChangeUserPassword", "ChangeUserStatus");
+
     private OperationAnswers() {
+    }
+
+    static boolean isUsersOperation(String op) {
+        return USERS_OPERATIONS.contains(op);
     }
 
     static String forRequest(WireCapture.Request request) {

@@ -76,8 +76,15 @@ final class WireCapture implements AutoCloseable {
 
     static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
 
+    static {
+        // The JDK server otherwise leaves Nagle's algorithm on: every answer then waits ~40 ms for a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Function<Request, Answer> answers;
 
     WireCapture(Function<Request, Answer> answers) throws IOException {
@@ -88,8 +95,10 @@ final class WireCapture implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getProtocol(), exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
             requests.add(request);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             Answer answer = this.answers.apply(request);
             sleep(answer.delay());
+            inFlight.decrementAndGet();
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -112,6 +121,11 @@ final class WireCapture implements AutoCloseable {
 
     List<Request> requests() {
         return requests;
+    }
+
+    /** The most requests that were being answered at the same moment. */
+    int maxInFlight() {
+        return maxInFlight.get();
     }
 
     Request last() {

@@ -1,0 +1,50 @@
+package io.esbridge.record;
+
+import java.util.List;
+
+import io.esbridge.contract.UserStatus;
+
+/**
+ * A billing client, as the fields of {@code UserInfo} it sets. The password is kept only until the user is created or
+ * its password changed; the state store keeps a hash of it, never the password.
+ */
+public record CustomerRecord(
+        String key,
+        String username,
+        String password,
+        String firstName,
+        String lastName,
+        String email,
+        UserStatus status,
+        int ownerId,
+        int roleId,
+        boolean demo,
+        boolean peer,
+        boolean sendLetter,
+        String companyName,
+        String address,
+        String city,
+        String state,
+        String zip,
+        String country,
+        String primaryPhone,
+        String secondaryPhone,
+        String fax,
+        String secondaryEmail,
+        String instantMessenger,
+        boolean htmlMail,
+        String comments,
+        String subscriberNumber,
+        List<String> notes) implements ProvisioningRecord {
+
+    @Override
+    public String customerKey() {
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerRecord[key=" + key + ", username=" + username + ", password=" + (password == null ? "none"
+                : "******") + ", email=" + email + ", status=" + status + "]";
+    }
+}

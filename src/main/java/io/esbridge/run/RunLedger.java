@@ -1,0 +1,16 @@
+package io.esbridge.run;
+
+import io.esbridge.record.SourceRef;
+
+/**
+ * Opens runs (one file, one push, one sync execution) and learns how many records each brought in, so that its report
+ * can prove {@code in = created + updated + unchanged + failed}.
+ */
+public interface RunLedger {
+
+    /** Opens a run for a source and answers its id. */
+    String open(SourceRef.Kind kind, String sourceName);
+
+    /** Every record of the run has been read and handed on (to provisioning or to the rejects): there were {@code n}. */
+    void inputComplete(String runId, long records);
+}

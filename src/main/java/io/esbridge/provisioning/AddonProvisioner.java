@@ -1,0 +1,128 @@
+package io.esbridge.provisioning;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.client.StatusIds;
+import io.esbridge.contract.PackageAddonInfo;
+import io.esbridge.provisioning.ProvisioningException.Reason;
+import io.esbridge.record.AddonRecord;
+import io.esbridge.record.RecordType;
+import io.esbridge.run.Outcome;
+import io.esbridge.state.Link;
+import io.esbridge.state.LinkState;
+
+/**
+ * Add-on → package add-on of its subscription's space: AddPackageAddon, UpdatePackageAddon (quantity, status, plan,
+ * comments), DeletePackageAddon when it ended.
+ */
+@Component
+class AddonProvisioner {
+
+    record AppliedAddon(Integer planId, String planName, int quantity, String status, String comments,
+            boolean ended) {
+
+        static AppliedAddon of(AddonRecord r) {
+            return new AppliedAddon(r.planId(), r.planName(), r.quantity(), r.status().name(), r.comments(),
+                    r.ended());
+        }
+    }
+
+    private final EnterpriseServerClient client;
+    private final ObjectMapper mapper;
+    private final PlanDirectory plans;
+
+    AddonProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans) {
+        this.client = client;
+        this.mapper = mapper;
+        this.plans = plans;
+    }
+
+    Outcome provision(AddonRecord record, ProvisioningContext ctx) {
+        AppliedState state = AppliedState.of(mapper, AppliedAddon.of(record));
+        Optional<Link> link = ctx.links().find(RecordType.ADDON, record.key());
+        if (link.isPresent() && link.get().state() == LinkState.DELETED) {
+            return Outcome.UNCHANGED;
+        }
+        if (link.isPresent() && link.get().applied() && state.sameAs(link.get().fingerprint())) {
+            return Outcome.UNCHANGED;
+        }
+        int packageId = subscriptionPackageId(record, ctx);
+        int planId = plans.addonPlanId(record.planId(), record.planName());
+        if (link.isPresent() && !link.get().applied()) {
+            link = reconcile(link.get(), packageId, planId, ctx);
+        }
+        if (link.isEmpty()) {
+            if (record.ended()) {
+                return Outcome.UNCHANGED;
+            }
+            ctx.links().recordIntent(RecordType.ADDON, record.key(), packageId, String.valueOf(planId), state.json(),
+                    state.fingerprint(), null, ctx.runId());
+            int addonId = ctx.create("AddPackageAddon", () -> client.addPackageAddon(addon(record, packageId,
+                    planId, 0)));
+            ctx.links().markApplied(RecordType.ADDON, record.key(), addonId, packageId, state.json(),
+                    state.fingerprint(), null, ctx.runId());
+            return Outcome.CREATED;
+        }
+        int addonId = link.get().esId();
+        if (record.ended()) {
+            ctx.write("DeletePackageAddon", () -> client.deletePackageAddon(addonId));
+            ctx.links().markDeleted(RecordType.ADDON, record.key(), ctx.runId());
+            return Outcome.UPDATED;
+        }
+        ctx.write("UpdatePackageAddon", () -> client.updatePackageAddon(addon(record, packageId, planId, addonId)));
+        ctx.links().markApplied(RecordType.ADDON, record.key(), addonId, packageId, state.json(),
+                state.fingerprint(), null, ctx.runId());
+        return Outcome.UPDATED;
+    }
+
+    private int subscriptionPackageId(AddonRecord record, ProvisioningContext ctx) {
+        return ctx.links().find(RecordType.SUBSCRIPTION, record.subscriptionKey()).filter(Link::applied)
+                .map(Link::esId)
+                .orElseThrow(() -> new ProvisioningException(Reason.SUBSCRIPTION_NOT_PROVISIONED, "subscription "
+                        + record.subscriptionKey() + " of add-on " + record.key()
+                        + " is not provisioned yet: import or fix the subscription first"));
+    }
+
+    /** An AddPackageAddon was announced: an unlinked add-on of the same plan on the space is the one it created. */
+    private Optional<Link> reconcile(Link pending, int packageId, int planId, ProvisioningContext ctx) {
+        List<Integer> candidates = client.getPackageAddons(packageId).stream()
+                .filter(row -> String.valueOf(planId).equals(trim(row.get("PlanID"))))
+                .map(row -> Integer.parseInt(trim(row.get("PackageAddonID"))))
+                .filter(id -> ctx.links().billingKeyOf(RecordType.ADDON, id).isEmpty())
+                .toList();
+        if (candidates.isEmpty()) {
+            ctx.links().forgetIntent(RecordType.ADDON, pending.billingKey());
+            return Optional.empty();
+        }
+        if (candidates.size() > 1) {
+            throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, "an interrupted AddPackageAddon for add-on "
+                    + pending.billingKey() + " may have created one of " + candidates.size()
+                    + " unlinked add-ons of plan " + planId + " on space " + packageId + ": resolve by hand");
+        }
+        ctx.links().markApplied(RecordType.ADDON, pending.billingKey(), candidates.get(0), packageId,
+                pending.appliedJson(), pending.fingerprint(), null, ctx.runId());
+        return ctx.links().find(RecordType.ADDON, pending.billingKey());
+    }
+
+    private static PackageAddonInfo addon(AddonRecord record, int packageId, int planId, int addonId) {
+        PackageAddonInfo addon = new PackageAddonInfo();
+        addon.setPackageAddonId(addonId);
+        addon.setPackageId(packageId);
+        addon.setPlanId(planId);
+        addon.setQuantity(record.quantity());
+        addon.setStatusId(StatusIds.id(record.status()));
+        addon.setPurchaseDate(DateTimes.wire(record.purchaseDate()));
+        addon.setComments(record.comments());
+        return addon;
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.strip();
+    }
+}

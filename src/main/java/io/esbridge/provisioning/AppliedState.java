@@ -1,0 +1,70 @@
+package io.esbridge.provisioning;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What was last applied for a record, as JSON (secrets left out by the caller) and its SHA-256 fingerprint. Comparing
+ * fingerprints decides "unchanged" without any call; comparing the JSON fields decides which write calls a change needs.
+ */
+final class AppliedState {
+
+    private final String json;
+    private final String fingerprint;
+
+    private AppliedState(String json) {
+        this.json = json;
+        this.fingerprint = sha256(json);
+    }
+
+    static AppliedState of(ObjectMapper mapper, Object record) {
+        try {
+            return new AppliedState(mapper.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    String json() {
+        return json;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    boolean sameAs(String otherFingerprint) {
+        return fingerprint.equals(otherFingerprint);
+    }
+
+    /** Whether a field differs from the previously applied JSON (a missing previous state differs in every field). */
+    static boolean changed(ObjectMapper mapper, String previousJson, AppliedState now, String... fields) {
+        try {
+            JsonNode before = previousJson == null ? null : mapper.readTree(previousJson);
+            JsonNode after = mapper.readTree(now.json);
+            for (String field : fields) {
+                if (before == null || !before.path(field).equals(after.path(field))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (JsonProcessingException e) {
+            return true;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

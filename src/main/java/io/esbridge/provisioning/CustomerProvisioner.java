@@ -1,0 +1,192 @@
+package io.esbridge.provisioning;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.client.StatusIds;
+import io.esbridge.contract.UserInfo;
+import io.esbridge.provisioning.ProvisioningException.Reason;
+import io.esbridge.provisioning.ProvisioningProperties.UsernameTakenPolicy;
+import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.RecordType;
+import io.esbridge.run.Outcome;
+import io.esbridge.state.Link;
+import io.esbridge.state.SecretKeeper;
+
+/**
+ * Customer → user. First sight: UserExists, then AddUser (or adopt / refuse a taken username, by policy). Later
+ * sights: nothing when nothing changed; UpdateUser for profile fields, ChangeUserStatus for the status,
+ * ChangeUserPassword for a new password (noticed through a keyed hash; the password itself is never kept).
+ */
+@Component
+class CustomerProvisioner {
+
+    /** UserInfo fields UpdateUser applies; the username is the identity and cannot be changed on the server. */
+    private static final String[] PROFILE = {"firstName", "lastName", "email", "ownerId", "roleId", "demo", "peer",
+        "companyName", "address", "city", "state", "zip", "country", "primaryPhone", "secondaryPhone", "fax",
+        "secondaryEmail", "instantMessenger", "htmlMail", "comments", "subscriberNumber"};
+
+    /** What is compared between runs: the record without the username, password, letter and notes (create only). */
+    record AppliedCustomer(String firstName, String lastName, String email, int ownerId, int roleId, boolean demo,
+            boolean peer, String companyName, String address, String city, String state, String zip, String country,
+            String primaryPhone, String secondaryPhone, String fax, String secondaryEmail, String instantMessenger,
+            boolean htmlMail, String comments, String subscriberNumber, String status) {
+
+        static AppliedCustomer of(CustomerRecord r) {
+            return new AppliedCustomer(r.firstName(), r.lastName(), r.email(), r.ownerId(), r.roleId(), r.demo(),
+                    r.peer(), r.companyName(), r.address(), r.city(), r.state(), r.zip(), r.country(),
+                    r.primaryPhone(), r.secondaryPhone(), r.fax(), r.secondaryEmail(), r.instantMessenger(),
+                    r.htmlMail(), r.comments(), r.subscriberNumber(), r.status().name());
+        }
+    }
+
+    private final EnterpriseServerClient client;
+    private final ObjectMapper mapper;
+    private final SecretKeeper secrets;
+    private final UsernameTakenPolicy usernameTaken;
+
+    CustomerProvisioner(EnterpriseServerClient client, ObjectMapper mapper, SecretKeeper secrets,
+            ProvisioningProperties properties) {
+        this.client = client;
+        this.mapper = mapper;
+        this.secrets = secrets;
+        this.usernameTaken = properties.usernameTaken();
+    }
+
+    Outcome provision(CustomerRecord record, ProvisioningContext ctx) {
+        AppliedState state = AppliedState.of(mapper, AppliedCustomer.of(record));
+        String passwordHash = record.password() == null ? null : secrets.hash(record.password());
+        Optional<Link> link = ctx.links().find(RecordType.CUSTOMER, record.key());
+        if (link.isPresent() && !link.get().applied()) {
+            link = reconcile(link.get(), ctx);
+        }
+        if (link.isEmpty()) {
+            return firstSight(record, state, passwordHash, ctx);
+        }
+        return laterSight(record, link.get(), state, passwordHash, ctx);
+    }
+
+    /** A create was announced and its outcome is unknown: the server says whether the user exists. */
+    private Optional<Link> reconcile(Link pending, ProvisioningContext ctx) {
+        Optional<UserInfo> created = client.getUserByUsername(pending.intentName());
+        if (created.isEmpty()) {
+            ctx.links().forgetIntent(RecordType.CUSTOMER, pending.billingKey());
+            return Optional.empty();
+        }
+        ctx.links().markApplied(RecordType.CUSTOMER, pending.billingKey(), created.get().getUserId(), null,
+                pending.appliedJson(), pending.fingerprint(), pending.passwordHash(), ctx.runId());
+        return ctx.links().find(RecordType.CUSTOMER, pending.billingKey());
+    }
+
+    private Outcome firstSight(CustomerRecord record, AppliedState state, String passwordHash,
+            ProvisioningContext ctx) {
+        if (client.userExists(record.username())) {
+            Link adopted = adopt(record, ctx);
+            laterSight(record, adopted, state, passwordHash, ctx);
+            return Outcome.UPDATED;
+        }
+        if (record.password() == null || record.password().isEmpty()) {
+            throw new ProvisioningException(Reason.PASSWORD_MISSING, "user '" + record.username()
+                    + "' does not exist yet and the record carries no password to create it with");
+        }
+        ctx.links().recordIntent(RecordType.CUSTOMER, record.key(), null, record.username(), state.json(),
+                state.fingerprint(), passwordHash, ctx.runId());
+        int userId = ctx.create("AddUser", () -> client.addUser(newUser(record), record.password(),
+                record.sendLetter(), record.notes()));
+        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId, null, state.json(), state.fingerprint(),
+                passwordHash, ctx.runId());
+        return Outcome.CREATED;
+    }
+
+    /** The username exists on the server: link to that user only when it is safely the same customer. */
+    private Link adopt(CustomerRecord record, ProvisioningContext ctx) {
+        UserInfo existing = client.getUserByUsername(record.username()).orElseThrow(() -> new ProvisioningException(
+                Reason.USERNAME_TAKEN, "username '" + record.username() + "' exists but cannot be read"));
+        if (usernameTaken == UsernameTakenPolicy.FAIL) {
+            throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
+                    + "' is already taken on the server by user " + existing.getUserId()
+                    + " (es.provisioning.username-taken=FAIL)");
+        }
+        if (existing.getEmail() == null || record.email() == null
+                || !existing.getEmail().strip().toLowerCase(Locale.ROOT)
+                        .equals(record.email().strip().toLowerCase(Locale.ROOT))) {
+            throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
+                    + "' is already taken on the server by user " + existing.getUserId()
+                    + " with another e-mail address: not adopted");
+        }
+        Optional<String> holder = ctx.links().billingKeyOf(RecordType.CUSTOMER, existing.getUserId());
+        if (holder.isPresent() && !holder.get().equals(record.key())) {
+            throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
+                    + "' belongs to user " + existing.getUserId() + ", already linked to billing customer "
+                    + holder.get());
+        }
+        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), existing.getUserId(), null, null, null, null,
+                ctx.runId());
+        return ctx.links().find(RecordType.CUSTOMER, record.key()).orElseThrow();
+    }
+
+    private Outcome laterSight(CustomerRecord record, Link link, AppliedState state, String passwordHash,
+            ProvisioningContext ctx) {
+        boolean passwordChanged = passwordHash != null && !passwordHash.equals(link.passwordHash());
+        if (state.sameAs(link.fingerprint()) && !passwordChanged) {
+            return Outcome.UNCHANGED;
+        }
+        int userId = link.esId();
+        if (AppliedState.changed(mapper, link.appliedJson(), state, PROFILE)) {
+            UserInfo current = client.getUserById(userId).orElseThrow(() -> new ProvisioningException(
+                    Reason.GONE_FROM_SERVER, "user " + userId + " (billing customer " + record.key()
+                            + ") no longer exists on the server"));
+            applyProfile(record, current);
+            ctx.write("UpdateUser", () -> client.updateUser(current));
+        }
+        if (AppliedState.changed(mapper, link.appliedJson(), state, "status")) {
+            ctx.write("ChangeUserStatus", () -> client.changeUserStatus(userId, record.status()));
+        }
+        if (passwordChanged) {
+            ctx.write("ChangeUserPassword", () -> client.changeUserPassword(userId, record.password()));
+        }
+        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId, null, state.json(), state.fingerprint(),
+                passwordHash != null ? passwordHash : link.passwordHash(), ctx.runId());
+        return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    private static UserInfo newUser(CustomerRecord record) {
+        UserInfo user = new UserInfo();
+        user.setUsername(record.username());
+        user.setStatusId(StatusIds.id(record.status()));
+        applyProfile(record, user);
+        return user;
+    }
+
+    /** Sets the profile fields only; RoleId/StatusId are sent without Role/Status (the later element would win). */
+    private static void applyProfile(CustomerRecord r, UserInfo user) {
+        user.setRole(null);
+        user.setStatus(null);
+        user.setRoleId(r.roleId());
+        user.setOwnerId(r.ownerId());
+        user.setIsDemo(r.demo());
+        user.setIsPeer(r.peer());
+        user.setFirstName(r.firstName());
+        user.setLastName(r.lastName());
+        user.setEmail(r.email());
+        user.setCompanyName(r.companyName());
+        user.setAddress(r.address());
+        user.setCity(r.city());
+        user.setState(r.state());
+        user.setZip(r.zip());
+        user.setCountry(r.country());
+        user.setPrimaryPhone(r.primaryPhone());
+        user.setSecondaryPhone(r.secondaryPhone());
+        user.setFax(r.fax());
+        user.setSecondaryEmail(r.secondaryEmail());
+        user.setInstantMessenger(r.instantMessenger());
+        user.setHtmlMail(r.htmlMail());
+        user.setComments(r.comments());
+        user.setSubscriberNumber(r.subscriberNumber());
+    }
+}

@@ -1,0 +1,30 @@
+package io.esbridge.provisioning;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+/** .NET DateTime on the wire: ISO 8601 with seconds and no offset (the server's local time). */
+final class DateTimes {
+
+    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DatatypeFactory FACTORY = factory();
+
+    private DateTimes() {
+    }
+
+    static XMLGregorianCalendar wire(LocalDateTime time) {
+        return FACTORY.newXMLGregorianCalendar((time == null ? LocalDateTime.now() : time).format(WIRE));
+    }
+
+    private static DatatypeFactory factory() {
+        try {
+            return DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

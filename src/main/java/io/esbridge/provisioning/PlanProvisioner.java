@@ -1,0 +1,131 @@
+package io.esbridge.provisioning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.contract.ArrayOfHostingPlanGroupInfo;
+import io.esbridge.contract.ArrayOfHostingPlanQuotaInfo;
+import io.esbridge.contract.HostingPlanGroupInfo;
+import io.esbridge.contract.HostingPlanInfo;
+import io.esbridge.contract.HostingPlanQuotaInfo;
+import io.esbridge.provisioning.ProvisioningException.Reason;
+import io.esbridge.record.PlanRecord;
+import io.esbridge.record.RecordType;
+import io.esbridge.run.Outcome;
+import io.esbridge.state.Link;
+import io.esbridge.state.LinkState;
+
+/**
+ * Plan → hosting plan, or add-on plan ({@code IsAddon}), with its groups and quotas: AddHostingPlan,
+ * UpdateHostingPlan (a -305 answer names the exceeding quotas), DeleteHostingPlan when the product ended (-1501 /
+ * -1502 while spaces or add-ons use it). There is no separate add-on operation on real servers.
+ */
+@Component
+class PlanProvisioner {
+
+    private final EnterpriseServerClient client;
+    private final ObjectMapper mapper;
+    private final PlanDirectory directory;
+    private final int ownerId;
+
+    PlanProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory directory,
+            ProvisioningProperties properties) {
+        this.client = client;
+        this.mapper = mapper;
+        this.directory = directory;
+        this.ownerId = properties.planOwnerId();
+    }
+
+    Outcome provision(PlanRecord record, ProvisioningContext ctx) {
+        AppliedState state = AppliedState.of(mapper, record);
+        Optional<Link> link = ctx.links().find(RecordType.PLAN, record.key());
+        if (link.isPresent() && (link.get().state() == LinkState.DELETED
+                || link.get().applied() && state.sameAs(link.get().fingerprint()))) {
+            return Outcome.UNCHANGED;
+        }
+        if (link.isPresent() && !link.get().applied()) {
+            link = reconcile(link.get(), record.addon(), ctx);
+        }
+        if (link.isEmpty()) {
+            if (record.ended()) {
+                return Outcome.UNCHANGED;
+            }
+            ctx.links().recordIntent(RecordType.PLAN, record.key(), null, record.name(), state.json(),
+                    state.fingerprint(), null, ctx.runId());
+            int planId = ctx.create("AddHostingPlan", () -> client.addHostingPlan(plan(record, 0)));
+            ctx.links().markApplied(RecordType.PLAN, record.key(), planId, null, state.json(), state.fingerprint(),
+                    null, ctx.runId());
+            directory.refresh();
+            return Outcome.CREATED;
+        }
+        int planId = link.get().esId();
+        if (record.ended()) {
+            ctx.write("DeleteHostingPlan", () -> client.deleteHostingPlan(planId));
+            ctx.links().markDeleted(RecordType.PLAN, record.key(), ctx.runId());
+        } else {
+            ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, planId)));
+            ctx.links().markApplied(RecordType.PLAN, record.key(), planId, null, state.json(), state.fingerprint(),
+                    null, ctx.runId());
+        }
+        directory.refresh();
+        return Outcome.UPDATED;
+    }
+
+    /** An AddHostingPlan was announced: a plan of that name owned by the plan owner is the one it created. */
+    private Optional<Link> reconcile(Link pending, boolean addon, ProvisioningContext ctx) {
+        List<Map<String, String>> rows = addon ? client.getHostingAddons(ownerId) : client.getHostingPlans(ownerId);
+        List<Integer> candidates = rows.stream()
+                .filter(row -> pending.intentName().equals(row.get("PlanName")))
+                .map(row -> Integer.parseInt(row.get("PlanID").strip()))
+                .filter(id -> ctx.links().billingKeyOf(RecordType.PLAN, id).isEmpty())
+                .toList();
+        if (candidates.isEmpty()) {
+            ctx.links().forgetIntent(RecordType.PLAN, pending.billingKey());
+            return Optional.empty();
+        }
+        if (candidates.size() > 1) {
+            throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, candidates.size() + " unlinked plans are named '"
+                    + pending.intentName() + "': resolve by hand");
+        }
+        ctx.links().markApplied(RecordType.PLAN, pending.billingKey(), candidates.get(0), null,
+                pending.appliedJson(), pending.fingerprint(), null, ctx.runId());
+        return ctx.links().find(RecordType.PLAN, pending.billingKey());
+    }
+
+    private HostingPlanInfo plan(PlanRecord record, int planId) {
+        HostingPlanInfo plan = new HostingPlanInfo();
+        plan.setPlanId(planId);
+        plan.setUserId(ownerId);
+        plan.setPlanName(record.name());
+        plan.setPlanDescription(record.description());
+        plan.setAvailable(record.available());
+        plan.setIsAddon(record.addon());
+        plan.setSetupPrice(record.setupPrice() == null ? java.math.BigDecimal.ZERO : record.setupPrice());
+        plan.setRecurringPrice(record.recurringPrice() == null ? java.math.BigDecimal.ZERO : record.recurringPrice());
+        plan.setRecurrenceUnit(record.recurrenceUnit());
+        plan.setRecurrenceLength(record.recurrenceLength());
+        plan.setGroups(new ArrayOfHostingPlanGroupInfo());
+        for (PlanRecord.Group g : record.groups()) {
+            HostingPlanGroupInfo group = new HostingPlanGroupInfo();
+            group.setGroupId(g.groupId());
+            group.setEnabled(g.enabled());
+            group.setCalculateDiskSpace(g.calculateDiskSpace());
+            group.setCalculateBandwidth(g.calculateBandwidth());
+            plan.getGroups().getHostingPlanGroupInfo().add(group);
+        }
+        plan.setQuotas(new ArrayOfHostingPlanQuotaInfo());
+        for (PlanRecord.Quota q : record.quotas()) {
+            HostingPlanQuotaInfo quota = new HostingPlanQuotaInfo();
+            quota.setQuotaId(q.quotaId());
+            quota.setQuotaValue(q.value());
+            plan.getQuotas().getHostingPlanQuotaInfo().add(quota);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,63 @@
+package io.esbridge.provisioning;
+
+import org.springframework.stereotype.Component;
+
+import io.esbridge.record.AddonRecord;
+import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.PlanRecord;
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.SubscriptionRecord;
+import io.esbridge.run.Outcome;
+import io.esbridge.run.RecordOutcome;
+import io.esbridge.state.DryRunLinks;
+import io.esbridge.state.LinkStore;
+import io.esbridge.state.Links;
+
+/**
+ * Makes the panel match one billing record: compares it with what was last applied and makes only the write calls
+ * the difference needs. Throws what the server or its own checks refused; the error channel takes it from there.
+ */
+@Component
+public class Provisioner {
+
+    private final CustomerProvisioner customers;
+    private final SubscriptionProvisioner subscriptions;
+    private final AddonProvisioner addons;
+    private final PlanProvisioner plans;
+    private final LinkStore store;
+    private final boolean dryRun;
+    private final Links dryRunLinks;
+
+    Provisioner(CustomerProvisioner customers, SubscriptionProvisioner subscriptions, AddonProvisioner addons,
+            PlanProvisioner plans, LinkStore store, ProvisioningProperties properties) {
+        this.customers = customers;
+        this.subscriptions = subscriptions;
+        this.addons = addons;
+        this.plans = plans;
+        this.store = store;
+        this.dryRun = properties.dryRun();
+        this.dryRunLinks = new DryRunLinks(store);
+    }
+
+    public RecordOutcome provision(RecordEnvelope envelope) {
+        ProvisioningContext ctx = new ProvisioningContext(envelope.runId(), dryRun, dryRun ? dryRunLinks : store);
+        Outcome outcome = apply(envelope.payload(), ctx);
+        return RecordOutcome.success(envelope.runId(), envelope.source().toString(), envelope.type(),
+                envelope.billingKey(), outcome, ctx.operations());
+    }
+
+    // Java 17 has no pattern switch; ProvisioningRecord is sealed, so this chain is exhaustive.
+    private Outcome apply(ProvisioningRecord record, ProvisioningContext ctx) {
+        if (record instanceof CustomerRecord c) {
+            return customers.provision(c, ctx);
+        }
+        if (record instanceof SubscriptionRecord s) {
+            return subscriptions.provision(s, ctx);
+        }
+        if (record instanceof AddonRecord a) {
+            return addons.provision(a, ctx);
+        }
+        return plans.provision((PlanRecord) record, ctx);
+    }
+}

@@ -1,0 +1,30 @@
+package io.esbridge.provisioning;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How provisioning behaves ({@code es.provisioning.*}).
+ *
+ * @param usernameTaken    a new customer whose username already exists on the server: ADOPT links to that user when
+ *                         it is safely the same person (same e-mail) and no other billing key holds it; FAIL refuses
+ * @param endedSubscription a subscription that ended in billing: CANCEL its space (status Cancelled) or DELETE it
+ * @param planOwnerId      the user whose hosting plans and add-on plans plan names are resolved against
+ * @param workers          records provisioned at once (different customers; one customer's records run in order);
+ *                         calls in flight are bounded separately by es.server.max-in-flight
+ * @param queueCapacity    records handed over but not yet provisioned before a feed waits (back-pressure)
+ * @param dryRun           report the write calls that would be made, in order, and make none
+ */
+@ConfigurationProperties("es.provisioning")
+public record ProvisioningProperties(
+        @DefaultValue("ADOPT") UsernameTakenPolicy usernameTaken,
+        @DefaultValue("CANCEL") EndedSubscriptionPolicy endedSubscription,
+        @DefaultValue("1") int planOwnerId,
+        @DefaultValue("16") int workers,
+        @DefaultValue("2000") int queueCapacity,
+        @DefaultValue("false") boolean dryRun) {
+
+    public enum UsernameTakenPolicy { ADOPT, FAIL }
+
+    public enum EndedSubscriptionPolicy { CANCEL, DELETE }
+}

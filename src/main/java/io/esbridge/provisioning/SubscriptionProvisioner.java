@@ -1,0 +1,139 @@
+package io.esbridge.provisioning;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.contract.PackageInfo;
+import io.esbridge.contract.PackageStatus;
+import io.esbridge.provisioning.ProvisioningException.Reason;
+import io.esbridge.provisioning.ProvisioningProperties.EndedSubscriptionPolicy;
+import io.esbridge.record.RecordType;
+import io.esbridge.record.SubscriptionRecord;
+import io.esbridge.run.Outcome;
+import io.esbridge.state.Link;
+
+/**
+ * Subscription → hosting space of its customer's user. First sight: AddPackage. Later: UpdatePackage for a plan
+ * change, UpdatePackageName for name or comments, ChangePackageStatus for the status, and for a subscription that
+ * ended, a cancel or a delete by policy. A subscription whose customer is not provisioned fails clearly: never an
+ * orphan space.
+ */
+@Component
+class SubscriptionProvisioner {
+
+    record AppliedSubscription(Integer planId, String planName, String packageName, String comments, String status,
+            boolean ended) {
+
+        static AppliedSubscription of(SubscriptionRecord r) {
+            return new AppliedSubscription(r.planId(), r.planName(), r.packageName(), r.comments(),
+                    r.status().name(), r.ended());
+        }
+    }
+
+    private final EnterpriseServerClient client;
+    private final ObjectMapper mapper;
+    private final PlanDirectory plans;
+    private final EndedSubscriptionPolicy endedPolicy;
+
+    SubscriptionProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans,
+            ProvisioningProperties properties) {
+        this.client = client;
+        this.mapper = mapper;
+        this.plans = plans;
+        this.endedPolicy = properties.endedSubscription();
+    }
+
+    Outcome provision(SubscriptionRecord record, ProvisioningContext ctx) {
+        AppliedState state = AppliedState.of(mapper, AppliedSubscription.of(record));
+        Optional<Link> link = ctx.links().find(RecordType.SUBSCRIPTION, record.key());
+        if (link.isPresent() && link.get().state() == io.esbridge.state.LinkState.DELETED) {
+            return Outcome.UNCHANGED;
+        }
+        int userId = customerUserId(record, ctx);
+        if (link.isPresent() && !link.get().applied()) {
+            link = reconcile(link.get(), userId, ctx);
+        }
+        if (link.isEmpty()) {
+            if (record.ended()) {
+                return Outcome.UNCHANGED;
+            }
+            int planId = plans.hostingPlanId(record.planId(), record.planName());
+            ctx.links().recordIntent(RecordType.SUBSCRIPTION, record.key(), userId, record.packageName(),
+                    state.json(), state.fingerprint(), null, ctx.runId());
+            int packageId = ctx.create("AddPackage", () -> client.addPackage(userId, planId, record.packageName(),
+                    record.comments(), record.status(), DateTimes.wire(record.purchaseDate())));
+            ctx.links().markApplied(RecordType.SUBSCRIPTION, record.key(), packageId, userId, state.json(),
+                    state.fingerprint(), null, ctx.runId());
+            return Outcome.CREATED;
+        }
+        return laterSight(record, link.get(), state, ctx);
+    }
+
+    private int customerUserId(SubscriptionRecord record, ProvisioningContext ctx) {
+        Link customer = ctx.links().find(RecordType.CUSTOMER, record.customerKey())
+                .filter(Link::applied)
+                .orElseThrow(() -> new ProvisioningException(Reason.CUSTOMER_NOT_PROVISIONED, "customer "
+                        + record.customerKey() + " of subscription " + record.key()
+                        + " is not provisioned yet: import or fix the customer first"));
+        return customer.esId();
+    }
+
+    /** An AddPackage was announced and its outcome is unknown: look for the space by name among the user's spaces. */
+    private Optional<Link> reconcile(Link pending, int userId, ProvisioningContext ctx) {
+        List<PackageInfo> candidates = client.getMyPackages(userId).stream()
+                .filter(p -> pending.intentName() != null && pending.intentName().equals(p.getPackageName()))
+                .filter(p -> ctx.links().billingKeyOf(RecordType.SUBSCRIPTION, p.getPackageId()).isEmpty())
+                .toList();
+        if (candidates.isEmpty()) {
+            ctx.links().forgetIntent(RecordType.SUBSCRIPTION, pending.billingKey());
+            return Optional.empty();
+        }
+        if (candidates.size() > 1) {
+            throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, "an interrupted AddPackage for subscription "
+                    + pending.billingKey() + " may have created one of " + candidates.size() + " unlinked spaces"
+                    + " named '" + pending.intentName() + "' of user " + userId + ": resolve by hand");
+        }
+        ctx.links().markApplied(RecordType.SUBSCRIPTION, pending.billingKey(), candidates.get(0).getPackageId(),
+                userId, pending.appliedJson(), pending.fingerprint(), null, ctx.runId());
+        return ctx.links().find(RecordType.SUBSCRIPTION, pending.billingKey());
+    }
+
+    private Outcome laterSight(SubscriptionRecord record, Link link, AppliedState state, ProvisioningContext ctx) {
+        if (state.sameAs(link.fingerprint())) {
+            return Outcome.UNCHANGED;
+        }
+        int packageId = link.esId();
+        if (record.ended()) {
+            if (endedPolicy == EndedSubscriptionPolicy.DELETE) {
+                ctx.write("DeletePackage", () -> client.deletePackage(packageId));
+                ctx.links().markDeleted(RecordType.SUBSCRIPTION, record.key(), ctx.runId());
+                return Outcome.UPDATED;
+            }
+            ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, PackageStatus.CANCELLED));
+        } else {
+            if (AppliedState.changed(mapper, link.appliedJson(), state, "planId", "planName")) {
+                int planId = plans.hostingPlanId(record.planId(), record.planName());
+                PackageInfo current = client.getPackage(packageId).orElseThrow(() -> new ProvisioningException(
+                        Reason.GONE_FROM_SERVER, "space " + packageId + " (billing subscription " + record.key()
+                                + ") no longer exists on the server"));
+                current.setPlanId(planId);
+                ctx.write("UpdatePackage", () -> client.updatePackage(current));
+            }
+            if (AppliedState.changed(mapper, link.appliedJson(), state, "packageName", "comments")) {
+                ctx.write("UpdatePackageName", () -> client.updatePackageName(packageId, record.packageName(),
+                        record.comments()));
+            }
+            if (AppliedState.changed(mapper, link.appliedJson(), state, "status", "ended")) {
+                ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, record.status()));
+            }
+        }
+        ctx.links().markApplied(RecordType.SUBSCRIPTION, record.key(), packageId, link.parentEsId(), state.json(),
+                state.fingerprint(), null, ctx.runId());
+        return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+}

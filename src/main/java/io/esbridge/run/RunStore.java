@@ -1,0 +1,106 @@
+package io.esbridge.run;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.esbridge.record.SourceRef;
+
+/**
+ * Runs and the outcome of every record in them (tables {@code es_run}, {@code es_record_outcome}). A run's report is
+ * computed from the outcome rows, so it cannot disagree with them.
+ */
+@Repository
+public class RunStore implements RunLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
+
+    private final JdbcTemplate jdbc;
+
+    public RunStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String open(SourceRef.Kind kind, String sourceName) {
+        String runId = UUID.randomUUID().toString();
+        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at) values (?, ?, ?, ?)", runId,
+                kind.name(), sourceName, Timestamp.from(Instant.now()));
+        return runId;
+    }
+
+    @Override
+    public void inputComplete(String runId, long records) {
+        Instant now = Instant.now();
+        jdbc.update("update es_run set records_in = ?, input_complete_at = ?, finished_at = ? where run_id = ?",
+                records, Timestamp.from(now), Timestamp.from(now), runId);
+        report(runId).ifPresent(report -> {
+            if (report.identityHolds()) {
+                LOG.info(report.summary());
+            } else {
+                LOG.error(report.summary());
+            }
+        });
+    }
+
+    public void record(RecordOutcome outcome) {
+        jdbc.update("insert into es_record_outcome (run_id, source, record_type, billing_key, outcome, operations,"
+                + " error_kind, error_code, error_name, message, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                outcome.runId(), outcome.source(), outcome.type() == null ? null : outcome.type().name(),
+                outcome.billingKey(), outcome.outcome().name(), String.join(",", outcome.operations()),
+                outcome.errorKind(), outcome.errorCode(), outcome.errorName(), truncate(outcome.message(), 4000),
+                Timestamp.from(Instant.now()));
+    }
+
+    public Optional<RunReport> report(String runId) {
+        List<Map<String, Object>> runs = jdbc.queryForList("select * from es_run where run_id = ?", runId);
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> run = runs.get(0);
+        Map<String, Long> byOutcome = counts("select outcome, count(*) from es_record_outcome where run_id = ?"
+                + " group by outcome", runId);
+        Map<String, Long> operations = new LinkedHashMap<>();
+        jdbc.query("select operations from es_record_outcome where run_id = ? and operations <> ''", rs -> {
+            for (String op : rs.getString(1).split(",")) {
+                operations.merge(op, 1L, Long::sum);
+            }
+        }, runId);
+        Map<String, Long> errors = counts("select coalesce(cast(error_code as varchar(12)) || ' ' || error_name,"
+                + " error_name, error_kind), count(*) from es_record_outcome where run_id = ? and outcome = 'FAILED'"
+                + " group by coalesce(cast(error_code as varchar(12)) || ' ' || error_name, error_name, error_kind)",
+                runId);
+        Number in = (Number) run.get("records_in");
+        long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+        return Optional.of(new RunReport(runId, (String) run.get("source_kind"), (String) run.get("source_name"),
+                ((Timestamp) run.get("started_at")).toInstant(), instant(run.get("finished_at")),
+                in == null ? total : in.longValue(), byOutcome.getOrDefault("CREATED", 0L),
+                byOutcome.getOrDefault("UPDATED", 0L), byOutcome.getOrDefault("UNCHANGED", 0L),
+                byOutcome.getOrDefault("FAILED", 0L), operations, errors));
+    }
+
+    private Map<String, Long> counts(String sql, String runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, runId);
+        return counts;
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp == null ? null : ((Timestamp) timestamp).toInstant();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

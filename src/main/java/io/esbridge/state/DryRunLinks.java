@@ -1,0 +1,62 @@
+package io.esbridge.state;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.esbridge.record.RecordType;
+
+/**
+ * A dry run's view of the links: reads the state store, keeps its own changes in memory, so that later records of the
+ * same dry run see the users and spaces it would have created, and the store is left untouched.
+ */
+public class DryRunLinks implements Links {
+
+    private final Links store;
+    private final Map<String, Link> overlay = new ConcurrentHashMap<>();
+
+    public DryRunLinks(Links store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Link> find(RecordType type, String billingKey) {
+        Link mine = overlay.get(type + ":" + billingKey);
+        return mine != null ? Optional.of(mine) : store.find(type, billingKey);
+    }
+
+    @Override
+    public Optional<String> billingKeyOf(RecordType type, int esId) {
+        return overlay.values().stream().filter(l -> l.type() == type && Integer.valueOf(esId).equals(l.esId()))
+                .map(Link::billingKey).findFirst().or(() -> store.billingKeyOf(type, esId));
+    }
+
+    @Override
+    public void recordIntent(RecordType type, String billingKey, Integer parentEsId, String intentName,
+            String appliedJson, String fingerprint, String passwordHash, String runId) {
+        put(new Link(type, billingKey, LinkState.PENDING, null, parentEsId, intentName, appliedJson, fingerprint,
+                passwordHash));
+    }
+
+    @Override
+    public void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId, String appliedJson,
+            String fingerprint, String passwordHash, String runId) {
+        put(new Link(type, billingKey, LinkState.APPLIED, esId, parentEsId, null, appliedJson, fingerprint,
+                passwordHash));
+    }
+
+    @Override
+    public void markDeleted(RecordType type, String billingKey, String runId) {
+        find(type, billingKey).ifPresent(l -> put(new Link(type, billingKey, LinkState.DELETED, l.esId(),
+                l.parentEsId(), l.intentName(), l.appliedJson(), l.fingerprint(), l.passwordHash())));
+    }
+
+    @Override
+    public void forgetIntent(RecordType type, String billingKey) {
+        overlay.remove(type + ":" + billingKey);
+    }
+
+    private void put(Link link) {
+        overlay.put(link.type() + ":" + link.billingKey(), link);
+    }
+}

@@ -1,0 +1,100 @@
+package io.esbridge.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.esbridge.record.RecordType;
+
+/**
+ * Billing key → Enterprise Server id links (table {@code es_link}). Only provisioning writes here. Every write is its
+ * own committed statement: an intent must be durable before the call it announces.
+ */
+@Repository
+public class LinkStore implements Links {
+
+    private final JdbcTemplate jdbc;
+
+    public LinkStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Link> find(RecordType type, String billingKey) {
+        List<Link> found = jdbc.query("select * from es_link where record_type = ? and billing_key = ?",
+                LinkStore::link, type.name(), billingKey);
+        return found.stream().findFirst();
+    }
+
+    /** The billing key already linked to an Enterprise Server id, if any (to avoid adopting one object twice). */
+    @Override
+    public Optional<String> billingKeyOf(RecordType type, int esId) {
+        return jdbc.queryForList("select billing_key from es_link where record_type = ? and es_id = ? and state = ?",
+                String.class, type.name(), esId, LinkState.APPLIED.name()).stream().findFirst();
+    }
+
+    /**
+     * Records the intent to create, with the state the create call will apply, before the call. Fails with a DuplicateKeyException when another instance
+     * recorded it first.
+     */
+    @Override
+    public void recordIntent(RecordType type, String billingKey, Integer parentEsId, String intentName,
+            String appliedJson, String fingerprint, String passwordHash, String runId) {
+        jdbc.update("insert into es_link (record_type, billing_key, state, parent_es_id, intent_name, applied_json,"
+                + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                type.name(), billingKey, LinkState.PENDING.name(), parentEsId, intentName, appliedJson, fingerprint,
+                passwordHash, runId, now());
+    }
+
+    /** Links the key to its Enterprise Server object with what was applied. */
+    @Override
+    public void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId, String appliedJson,
+            String fingerprint, String passwordHash, String runId) {
+        int updated = jdbc.update("update es_link set state = ?, es_id = ?, parent_es_id = ?, applied_json = ?,"
+                + " fingerprint = ?, password_hash = ?, last_run_id = ?, updated_at = ?"
+                + " where record_type = ? and billing_key = ?", LinkState.APPLIED.name(), esId, parentEsId,
+                appliedJson, fingerprint, passwordHash, runId, now(), type.name(), billingKey);
+        if (updated == 0) {
+            jdbc.update("insert into es_link (record_type, billing_key, state, es_id, parent_es_id, applied_json,"
+                    + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    type.name(), billingKey, LinkState.APPLIED.name(), esId, parentEsId, appliedJson, fingerprint,
+                    passwordHash, runId, now());
+        }
+    }
+
+    @Override
+    public void markDeleted(RecordType type, String billingKey, String runId) {
+        jdbc.update("update es_link set state = ?, last_run_id = ?, updated_at = ? where record_type = ?"
+                + " and billing_key = ?", LinkState.DELETED.name(), runId, now(), type.name(), billingKey);
+    }
+
+    /** Forgets a pending intent whose create call is known not to have happened. */
+    @Override
+    public void forgetIntent(RecordType type, String billingKey) {
+        jdbc.update("delete from es_link where record_type = ? and billing_key = ? and state = ?", type.name(),
+                billingKey, LinkState.PENDING.name());
+    }
+
+    public long count(RecordType type, LinkState state) {
+        Long n = jdbc.queryForObject("select count(*) from es_link where record_type = ? and state = ?", Long.class,
+                type.name(), state.name());
+        return n == null ? 0 : n;
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static Link link(ResultSet rs, int row) throws SQLException {
+        return new Link(RecordType.valueOf(rs.getString("record_type")), rs.getString("billing_key"),
+                LinkState.valueOf(rs.getString("state")), (Integer) rs.getObject("es_id", Integer.class),
+                (Integer) rs.getObject("parent_es_id", Integer.class), rs.getString("intent_name"),
+                rs.getString("applied_json"), rs.getString("fingerprint"), rs.getString("password_hash"));
+    }
+}

@@ -63,7 +63,8 @@ class AddonProvisioner {
             }
             ctx.links().recordIntent(RecordType.ADDON, record.key(), packageId, String.valueOf(planId), state.json(),
                     state.fingerprint(), null, ctx.runId());
-            int addonId = ctx.create("AddPackageAddon", () -> client.addPackageAddon(addon(record, packageId,
+            int addonId = ctx.create("AddPackageAddon", RecordType.ADDON, record.key(),
+                    () -> client.addPackageAddon(addon(record, packageId,
                     planId, 0)));
             ctx.links().markApplied(RecordType.ADDON, record.key(), addonId, packageId, state.json(),
                     state.fingerprint(), null, ctx.runId());

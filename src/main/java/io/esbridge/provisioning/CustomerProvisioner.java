@@ -96,7 +96,8 @@ class CustomerProvisioner {
         }
         ctx.links().recordIntent(RecordType.CUSTOMER, record.key(), null, record.username(), state.json(),
                 state.fingerprint(), passwordHash, ctx.runId());
-        int userId = ctx.create("AddUser", () -> client.addUser(newUser(record), record.password(),
+        int userId = ctx.create("AddUser", RecordType.CUSTOMER, record.key(),
+                () -> client.addUser(newUser(record), record.password(),
                 record.sendLetter(), record.notes()));
         ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId, null, state.json(), state.fingerprint(),
                 passwordHash, ctx.runId());

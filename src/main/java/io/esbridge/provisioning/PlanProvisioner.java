@@ -58,7 +58,8 @@ class PlanProvisioner {
             }
             ctx.links().recordIntent(RecordType.PLAN, record.key(), null, record.name(), state.json(),
                     state.fingerprint(), null, ctx.runId());
-            int planId = ctx.create("AddHostingPlan", () -> client.addHostingPlan(plan(record, 0)));
+            int planId = ctx.create("AddHostingPlan", RecordType.PLAN, record.key(),
+                    () -> client.addHostingPlan(plan(record, 0)));
             ctx.links().markApplied(RecordType.PLAN, record.key(), planId, null, state.json(), state.fingerprint(),
                     null, ctx.runId());
             directory.refresh();

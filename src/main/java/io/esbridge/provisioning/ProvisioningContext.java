@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import io.esbridge.client.ErrorKind;
+import io.esbridge.client.EsException;
+import io.esbridge.record.RecordType;
 import io.esbridge.state.Links;
 
 /**
@@ -37,10 +40,25 @@ final class ProvisioningContext {
         return operations;
     }
 
-    /** A write call answering an id (AddUser, AddPackage…). */
-    int create(String operation, IntSupplier call) {
+    /**
+     * A create call answering an id (AddUser, AddPackage…), announced by an intent on {@code type}/{@code billingKey}.
+     * A definite refusal (business code, fault) means nothing was created, so the intent is dropped: left behind, a
+     * later reconciliation could link the record to an object someone else created under the same name. A transient
+     * failure leaves the intent, since the call may have been applied.
+     */
+    int create(String operation, RecordType type, String billingKey, IntSupplier call) {
         operations.add(operation);
-        return dryRun ? DRY_RUN_ID : call.getAsInt();
+        if (dryRun) {
+            return DRY_RUN_ID;
+        }
+        try {
+            return call.getAsInt();
+        } catch (EsException e) {
+            if (e.kind() != ErrorKind.TRANSIENT) {
+                links.forgetIntent(type, billingKey);
+            }
+            throw e;
+        }
     }
 
     /** A write call answering nothing but success. */

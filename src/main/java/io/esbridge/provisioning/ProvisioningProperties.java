@@ -1,5 +1,7 @@
 package io.esbridge.provisioning;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         calls in flight are bounded separately by es.server.max-in-flight
  * @param queueCapacity    records handed over but not yet provisioned before a feed waits (back-pressure)
  * @param dryRun           report the write calls that would be made, in order, and make none
+ * @param runTimeout       how long closing a run waits for its last records to be provisioned
  */
 @ConfigurationProperties("es.provisioning")
 public record ProvisioningProperties(
@@ -22,7 +25,8 @@ public record ProvisioningProperties(
         @DefaultValue("1") int planOwnerId,
         @DefaultValue("16") int workers,
         @DefaultValue("2000") int queueCapacity,
-        @DefaultValue("false") boolean dryRun) {
+        @DefaultValue("false") boolean dryRun,
+        @DefaultValue("24h") Duration runTimeout) {
 
     public enum UsernameTakenPolicy { ADOPT, FAIL }
 

@@ -65,7 +65,8 @@ class SubscriptionProvisioner {
             int planId = plans.hostingPlanId(record.planId(), record.planName());
             ctx.links().recordIntent(RecordType.SUBSCRIPTION, record.key(), userId, record.packageName(),
                     state.json(), state.fingerprint(), null, ctx.runId());
-            int packageId = ctx.create("AddPackage", () -> client.addPackage(userId, planId, record.packageName(),
+            int packageId = ctx.create("AddPackage", RecordType.SUBSCRIPTION, record.key(),
+                    () -> client.addPackage(userId, planId, record.packageName(),
                     record.comments(), record.status(), DateTimes.wire(record.purchaseDate())));
             ctx.links().markApplied(RecordType.SUBSCRIPTION, record.key(), packageId, userId, state.json(),
                     state.fingerprint(), null, ctx.runId());

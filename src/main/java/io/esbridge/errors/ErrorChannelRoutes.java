@@ -1,0 +1,61 @@
+package io.esbridge.errors;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.client.EsTransientException;
+import io.esbridge.record.RejectedRecord;
+
+/**
+ * The error channel every route shares (route configuration {@code es-errors}, usable from Java and YAML routes):
+ * transient Enterprise Server failures are redelivered with exponential backoff and jitter; everything that finally
+ * fails is recorded by {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
+ */
+@Component
+public class ErrorChannelRoutes extends RouteConfigurationBuilder {
+
+    public static final String REJECTED = "direct:rejected";
+
+    private final FailureRecorder recorder;
+
+    public ErrorChannelRoutes(FailureRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration("es-errors")
+                .onException(EsTransientException.class)
+                    .maximumRedeliveries("{{es.errors.max-redeliveries:8}}")
+                    .redeliveryDelay("{{es.errors.redelivery-delay:500}}")
+                    .useExponentialBackOff().backOffMultiplier(2)
+                    .useCollisionAvoidance()
+                    .maximumRedeliveryDelay("{{es.errors.max-redelivery-delay:30000}}")
+                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                    .handled(true)
+                    .bean(recorder, "provisioningFailed")
+                .end()
+                .onException(Exception.class)
+                    .handled(true)
+                    .bean(recorder, "provisioningFailed")
+                .end();
+    }
+
+    /** The route taking records refused before provisioning. */
+    @Component
+    static class RejectedRoutes extends RouteBuilder {
+
+        private final FailureRecorder recorder;
+
+        RejectedRoutes(FailureRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        @Override
+        public void configure() {
+            from(REJECTED).routeId("record-rejected")
+                    .process(exchange -> recorder.rejected(exchange.getIn().getMandatoryBody(RejectedRecord.class)));
+        }
+    }
+}

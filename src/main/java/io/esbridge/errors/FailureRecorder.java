@@ -1,0 +1,91 @@
+package io.esbridge.errors;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.RejectedRecord;
+import io.esbridge.run.Outcome;
+import io.esbridge.run.RecordOutcome;
+import io.esbridge.run.RunStore;
+import io.esbridge.state.DeadLetterStore;
+import io.esbridge.state.SecretKeeper;
+
+/**
+ * The end of the error channel: a record that finally failed gets its FAILED outcome in the run and a row in the
+ * dead-letter store, with its envelope (password masked) and, for a customer, its password sealed so that a replay
+ * can still create the user.
+ */
+@Component
+public class FailureRecorder {
+
+    static final String MASK = "******";
+    private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
+
+    private final RunStore runs;
+    private final DeadLetterStore deadLetters;
+    private final SecretKeeper secrets;
+    private final ObjectMapper mapper;
+
+    public FailureRecorder(RunStore runs, DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper) {
+        this.runs = runs;
+        this.deadLetters = deadLetters;
+        this.secrets = secrets;
+        this.mapper = mapper;
+    }
+
+    /** A record whose provisioning failed; the exchange carries the envelope and the caught exception. */
+    public void provisioningFailed(Exchange exchange) {
+        RecordEnvelope envelope = exchange.getIn().getBody(RecordEnvelope.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Failure failure = Failure.of(error);
+        String password = envelope.payload() instanceof CustomerRecord c ? c.password() : null;
+        runs.record(new RecordOutcome(envelope.runId(), envelope.source().toString(), envelope.type(),
+                envelope.billingKey(), Outcome.FAILED, List.of(), failure.kind(), failure.code(), failure.name(),
+                failure.message()));
+        deadLetters.add(new DeadLetterStore.Failure(envelope.runId(), envelope.source().toString(),
+                envelope.type().name(), envelope.billingKey(), failure.kind(), failure.code(), failure.name(), null,
+                failure.message(), json(envelope.raw()), maskedJson(envelope),
+                password == null || password.isEmpty() ? null : secrets.encrypt(password)));
+        LOG.warn("{} ({} {}) failed: {}", envelope.source(), envelope.type(), envelope.billingKey(),
+                failure.message());
+    }
+
+    /** A record refused before provisioning (unreadable, unmappable or invalid). */
+    public void rejected(RejectedRecord rejected) {
+        String type = rejected.type() == null ? null : rejected.type().name();
+        runs.record(new RecordOutcome(rejected.runId(), rejected.source().toString(), rejected.type(),
+                rejected.billingKey(), Outcome.FAILED, List.of(), "VALIDATION", null, rejected.field(),
+                rejected.describe()));
+        deadLetters.add(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
+                rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(), rejected.describe(),
+                json(rejected.raw()), null, null));
+        LOG.warn("rejected: {}", rejected.describe());
+    }
+
+    private String maskedJson(RecordEnvelope envelope) {
+        ObjectNode node = mapper.valueToTree(envelope);
+        if (node.path("payload") instanceof ObjectNode payload && payload.hasNonNull("password")) {
+            payload.put("password", MASK);
+        }
+        return node.toString();
+    }
+
+    private String json(Map<String, String> raw) {
+        try {
+            return raw == null ? null : mapper.writeValueAsString(raw);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.esbridge.provisioning;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.record.SourceRef;
+import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunStore;
+
+/**
+ * The run ledger sources use. A source is done reading long before provisioning is done (records wait in the
+ * dispatcher's lanes), so closing a run waits until every record handed over has an outcome: only then is the report
+ * complete, and only then may a file move to {@code done}.
+ */
+@Primary
+@Component
+class AwaitingRunLedger implements RunLedger {
+
+    private final RunStore runs;
+    private final CustomerOrderedDispatcher dispatcher;
+    private final Duration runTimeout;
+
+    AwaitingRunLedger(RunStore runs, CustomerOrderedDispatcher dispatcher, ProvisioningProperties properties) {
+        this.runs = runs;
+        this.dispatcher = dispatcher;
+        this.runTimeout = properties.runTimeout();
+    }
+
+    @Override
+    public String open(SourceRef.Kind kind, String sourceName) {
+        return runs.open(kind, sourceName);
+    }
+
+    @Override
+    public void inputComplete(String runId, long records) {
+        try {
+            if (!dispatcher.awaitRun(runId, runTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("run " + runId + " still has records in provisioning after "
+                        + runTimeout + " (es.provisioning.run-timeout)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for run " + runId, e);
+        }
+        runs.inputComplete(runId, records);
+    }
+}

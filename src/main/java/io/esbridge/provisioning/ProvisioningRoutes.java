@@ -1,0 +1,73 @@
+package io.esbridge.provisioning;
+
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.run.RunStore;
+import io.esbridge.state.DeadLetterStore;
+
+/**
+ * The provisioning job. {@code direct:provision} is the one entry point every source sends its envelopes to: it hands
+ * them to the customer-ordered dispatcher (parallel across customers, in order within one, bounded queue), whose
+ * workers run each record through {@code direct:provision-record} under the shared error channel.
+ */
+@Component
+public class ProvisioningRoutes extends RouteBuilder {
+
+    public static final String INTAKE = "direct:provision";
+    static final String RECORD = "direct:provision-record";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningRoutes.class);
+
+    private final CustomerOrderedDispatcher dispatcher;
+    private final Provisioner provisioner;
+    private final RunStore runs;
+    private final DeadLetterStore deadLetters;
+
+    public ProvisioningRoutes(CustomerOrderedDispatcher dispatcher, Provisioner provisioner, RunStore runs,
+            DeadLetterStore deadLetters) {
+        this.dispatcher = dispatcher;
+        this.provisioner = provisioner;
+        this.runs = runs;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void configure() {
+        from(INTAKE).routeId("provision-intake")
+                .process(exchange -> dispatcher.submit(exchange.getIn().getMandatoryBody(RecordEnvelope.class)));
+
+        from(RECORD).routeId("provision-record").routeConfigurationId("es-errors")
+                .process(exchange -> {
+                    RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
+                    runs.record(provisioner.provision(envelope));
+                    deadLetters.resolve(envelope.type().name(), envelope.billingKey());
+                });
+    }
+
+    /**
+     * The dispatcher's workers. A record's route handles every failure itself (the error channel records it); what
+     * still escapes means the state store itself failed, and is logged rather than stopping the lane.
+     */
+    @Bean(destroyMethod = "close")
+    static CustomerOrderedDispatcher customerOrderedDispatcher(org.apache.camel.CamelContext camel,
+            ProducerTemplate producer, ProvisioningProperties properties) {
+        ExecutorService workers = camel.getExecutorServiceManager()
+                .newFixedThreadPool(CustomerOrderedDispatcher.class, "provisioning", properties.workers());
+        return new CustomerOrderedDispatcher(workers, properties.queueCapacity(), envelope -> {
+            try {
+                producer.sendBody(RECORD, envelope);
+            } catch (RuntimeException e) {
+                LOG.error("record {} ({} {}) has no outcome: the state store refused it: {}", envelope.source(),
+                        envelope.type(), envelope.billingKey(), e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,162 @@
+package io.esbridge.provisioning;
+
+import static io.esbridge.provisioning.Envelopes.addon;
+import static io.esbridge.provisioning.Envelopes.customer;
+import static io.esbridge.provisioning.Envelopes.subscription;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.esbridge.contract.PackageInfo;
+import io.esbridge.contract.PackageStatus;
+import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserStatus;
+import io.esbridge.record.AddonRecord;
+import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.SubscriptionRecord;
+import io.esbridge.run.RunReport;
+
+/** The engine on the default state store (H2); {@link ProvisioningOnPostgresTest} runs the same on PostgreSQL. */
+class ProvisioningEngineTest extends ProvisioningTestSupport {
+
+    @Test
+    void firstImportCreatesEverythingAndTheSecondMakesNoWriteCall() {
+        String p = unique();
+        List<ProvisioningRecord> feed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String c = p + "-c" + i;
+            feed.add(customer(c, c, c + "@example.com", UserStatus.ACTIVE));
+            feed.add(subscription(c + "-s", c, "Starter", c + " space", PackageStatus.ACTIVE));
+            feed.add(addon(c + "-a", c + "-s", c, "Extra 10 GB", 2));
+        }
+
+        RunReport first = importFeed(feed);
+        assertThat(first.created()).as(first.summary()).isEqualTo(60);
+        assertThat(first.failed()).isZero();
+        assertThat(first.operations()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("AddUser", 20L, "AddPackage", 20L, "AddPackageAddon", 20L));
+        for (int i = 0; i < 20; i++) {
+            UserInfo user = client.getUserByUsername(p + "-c" + i).orElseThrow();
+            assertThat(user.getEmail()).isEqualTo(p + "-c" + i + "@example.com");
+            List<PackageInfo> spaces = client.getMyPackages(user.getUserId());
+            assertThat(spaces).extracting(PackageInfo::getPackageName).containsExactly(p + "-c" + i + " space");
+            assertThat(client.getPackageAddons(spaces.get(0).getPackageId())).hasSize(1);
+        }
+
+        RunReport second = importFeed(feed);
+        assertThat(second.unchanged()).as(second.summary()).isEqualTo(60);
+        assertThat(second.operations()).isEmpty();
+    }
+
+    @Test
+    void eachChangeMakesExactlyTheCallsItNeeds() {
+        String c = unique();
+        CustomerRecord customer = customer(c, c, c + "@example.com", UserStatus.ACTIVE);
+        SubscriptionRecord space = subscription(c + "-s", c, "Starter", c + " space", PackageStatus.ACTIVE);
+        AddonRecord extra = addon(c + "-a", c + "-s", c, "Extra 10 GB", 1);
+        assertThat(importFeed(customer, space, extra).created()).isEqualTo(3);
+
+        assertThat(importFeed(Envelopes.withEmail(customer, c + "@example.org")).operations())
+                .containsExactlyEntriesOf(Map.of("UpdateUser", 1L));
+        assertThat(client.getUserByUsername(c).orElseThrow().getEmail()).isEqualTo(c + "@example.org");
+        CustomerRecord moved = Envelopes.withEmail(customer, c + "@example.org");
+
+        assertThat(importFeed(Envelopes.withStatus(moved, UserStatus.SUSPENDED)).operations())
+                .containsExactlyEntriesOf(Map.of("ChangeUserStatus", 1L));
+        assertThat(client.getUserByUsername(c).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
+        CustomerRecord suspended = Envelopes.withStatus(moved, UserStatus.SUSPENDED);
+
+        assertThat(importFeed(Envelopes.withPassword(suspended, "N3w-secret!")).operations())
+                .containsExactlyEntriesOf(Map.of("ChangeUserPassword", 1L));
+        assertThat(client.authenticateUser(c, "N3w-secret!", "127.0.0.1").code()).isZero();
+
+        SubscriptionRecord upgraded = new SubscriptionRecord(space.key(), c, null, "Business", space.packageName(),
+                space.comments(), PackageStatus.ACTIVE, space.purchaseDate(), false);
+        assertThat(importFeed(upgraded).operations()).containsExactlyEntriesOf(Map.of("UpdatePackage", 1L));
+        SubscriptionRecord renamed = new SubscriptionRecord(space.key(), c, null, "Business", c + " renamed",
+                "new comment", PackageStatus.ACTIVE, space.purchaseDate(), false);
+        assertThat(importFeed(renamed).operations()).containsExactlyEntriesOf(Map.of("UpdatePackageName", 1L));
+        SubscriptionRecord suspendedSpace = new SubscriptionRecord(space.key(), c, null, "Business",
+                c + " renamed", "new comment", PackageStatus.SUSPENDED, space.purchaseDate(), false);
+        assertThat(importFeed(suspendedSpace).operations())
+                .containsExactlyEntriesOf(Map.of("ChangePackageStatus", 1L));
+        int userId = client.getUserByUsername(c).orElseThrow().getUserId();
+        PackageInfo onServer = client.getMyPackages(userId).get(0);
+        assertThat(onServer.getPackageName()).isEqualTo(c + " renamed");
+        assertThat(onServer.getStatusId()).isEqualTo(2);
+
+        AddonRecord more = addon(extra.key(), extra.subscriptionKey(), c, "Extra 10 GB", 3);
+        assertThat(importFeed(more).operations()).containsExactlyEntriesOf(Map.of("UpdatePackageAddon", 1L));
+        AddonRecord ended = new AddonRecord(extra.key(), extra.subscriptionKey(), c, null, "Extra 10 GB", 3,
+                PackageStatus.ACTIVE, LocalDateTime.of(2024, 3, 1, 12, 0), extra.comments(), true);
+        assertThat(importFeed(ended).operations()).containsExactlyEntriesOf(Map.of("DeletePackageAddon", 1L));
+        assertThat(client.getPackageAddons(onServer.getPackageId())).isEmpty();
+    }
+
+    @Test
+    void takenUsernameIsAdoptedOnlyWithTheSameEmail() {
+        String c = unique();
+        CustomerRecord record = customer(c, c, c + "@example.com", UserStatus.ACTIVE);
+        UserInfo existing = new UserInfo();
+        existing.setUsername(c);
+        existing.setEmail(c.toUpperCase() + "@EXAMPLE.COM");
+        existing.setFirstName("Already");
+        existing.setLastName("There");
+        existing.setOwnerId(1);
+        existing.setRoleId(3);
+        existing.setStatusId(1);
+        int userId = client.addUser(existing, "Pre-existing1!", false, List.of());
+
+        RunReport adopted = importFeed(record);
+        assertThat(adopted.updated()).as(adopted.summary()).isEqualTo(1);
+        assertThat(adopted.operations()).doesNotContainKey("AddUser");
+        assertThat(client.getUserByUsername(c).orElseThrow().getUserId()).isEqualTo(userId);
+        assertThat(client.getUserByUsername(c).orElseThrow().getFirstName()).isEqualTo("First " + c);
+
+        String other = unique();
+        UserInfo stranger = new UserInfo();
+        stranger.setUsername(other);
+        stranger.setEmail("someone-else@example.net");
+        stranger.setFirstName("Some");
+        stranger.setLastName("One");
+        stranger.setOwnerId(1);
+        stranger.setRoleId(3);
+        stranger.setStatusId(1);
+        client.addUser(stranger, "Pre-existing1!", false, List.of());
+        RunReport refused = importFeed(customer(other, other, other + "@example.com", UserStatus.ACTIVE));
+        assertThat(refused.failed()).isEqualTo(1);
+        assertThat(refused.errors()).containsOnlyKeys("USERNAME_TAKEN");
+    }
+
+    @Test
+    void aSubscriptionWhoseCustomerIsUnknownFailsClearlyAndCreatesNoOrphan() {
+        String c = unique();
+        RunReport report = importFeed(subscription(c + "-s", c, "Starter", c + " orphan", PackageStatus.ACTIVE));
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.errors()).containsOnlyKeys("CUSTOMER_NOT_PROVISIONED");
+        assertThat(report.operations()).isEmpty();
+    }
+
+    @Test
+    void eightWorkersKeepEachCustomersOrder() {
+        String p = unique();
+        List<ProvisioningRecord> feed = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String c = p + "-c" + i;
+            feed.add(customer(c, c, c + "@example.com", UserStatus.ACTIVE));
+            feed.add(subscription(c + "-s1", c, "Starter", c + " one", PackageStatus.ACTIVE));
+            feed.add(subscription(c + "-s2", c, "Business", c + " two", PackageStatus.ACTIVE));
+            feed.add(addon(c + "-a1", c + "-s1", c, "Extra 10 GB", 1));
+            feed.add(addon(c + "-a2", c + "-s2", c, "Extra Mail 50", 1));
+        }
+        RunReport report = importFeed(feed);
+        assertThat(report.failed()).as(report.summary() + " " + report.errors()).isZero();
+        assertThat(report.created()).isEqualTo(300);
+    }
+}

@@ -1,0 +1,67 @@
+package io.esbridge.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.SourceRef;
+import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
+
+/**
+ * Black-box provisioning tests: the whole application on a random port, its sandbox Enterprise Server answering
+ * over real HTTP, records sent to {@code direct:provision} as a feed would, the run closed through the ledger.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "es.sandbox.enabled=true",
+    "es.state.secret-key-file=target/test-secret.key",
+    "es.errors.max-redeliveries=2",
+    "es.errors.redelivery-delay=50"})
+abstract class ProvisioningTestSupport {
+
+    private static final AtomicLong LINES = new AtomicLong();
+
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    RunLedger ledger;
+    @Autowired
+    RunStore runs;
+    @Autowired
+    EnterpriseServerClient client;
+
+    /** A prefix that keeps this test's usernames apart from other tests sharing the sandbox. */
+    static String unique() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Imports the records as one run, waits for every outcome, and answers the run's report. */
+    RunReport importFeed(List<? extends ProvisioningRecord> records) {
+        String runId = ledger.open(SourceRef.Kind.FILE, "test-feed.csv");
+        List<RecordEnvelope> envelopes = new ArrayList<>();
+        for (ProvisioningRecord record : records) {
+            envelopes.add(Envelopes.envelope(runId, LINES.incrementAndGet(), record));
+        }
+        envelopes.forEach(e -> producer.sendBody(ProvisioningRoutes.INTAKE, e));
+        ledger.inputComplete(runId, envelopes.size());
+        RunReport report = runs.report(runId).orElseThrow();
+        if (!report.identityHolds()) {
+            throw new AssertionError("report identity broken: " + report.summary());
+        }
+        return report;
+    }
+
+    @SafeVarargs
+    final RunReport importFeed(ProvisioningRecord... records) {
+        return importFeed(List.of(records));
+    }
+}

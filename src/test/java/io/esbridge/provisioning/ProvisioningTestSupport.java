@@ -23,6 +23,7 @@ import io.esbridge.run.RunStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "es.sandbox.enabled=true",
+    "spring.datasource.url=jdbc:h2:mem:provisioning-${random.uuid};DB_CLOSE_DELAY=-1",
     "es.state.secret-key-file=target/test-secret.key",
     "es.errors.max-redeliveries=2",
     "es.errors.redelivery-delay=50"})

@@ -4,13 +4,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.client.EsAuthenticationException;
+import io.esbridge.client.EsConfigurationException;
 import io.esbridge.client.EsTransientException;
 import io.esbridge.record.RejectedRecord;
 
 /**
  * The error channel every route shares (route configuration {@code es-errors}, usable from Java and YAML routes):
- * transient Enterprise Server failures are redelivered with exponential backoff and jitter; everything that finally
- * fails is recorded by {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
+ * transient Enterprise Server failures are redelivered with exponential backoff and jitter; a refused login or a wrong
+ * server URL pauses provisioning (see {@link ProvisioningPause}); everything that finally fails is recorded by
+ * {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
  */
 @Component
 public class ErrorChannelRoutes extends RouteConfigurationBuilder {
@@ -18,14 +21,25 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
     public static final String REJECTED = "direct:rejected";
 
     private final FailureRecorder recorder;
+    private final ProvisioningPause pause;
 
-    public ErrorChannelRoutes(FailureRecorder recorder) {
+    public ErrorChannelRoutes(FailureRecorder recorder, ProvisioningPause pause) {
         this.recorder = recorder;
+        this.pause = pause;
     }
 
     @Override
     public void configuration() {
         routeConfiguration("es-errors")
+                // 401 or a wrong URL: every call would fail alike, so records wait (forever) instead of failing.
+                .onException(EsAuthenticationException.class, EsConfigurationException.class)
+                    .maximumRedeliveries(-1)
+                    .redeliveryDelay("{{es.errors.paused-retry-delay:5000}}")
+                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
+                    .onRedelivery(pause::refused)
+                    .handled(true)
+                    .bean(recorder, "provisioningFailed")
+                .end()
                 .onException(EsTransientException.class)
                     .maximumRedeliveries("{{es.errors.max-redeliveries:8}}")
                     .redeliveryDelay("{{es.errors.redelivery-delay:500}}")

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetterStore;
@@ -30,9 +31,11 @@ public class ProvisioningRoutes extends RouteBuilder {
     private final Provisioner provisioner;
     private final RunStore runs;
     private final DeadLetterStore deadLetters;
+    private final ProvisioningPause pause;
 
     public ProvisioningRoutes(CustomerOrderedDispatcher dispatcher, Provisioner provisioner, RunStore runs,
-            DeadLetterStore deadLetters) {
+            DeadLetterStore deadLetters, ProvisioningPause pause) {
+        this.pause = pause;
         this.dispatcher = dispatcher;
         this.provisioner = provisioner;
         this.runs = runs;
@@ -48,6 +51,7 @@ public class ProvisioningRoutes extends RouteBuilder {
                 .process(exchange -> {
                     RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
                     runs.record(provisioner.provision(envelope));
+                    pause.callSucceeded();
                     deadLetters.resolve(envelope.type().name(), envelope.billingKey());
                 });
     }

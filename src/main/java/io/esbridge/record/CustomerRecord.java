@@ -42,6 +42,13 @@ public record CustomerRecord(
         return key;
     }
 
+    /** The same record carrying another password (or none). */
+    public CustomerRecord withPassword(String newPassword) {
+        return new CustomerRecord(key, username, newPassword, firstName, lastName, email, status, ownerId, roleId, demo,
+                peer, sendLetter, companyName, address, city, state, zip, country, primaryPhone, secondaryPhone, fax,
+                secondaryEmail, instantMessenger, htmlMail, comments, subscriberNumber, notes);
+    }
+
     @Override
     public String toString() {
         return "CustomerRecord[key=" + key + ", username=" + username + ", password=" + (password == null ? "none"

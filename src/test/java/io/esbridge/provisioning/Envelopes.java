@@ -40,13 +40,6 @@ final class Envelopes {
                 c.instantMessenger(), c.htmlMail(), c.comments(), c.subscriberNumber(), c.notes());
     }
 
-    static CustomerRecord withPassword(CustomerRecord c, String password) {
-        return new CustomerRecord(c.key(), c.username(), password, c.firstName(), c.lastName(), c.email(), c.status(),
-                c.ownerId(), c.roleId(), c.demo(), c.peer(), c.sendLetter(), c.companyName(), c.address(), c.city(),
-                c.state(), c.zip(), c.country(), c.primaryPhone(), c.secondaryPhone(), c.fax(), c.secondaryEmail(),
-                c.instantMessenger(), c.htmlMail(), c.comments(), c.subscriberNumber(), c.notes());
-    }
-
     static SubscriptionRecord subscription(String key, String customerKey, String planName, String packageName,
             PackageStatus status) {
         return new SubscriptionRecord(key, customerKey, null, planName, packageName, "billing service " + key, status,

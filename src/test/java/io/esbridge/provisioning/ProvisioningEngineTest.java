@@ -72,7 +72,7 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
         assertThat(client.getUserByUsername(c).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
         CustomerRecord suspended = Envelopes.withStatus(moved, UserStatus.SUSPENDED);
 
-        assertThat(importFeed(Envelopes.withPassword(suspended, "N3w-secret!")).operations())
+        assertThat(importFeed(suspended.withPassword("N3w-secret!")).operations())
                 .containsExactlyEntriesOf(Map.of("ChangeUserPassword", 1L));
         assertThat(client.authenticateUser(c, "N3w-secret!", "127.0.0.1").code()).isZero();
 

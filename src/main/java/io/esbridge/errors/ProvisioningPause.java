@@ -1,0 +1,47 @@
+package io.esbridge.errors;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * While the Enterprise Server refuses es-bridge's credentials (HTTP 401) or the configured URL leads nowhere, every
+ * call would fail the same way: records wait on redelivery instead of being burned into the dead-letter store, and
+ * the operator is told once, loudly, what to fix, and once more when calls succeed again.
+ */
+@Component
+public class ProvisioningPause {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningPause.class);
+
+    private final AtomicReference<String> reason = new AtomicReference<>();
+
+    /** Redelivery hook of the refused call. */
+    public void refused(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (error == null) {
+            error = exchange.getException();
+        }
+        String why = error == null ? "the server refused the call" : error.getMessage();
+        if (reason.compareAndSet(null, why)) {
+            LOG.error("PROVISIONING PAUSED: {}. Records wait and are retried; fix es.server.url / es.server.username"
+                    + " / es.server.password (or the account on the server) and provisioning resumes by itself.", why);
+        }
+    }
+
+    /** A call went through: if provisioning was paused, it is resumed. */
+    public void callSucceeded() {
+        String was = reason.getAndSet(null);
+        if (was != null) {
+            LOG.warn("PROVISIONING RESUMED: the Enterprise Server accepts calls again (was: {})", was);
+        }
+    }
+
+    /** Why provisioning is paused, or null. */
+    public String reason() {
+        return reason.get();
+    }
+}

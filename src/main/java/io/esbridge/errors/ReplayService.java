@@ -1,0 +1,128 @@
+package io.esbridge.errors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.provisioning.ProvisioningRoutes;
+import io.esbridge.record.AddonRecord;
+import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.PlanRecord;
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.RecordType;
+import io.esbridge.record.SourceRef;
+import io.esbridge.record.SubscriptionRecord;
+import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
+import io.esbridge.state.DeadLetter;
+import io.esbridge.state.DeadLetterStore;
+import io.esbridge.state.SecretKeeper;
+
+/**
+ * Re-runs failed records (all, one run's, or one error code's) through provisioning as a new run. A record that now
+ * succeeds leaves the failed set; one that fails again stays, with one more attempt. Records refused before mapping
+ * have no envelope to replay: they are fixed in the rejects file and dropped into the inbox again.
+ */
+@Service
+public class ReplayService {
+
+    /** What a replay did: its run's report, and the dead letters it could not replay, each with why. */
+    public record ReplayResult(RunReport report, List<String> notReplayed) {
+    }
+
+    /** Which open dead letters to replay. */
+    public record Selection(String runId, Integer errorCode, String errorName) {
+
+        public static Selection all() {
+            return new Selection(null, null, null);
+        }
+
+        Predicate<DeadLetter> predicate() {
+            return d -> (runId == null || runId.equals(d.runId()))
+                    && (errorCode == null || errorCode.equals(d.errorCode()))
+                    && (errorName == null || errorName.equalsIgnoreCase(d.errorName()));
+        }
+
+        String describe() {
+            return runId != null ? "run " + runId : errorCode != null ? "code " + errorCode
+                    : errorName != null ? "error " + errorName : "all";
+        }
+    }
+
+    private final DeadLetterStore deadLetters;
+    private final SecretKeeper secrets;
+    private final ObjectMapper mapper;
+    private final ProducerTemplate producer;
+    private final RunLedger ledger;
+    private final RunStore runs;
+
+    public ReplayService(DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
+            ProducerTemplate producer, RunLedger ledger, RunStore runs) {
+        this.deadLetters = deadLetters;
+        this.secrets = secrets;
+        this.mapper = mapper;
+        this.producer = producer;
+        this.ledger = ledger;
+        this.runs = runs;
+    }
+
+    public ReplayResult replay(Selection selection) {
+        List<DeadLetter> chosen = deadLetters.open().stream().filter(selection.predicate()).toList();
+        String runId = ledger.open(SourceRef.Kind.REPLAY, "replay of " + selection.describe());
+        List<String> notReplayed = new ArrayList<>();
+        long sent = 0;
+        for (DeadLetter letter : chosen) {
+            if (letter.envelopeJson() == null) {
+                notReplayed.add(letter.source() + ": refused before provisioning (" + letter.message()
+                        + "); fix it in the rejects file and drop that into the inbox again");
+                continue;
+            }
+            RecordEnvelope envelope = restore(letter, runId);
+            if (envelope.payload() instanceof CustomerRecord c && c.password() == null && !letter.hasSecret()) {
+                notReplayed.add(letter.source() + " (customer " + letter.billingKey() + "): replayed without a"
+                        + " password: none was kept for it, so a user that does not exist yet cannot be created");
+            }
+            producer.sendBody(ProvisioningRoutes.INTAKE, envelope);
+            sent++;
+        }
+        ledger.inputComplete(runId, sent);
+        return new ReplayResult(runs.report(runId).orElseThrow(), notReplayed);
+    }
+
+    /** The dead letter's envelope, in the new run, with its sealed password restored (or none). */
+    private RecordEnvelope restore(DeadLetter letter, String runId) {
+        try {
+            JsonNode node = mapper.readTree(letter.envelopeJson());
+            RecordType type = RecordType.valueOf(node.path("type").asText());
+            ProvisioningRecord payload = mapper.treeToValue(node.path("payload"), payloadClass(type));
+            if (payload instanceof CustomerRecord c) {
+                payload = c.withPassword(letter.hasSecret()
+                        ? secrets.decrypt(deadLetters.encryptedSecret(letter.id()).orElseThrow()) : null);
+            }
+            SourceRef source = mapper.treeToValue(node.path("source"), SourceRef.class);
+            return new RecordEnvelope(runId, source, type, letter.billingKey(), payload,
+                    mapper.convertValue(node.path("raw"), mapper.getTypeFactory()
+                            .constructMapType(java.util.LinkedHashMap.class, String.class, String.class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dead letter " + letter.id() + " holds an unreadable envelope", e);
+        }
+    }
+
+    private static Class<? extends ProvisioningRecord> payloadClass(RecordType type) {
+        return switch (type) {
+            case CUSTOMER -> CustomerRecord.class;
+            case SUBSCRIPTION -> SubscriptionRecord.class;
+            case ADDON -> AddonRecord.class;
+            case PLAN -> PlanRecord.class;
+        };
+    }
+}

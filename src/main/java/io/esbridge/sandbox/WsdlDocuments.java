@@ -39,7 +39,8 @@ final class WsdlDocuments {
         String schema = read("wsdl/EnterpriseServer.xsd").replaceFirst("(?s)^<\\?xml[^>]*\\?>\\s*(<!--.*?-->\\s*)?", "");
         String wsdl = SCHEMA_IMPORT.matcher(read("wsdl/" + service + ".wsdl"))
                 .replaceFirst(Matcher.quoteReplacement(schema));
-        return wsdl.replace(Brand.CONTRACT_NAMESPACE + "\"", namespace + "\"");
+        // the target namespace, the schema's, and every soapAction ("namespace/Operation")
+        return wsdl.replace(Brand.CONTRACT_NAMESPACE, namespace);
     }
 
     private static String read(String resource) {

@@ -1,0 +1,181 @@
+package io.esbridge.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One ASMX service of the sandbox ({@code /esUsers.asmx} …). Dispatches on the SOAPAction header like ASMX, checks
+ * HTTP Basic like the real server's WSE filter (401 without SOAP), applies the injected faults, counts every call.
+ */
+final class EnterpriseServerServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnterpriseServerServlet.class);
+    private static final String XML = "text/xml; charset=utf-8";
+    private static final String DEADLOCK = "Transaction (Process ID 57) was deadlocked on lock resources with another "
+            + "process and has been chosen as the deadlock victim. Rerun the transaction.";
+
+    private final String service;
+    private final String namespace;
+    private final String realm;
+    private final SoapOperations operations;
+    private final SoapCodec codec;
+    private final WsdlDocuments wsdl;
+    private final BasicAuthenticator authenticator;
+    private final SandboxFaults faults;
+    private final SandboxStats stats;
+
+    EnterpriseServerServlet(String service, String namespace, String realm, SoapOperations operations,
+            SoapCodec codec, WsdlDocuments wsdl, BasicAuthenticator authenticator, SandboxFaults faults,
+            SandboxStats stats) {
+        this.service = service;
+        this.namespace = namespace;
+        this.realm = realm;
+        this.operations = operations;
+        this.codec = codec;
+        this.wsdl = wsdl;
+        this.authenticator = authenticator;
+        this.faults = faults;
+        this.stats = stats;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String query = request.getQueryString();
+        if (query == null || !query.equalsIgnoreCase("wsdl")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        byte[] body = wsdl.wsdl(service, request.getRequestURL().toString()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType(XML);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String action = unquote(request.getHeader("SOAPAction"));
+        SoapOperation operation = action != null && action.startsWith(namespace + "/")
+                ? operations.find(service, action.substring(namespace.length() + 1)) : null;
+        if (operation == null) {
+            fault(response, "Client", "Server did not recognize the value of HTTP Header SOAPAction: "
+                    + (action == null ? "" : action) + ".");
+            return;
+        }
+        stats.recordCall(operation.name(), action);
+        FaultSettings settings = faults.settings();
+        pause(faults.latencyMillis(settings));
+        switch (faults.verdict(settings)) {
+            case OUTAGE -> {
+                plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable");
+                return;
+            }
+            case HTTP_ERROR -> {
+                plain(response, settings.httpErrorStatus(), "Server Error");
+                return;
+            }
+            case SOAP_FAULT -> {
+                fault(response, "Server", "Server was unable to process request. ---> " + DEADLOCK);
+                return;
+            }
+            case SERVE -> {
+            }
+        }
+        Integer caller = SoapOperations.SUPERVISOR;
+        if (operation.authenticated()) {
+            caller = authenticator.userId(request.getHeader("Authorization"));
+            if (caller == null) {
+                denyAccess(response);
+                return;
+            }
+        }
+        Object parameters;
+        try {
+            parameters = codec.read(request.getInputStream(), operation, stats::recordBodyNamespace);
+        } catch (SoapCodec.UnreadableRequest e) {
+            if (e.malformed()) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentLength(0);
+            } else {
+                fault(response, "Client", e.getMessage());
+            }
+            return;
+        }
+        Object answer;
+        try {
+            answer = operation.handler().apply(caller, parameters);
+        } catch (ServerFaultException e) {
+            fault(response, "Server", "Server was unable to process request. ---> " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Sandbox {} failed", operation.name(), e);
+            fault(response, "Server", "Server was unable to process request. ---> " + e.getMessage());
+            return;
+        }
+        // A slow answer: the write above is applied, the client gives up waiting (reconciliation tests).
+        pause(faults.slowAnswerMillis(settings));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(XML);
+        try (OutputStream out = response.getOutputStream()) {
+            codec.writeAnswer(out, answer);
+        } catch (IOException clientGone) {
+            LOG.debug("Sandbox {}: the client left before the answer", operation.name());
+        } catch (Exception e) {
+            throw new IOException("Cannot write the answer of " + operation.name(), e);
+        }
+    }
+
+    private void denyAccess(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic Realm=\"" + realm + "\"");
+        byte[] body = "401 Access Denied".getBytes(StandardCharsets.US_ASCII);
+        response.setContentType("text/html");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void fault(HttpServletResponse response, String code, String text) throws IOException {
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType(XML);
+        try (OutputStream out = response.getOutputStream()) {
+            codec.writeFault(out, code, text);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** What IIS answers without ASP.NET behind it: a status and a short HTML page, no SOAP. */
+    private static void plain(HttpServletResponse response, int status, String title) throws IOException {
+        byte[] body = ("<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>")
+                .getBytes(StandardCharsets.US_ASCII);
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String unquote(String action) {
+        if (action == null) {
+            return null;
+        }
+        String a = action.strip();
+        return a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"") ? a.substring(1, a.length() - 1) : a;
+    }
+}

@@ -1,0 +1,73 @@
+package io.esbridge.sandbox;
+
+import java.time.Instant;
+
+/**
+ * What the sandbox does wrong on purpose, one immutable value swapped atomically (see {@link SandboxFaults}).
+ *
+ * @param latencyMillis       added to every SOAP call
+ * @param jitterMillis        up to this much more, at random
+ * @param soapFaultShare      share (0..1) of calls answered HTTP 500 soap:Server with a SQL Server deadlock text,
+ *                            which the client treats as worth retrying
+ * @param httpErrorShare      share (0..1) of calls answered a bare HTTP {@code httpErrorStatus} without SOAP
+ * @param httpErrorStatus     500 or 503
+ * @param outage              no call is served: HTTP 503 as IIS answers with its application pool stopped
+ * @param outageUntil         an outage until this instant (null: none)
+ * @param slowAnswerMillis    the write is applied, then the answer waits this long (past the client's timeout)
+ * @param slowAnswerShare     share (0..1) of calls answered slowly
+ */
+public record FaultSettings(long latencyMillis, long jitterMillis, double soapFaultShare, double httpErrorShare,
+        int httpErrorStatus, boolean outage, Instant outageUntil, long slowAnswerMillis, double slowAnswerShare) {
+
+    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 503, false, null, 0, 0);
+
+    public FaultSettings {
+        requireShare("soapFaultShare", soapFaultShare);
+        requireShare("httpErrorShare", httpErrorShare);
+        requireShare("slowAnswerShare", slowAnswerShare);
+        if (latencyMillis < 0 || jitterMillis < 0 || slowAnswerMillis < 0) {
+            throw new IllegalArgumentException("latencyMillis, jitterMillis and slowAnswerMillis must not be negative");
+        }
+        if (httpErrorStatus == 0) {
+            httpErrorStatus = 503;
+        }
+        if (httpErrorStatus < 500 || httpErrorStatus > 599) {
+            throw new IllegalArgumentException("httpErrorStatus must be a 5xx status, was " + httpErrorStatus);
+        }
+    }
+
+    private static void requireShare(String name, double share) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, was " + share);
+        }
+    }
+
+    public boolean outageAt(Instant now) {
+        return outage || (outageUntil != null && now.isBefore(outageUntil));
+    }
+
+    public FaultSettings withLatency(long millis, long jitter) {
+        return new FaultSettings(millis, jitter, soapFaultShare, httpErrorShare, httpErrorStatus, outage, outageUntil,
+                slowAnswerMillis, slowAnswerShare);
+    }
+
+    public FaultSettings withSoapFaultShare(double share) {
+        return new FaultSettings(latencyMillis, jitterMillis, share, httpErrorShare, httpErrorStatus, outage,
+                outageUntil, slowAnswerMillis, slowAnswerShare);
+    }
+
+    public FaultSettings withHttpErrorShare(double share, int status) {
+        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, share, status, outage, outageUntil,
+                slowAnswerMillis, slowAnswerShare);
+    }
+
+    public FaultSettings withOutage(boolean on, Instant until) {
+        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, httpErrorStatus, on,
+                until, slowAnswerMillis, slowAnswerShare);
+    }
+
+    public FaultSettings withSlowAnswers(long millis, double share) {
+        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, httpErrorStatus, outage,
+                outageUntil, millis, share);
+    }
+}

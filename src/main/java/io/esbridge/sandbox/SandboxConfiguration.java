@@ -1,0 +1,109 @@
+package io.esbridge.sandbox;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.client.AddUserShape;
+
+/**
+ * The sandbox Enterprise Server (es.sandbox.enabled=true): esUsers.asmx, esPackages.asmx and esAuthentication.asmx at
+ * the root of this application's web server, in the configured brand, over its own H2 database; plus /sandbox/* to
+ * inject faults and read call counts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "es.sandbox.enabled", havingValue = "true")
+public class SandboxConfiguration {
+
+    /** Everything behind the three services; closes the sandbox's database with the application. */
+    static final class SandboxServer implements AutoCloseable {
+        final SandboxDatabase database;
+        final UserDirectory users;
+        final HostingSpaces spaces;
+        final HostingPlanCatalog plans;
+        final BasicAuthenticator authenticator;
+        final SoapOperations operations;
+        final SoapCodec codec;
+        final WsdlDocuments wsdl;
+
+        SandboxServer(SandboxProperties properties) {
+            database = new SandboxDatabase(properties.datasourceUrl());
+            AddUserShape shape = properties.brand().addUserShape();
+            users = new UserDirectory(database, shape == AddUserShape.PASSWORD_IN_USER_INFO);
+            authenticator = new BasicAuthenticator(users);
+            users.onCredentialsChanged(authenticator::forget);
+            plans = new HostingPlanCatalog(database);
+            spaces = new HostingSpaces(database, plans, users);
+            operations = new SoapOperations(users, spaces, plans, shape);
+            codec = new SoapCodec(properties.effectiveNamespace());
+            wsdl = new WsdlDocuments(properties.effectiveNamespace());
+            database.transactions().executeWithoutResult(tx -> {
+                users.seedAdministrator(properties.adminPassword());
+                spaces.seedSystemSpace();
+                plans.seed(properties.plans());
+            });
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    @Bean
+    SandboxServer sandboxServer(SandboxProperties properties) {
+        return new SandboxServer(properties);
+    }
+
+    @Bean
+    public SandboxFaults sandboxFaults() {
+        return new SandboxFaults();
+    }
+
+    @Bean
+    public SandboxStats sandboxStats() {
+        return new SandboxStats();
+    }
+
+    @Bean
+    ServletRegistrationBean<EnterpriseServerServlet> sandboxUsersService(SandboxProperties properties,
+            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+        return service("esUsers", properties, server, faults, stats);
+    }
+
+    @Bean
+    ServletRegistrationBean<EnterpriseServerServlet> sandboxPackagesService(SandboxProperties properties,
+            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+        return service("esPackages", properties, server, faults, stats);
+    }
+
+    @Bean
+    ServletRegistrationBean<EnterpriseServerServlet> sandboxAuthenticationService(SandboxProperties properties,
+            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+        return service("esAuthentication", properties, server, faults, stats);
+    }
+
+    @Bean
+    ServletRegistrationBean<SandboxAdminServlet> sandboxAdmin(SandboxProperties properties, SandboxServer server,
+            SandboxFaults faults, SandboxStats stats, ObjectMapper json) {
+        ServletRegistrationBean<SandboxAdminServlet> registration = new ServletRegistrationBean<>(
+                new SandboxAdminServlet(faults, stats, server.authenticator, json, properties.brand().realm()),
+                "/sandbox/*");
+        registration.setName("sandboxAdmin");
+        return registration;
+    }
+
+    private ServletRegistrationBean<EnterpriseServerServlet> service(String service, SandboxProperties properties,
+            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+        String namespace = properties.effectiveNamespace();
+        ServletRegistrationBean<EnterpriseServerServlet> registration = new ServletRegistrationBean<>(
+                new EnterpriseServerServlet(service, namespace, properties.brand().realm(), server.operations,
+                        server.codec, server.wsdl, server.authenticator, faults, stats),
+                "/" + service + ".asmx");
+        registration.setName("sandbox-" + service);
+        return registration;
+    }
+}

@@ -1,0 +1,61 @@
+package io.esbridge.sandbox;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * SOAP calls the sandbox received, per operation (benchmarks print them), and the SOAPAction and body namespace of the
+ * last one (tests assert the exact namespace a client put on the wire).
+ */
+public class SandboxStats {
+
+    /** A snapshot for {@code GET /sandbox/stats}. */
+    public record Snapshot(long total, Map<String, Long> operations, String lastSoapAction, String lastNamespace) {
+    }
+
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private volatile String lastSoapAction;
+    private volatile String lastNamespace;
+
+    void recordCall(String operation, String soapAction) {
+        calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
+        lastSoapAction = soapAction;
+    }
+
+    void recordBodyNamespace(String namespace) {
+        lastNamespace = namespace;
+    }
+
+    public long calls(String operation) {
+        LongAdder count = calls.get(operation);
+        return count == null ? 0 : count.sum();
+    }
+
+    public long total() {
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public String lastSoapAction() {
+        return lastSoapAction;
+    }
+
+    /** Namespace of the element inside soap:Body of the last call. */
+    public String lastNamespace() {
+        return lastNamespace;
+    }
+
+    public Snapshot snapshot() {
+        Map<String, Long> operations = new TreeMap<>();
+        calls.forEach((operation, count) -> operations.put(operation, count.sum()));
+        return new Snapshot(operations.values().stream().mapToLong(Long::longValue).sum(), operations,
+                lastSoapAction, lastNamespace);
+    }
+
+    public void reset() {
+        calls.clear();
+        lastSoapAction = null;
+        lastNamespace = null;
+    }
+}

@@ -1,0 +1,259 @@
+package io.esbridge.sandbox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.esbridge.client.AddUserShape;
+import io.esbridge.contract.*;
+
+/**
+ * Every operation the sandbox serves, by service and name, wired to the users, hosting spaces and plans. Each
+ * handler reads the request wrapper, applies the real server's rules and fills the response wrapper; a null result is
+ * left unset, so that its element is omitted as ASMX does.
+ */
+final class SoapOperations {
+
+    /** The caller of esAuthentication, which has no credentials: the real server's supervisor principal. */
+    static final int SUPERVISOR = -1;
+
+    private final Map<String, SoapOperation> operations = new HashMap<>();
+    private final UserDirectory users;
+    private final HostingSpaces spaces;
+    private final HostingPlanCatalog plans;
+    private final AddUserShape addUserShape;
+
+    SoapOperations(UserDirectory users, HostingSpaces spaces, HostingPlanCatalog plans, AddUserShape addUserShape) {
+        this.users = users;
+        this.spaces = spaces;
+        this.plans = plans;
+        this.addUserShape = addUserShape;
+        registerUsers();
+        registerPackages();
+        registerAuthentication();
+    }
+
+    /** The operation of {@code service} named {@code name}; null when the service has none. */
+    SoapOperation find(String service, String name) {
+        return operations.get(service + "/" + name);
+    }
+
+    private void registerUsers() {
+        users(UserExists.class, (caller, r) -> {
+            UserExistsResponse response = new UserExistsResponse();
+            response.setUserExistsResult(users.exists(r.getUsername()));
+            return response;
+        });
+        users(GetUserById.class, (caller, r) -> {
+            GetUserByIdResponse response = new GetUserByIdResponse();
+            response.setGetUserByIdResult(users.byId(r.getUserId()).orElse(null));
+            return response;
+        });
+        users(GetUserByUsername.class, (caller, r) -> {
+            GetUserByUsernameResponse response = new GetUserByUsernameResponse();
+            response.setGetUserByUsernameResult(users.byUsername(r.getUsername()).orElse(null));
+            return response;
+        });
+        users(GetUsers.class, (caller, r) -> {
+            ArrayOfUserInfo list = new ArrayOfUserInfo();
+            list.getUserInfo().addAll(users.byOwner(r.getOwnerId(), r.isRecursive()));
+            GetUsersResponse response = new GetUsersResponse();
+            response.setGetUsersResult(list);
+            return response;
+        });
+        users(AddUser.class, (caller, r) -> {
+            AddUserResponse response = new AddUserResponse();
+            UserInfo user = r.getUser() == null ? new UserInfo() : r.getUser();
+            response.setAddUserResult(users.add(user, addUserPassword(r, user), addUserNotes(r), caller));
+            return response;
+        });
+        users(UpdateUser.class, (caller, r) -> {
+            UpdateUserResponse response = new UpdateUserResponse();
+            response.setUpdateUserResult(r.getUser() == null ? nullReference() : users.update(r.getUser()));
+            return response;
+        });
+        users(DeleteUser.class, (caller, r) -> {
+            DeleteUserResponse response = new DeleteUserResponse();
+            response.setDeleteUserResult(users.delete(r.getUserId()));
+            return response;
+        });
+        users(ChangeUserPassword.class, (caller, r) -> {
+            ChangeUserPasswordResponse response = new ChangeUserPasswordResponse();
+            response.setChangeUserPasswordResult(users.changePassword(r.getUserId(), r.getPassword()));
+            return response;
+        });
+        users(ChangeUserStatus.class, (caller, r) -> {
+            ChangeUserStatusResponse response = new ChangeUserStatusResponse();
+            response.setChangeUserStatusResult(users.changeStatus(r.getUserId(),
+                    r.getStatus() == null ? UserStatus.ACTIVE : r.getStatus()));
+            return response;
+        });
+    }
+
+    /**
+     * Where this brand's AddUser carries the password: inside UserInfo (DotNetPanel, WebsitePanel up to 2.1.0.721),
+     * as a parameter (later ones), or either (MSPControl). What the brand does not know is ignored, as ASMX does.
+     */
+    private String addUserPassword(AddUser request, UserInfo user) {
+        return switch (addUserShape) {
+            case PASSWORD_IN_USER_INFO -> user.getPassword();
+            case PASSWORD_PARAMETER, PASSWORD_PARAMETER_AND_NOTES -> request.getPassword();
+            case PASSWORD_IN_BOTH -> request.getPassword() != null ? request.getPassword() : user.getPassword();
+        };
+    }
+
+    private List<String> addUserNotes(AddUser request) {
+        return addUserShape.notesParameter() && request.getNotes() != null ? request.getNotes().getString() : List.of();
+    }
+
+    private void registerPackages() {
+        packages(AddPackage.class, (caller, r) -> {
+            AddPackageResponse response = new AddPackageResponse();
+            response.setAddPackageResult(spaces.add(r.getUserId(), r.getPlanId(), r.getPackageName(),
+                    r.getPackageComments(), r.getStatusId(), Dates.local(r.getPurchaseDate())));
+            return response;
+        });
+        packages(UpdatePackage.class, (caller, r) -> {
+            UpdatePackageResponse response = new UpdatePackageResponse();
+            response.setUpdatePackageResult(spaces.update(r.getPackage() == null ? new PackageInfo() : r.getPackage()));
+            return response;
+        });
+        packages(UpdatePackageName.class, (caller, r) -> {
+            UpdatePackageNameResponse response = new UpdatePackageNameResponse();
+            response.setUpdatePackageNameResult(spaces.updateName(r.getPackageId(), r.getPackageName(),
+                    r.getPackageComments()));
+            return response;
+        });
+        packages(DeletePackage.class, (caller, r) -> {
+            DeletePackageResponse response = new DeletePackageResponse();
+            response.setDeletePackageResult(spaces.delete(r.getPackageId()));
+            return response;
+        });
+        packages(ChangePackageStatus.class, (caller, r) -> {
+            ChangePackageStatusResponse response = new ChangePackageStatusResponse();
+            response.setChangePackageStatusResult(spaces.changeStatus(r.getPackageId(),
+                    r.getStatus() == null ? PackageStatus.ACTIVE : r.getStatus()));
+            return response;
+        });
+        packages(GetPackage.class, (caller, r) -> {
+            GetPackageResponse response = new GetPackageResponse();
+            response.setGetPackageResult(spaces.get(r.getPackageId()).orElse(null));
+            return response;
+        });
+        packages(GetMyPackages.class, (caller, r) -> {
+            ArrayOfPackageInfo list = new ArrayOfPackageInfo();
+            list.getPackageInfo().addAll(spaces.ofUser(r.getUserId()));
+            GetMyPackagesResponse response = new GetMyPackagesResponse();
+            response.setGetMyPackagesResult(list);
+            return response;
+        });
+        packages(GetPackages.class, (caller, r) -> {
+            ArrayOfPackageInfo list = new ArrayOfPackageInfo();
+            list.getPackageInfo().addAll(spaces.ofUsersBelow(r.getUserId()));
+            GetPackagesResponse response = new GetPackagesResponse();
+            response.setGetPackagesResult(list);
+            return response;
+        });
+        packages(GetPackageQuotas.class, (caller, r) -> {
+            GetPackageQuotasResponse response = new GetPackageQuotasResponse();
+            response.setGetPackageQuotasResult(spaces.quotaTables(r.getPackageId()));
+            return response;
+        });
+        packages(AddPackageAddon.class, (caller, r) -> {
+            AddPackageAddonResponse response = new AddPackageAddonResponse();
+            response.setAddPackageAddonResult(spaces.addAddon(r.getAddon() == null ? new PackageAddonInfo()
+                    : r.getAddon()));
+            return response;
+        });
+        packages(UpdatePackageAddon.class, (caller, r) -> {
+            UpdatePackageAddonResponse response = new UpdatePackageAddonResponse();
+            response.setUpdatePackageAddonResult(spaces.updateAddon(r.getAddon() == null ? new PackageAddonInfo()
+                    : r.getAddon()));
+            return response;
+        });
+        packages(DeletePackageAddon.class, (caller, r) -> {
+            DeletePackageAddonResponse response = new DeletePackageAddonResponse();
+            response.setDeletePackageAddonResult(spaces.deleteAddon(r.getPackageAddonId()));
+            return response;
+        });
+        packages(GetPackageAddon.class, (caller, r) -> {
+            GetPackageAddonResponse response = new GetPackageAddonResponse();
+            response.setGetPackageAddonResult(spaces.getAddon(r.getPackageAddonId()).orElse(null));
+            return response;
+        });
+        packages(GetPackageAddons.class, (caller, r) -> {
+            GetPackageAddonsResponse response = new GetPackageAddonsResponse();
+            response.setGetPackageAddonsResult(spaces.addonTable(r.getPackageId()));
+            return response;
+        });
+        packages(AddHostingPlan.class, (caller, r) -> {
+            AddHostingPlanResponse response = new AddHostingPlanResponse();
+            response.setAddHostingPlanResult(r.getPlan() == null ? nullReference() : plans.add(r.getPlan(), caller));
+            return response;
+        });
+        packages(UpdateHostingPlan.class, (caller, r) -> {
+            if (r.getPlan() == null) {
+                nullReference();
+            }
+            var exceeding = plans.update(r.getPlan(), spaces);
+            PackageResult result = exceeding.isEmpty() ? new PackageResult() : HostingSpaces.exceedingQuotas(exceeding);
+            UpdateHostingPlanResponse response = new UpdateHostingPlanResponse();
+            response.setUpdateHostingPlanResult(result);
+            return response;
+        });
+        packages(DeleteHostingPlan.class, (caller, r) -> {
+            DeleteHostingPlanResponse response = new DeleteHostingPlanResponse();
+            response.setDeleteHostingPlanResult(plans.delete(r.getPlanId()));
+            return response;
+        });
+        packages(GetHostingPlan.class, (caller, r) -> {
+            GetHostingPlanResponse response = new GetHostingPlanResponse();
+            response.setGetHostingPlanResult(plans.get(r.getPlanId()).orElse(null));
+            return response;
+        });
+        packages(GetHostingPlans.class, (caller, r) -> {
+            GetHostingPlansResponse response = new GetHostingPlansResponse();
+            response.setGetHostingPlansResult(plans.list(r.getUserId(), false));
+            return response;
+        });
+        packages(GetHostingAddons.class, (caller, r) -> {
+            GetHostingAddonsResponse response = new GetHostingAddonsResponse();
+            response.setGetHostingAddonsResult(plans.list(r.getUserId(), true));
+            return response;
+        });
+    }
+
+    private void registerAuthentication() {
+        register("esAuthentication", false, AuthenticateUser.class, (caller, r) -> {
+            AuthenticateUserResponse response = new AuthenticateUserResponse();
+            response.setAuthenticateUserResult(users.authenticate(r.getUsername(), r.getPassword()));
+            return response;
+        });
+        register("esAuthentication", false, GetUserByUsernamePassword.class, (caller, r) -> {
+            GetUserByUsernamePasswordResponse response = new GetUserByUsernamePasswordResponse();
+            Integer id = users.idByCredentials(r.getUsername(), r.getPassword());
+            response.setGetUserByUsernamePasswordResult(id == null ? null : users.byId(id).orElse(null));
+            return response;
+        });
+    }
+
+    private static int nullReference() {
+        throw new ServerFaultException(ServerFaultException.NULL_REFERENCE);
+    }
+
+    private <Q> void users(Class<Q> type, BiFunction<Integer, Q, Object> handler) {
+        register("esUsers", true, type, handler);
+    }
+
+    private <Q> void packages(Class<Q> type, BiFunction<Integer, Q, Object> handler) {
+        register("esPackages", true, type, handler);
+    }
+
+    private <Q> void register(String service, boolean authenticated, Class<Q> type,
+            BiFunction<Integer, Q, Object> handler) {
+        String name = type.getSimpleName();
+        operations.put(service + "/" + name, new SoapOperation(service, name, type, authenticated,
+                (caller, request) -> handler.apply(caller, type.cast(request))));
+    }
+}

@@ -1,0 +1,170 @@
+package io.esbridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.esbridge.client.Brand;
+import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.contract.HostingPlanInfo;
+import io.esbridge.contract.PackageAddonInfo;
+import io.esbridge.contract.PackageInfo;
+import io.esbridge.contract.PackageStatus;
+import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserRole;
+import io.esbridge.contract.UserStatus;
+
+/**
+ * Every operation of the client against the sandbox over HTTP, in one brand (a subclass per brand): what is written
+ * is read back, and every call travelled in the brand's namespace.
+ */
+abstract class AbstractSandboxRoundTripTest {
+
+    @Autowired
+    EnterpriseServerClient client;
+
+    @Autowired
+    SandboxStats stats;
+
+    @LocalServerPort
+    int port;
+
+    abstract Brand brand();
+
+    @Test
+    void everyClientOperationRoundTripsInTheBrandsNamespace() {
+        String namespace = brand().namespace();
+        String username = SandboxFixtures.uniqueUsername(brand().id());
+
+        assertThat(client.userExists(username)).isFalse();
+        assertWire(namespace, "UserExists");
+
+        int userId = client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false,
+                List.of("from billing"));
+        assertWire(namespace, "AddUser");
+        assertThat(client.userExists(username)).isTrue();
+        UserInfo user = client.getUserById(userId).orElseThrow();
+        assertThat(user.getUsername()).isEqualTo(username);
+        assertThat(user.getEmail()).isEqualTo(username + "@example.com");
+        assertThat(user.getRole()).isEqualTo(UserRole.USER);
+        assertThat(user.getStatus()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(user.getOwnerId()).isEqualTo(1);
+        assertThat(client.getUserByUsername(username).orElseThrow().getUserId()).isEqualTo(userId);
+        assertThat(client.getUsers(1, false)).extracting(UserInfo::getUserId).contains(userId);
+
+        // the password travelled where this brand's AddUser reads it
+        assertThat(client.authenticateUser(username, "Secret1!", "127.0.0.1").code()).isZero();
+        assertWire(namespace, "AuthenticateUser");
+
+        user.setFirstName("Janet");
+        user.setCity("Lisbon");
+        client.updateUser(user);
+        assertThat(client.getUserById(userId).orElseThrow()).satisfies(u -> {
+            assertThat(u.getFirstName()).isEqualTo("Janet");
+            assertThat(u.getCity()).isEqualTo("Lisbon");
+        });
+
+        client.changeUserPassword(userId, "Other2!");
+        assertThat(client.authenticateUser(username, "Secret1!", "127.0.0.1").code()).isEqualTo(-110);
+        assertThat(client.authenticateUser(username, "Other2!", "127.0.0.1").code()).isZero();
+
+        int starter = SandboxFixtures.planId(client, "Starter", false);
+        int extra10 = SandboxFixtures.planId(client, "Extra 10 GB", true);
+        assertWire(namespace, "GetHostingAddons");
+        HostingPlanInfo starterPlan = client.getHostingPlan(starter).orElseThrow();
+        assertThat(starterPlan.getPlanName()).isEqualTo("Starter");
+        assertThat(starterPlan.isIsAddon()).isFalse();
+        assertThat(starterPlan.getQuotas().getHostingPlanQuotaInfo())
+                .anySatisfy(q -> assertThat(List.of(q.getQuotaId(), q.getQuotaValue())).containsExactly(52, 5120));
+
+        int packageId = client.addPackage(userId, starter, "Main space", "from billing", PackageStatus.ACTIVE,
+                SandboxFixtures.now());
+        assertWire(namespace, "AddPackage");
+        PackageInfo space = client.getPackage(packageId).orElseThrow();
+        assertThat(space.getUserId()).isEqualTo(userId);
+        assertThat(space.getPlanId()).isEqualTo(starter);
+        assertThat(space.getStatusId()).isEqualTo(1);
+        assertThat(client.getMyPackages(userId)).extracting(PackageInfo::getPackageId).containsExactly(packageId);
+        assertThat(client.getPackages(1)).extracting(PackageInfo::getPackageId).contains(packageId);
+
+        client.updatePackageName(packageId, "Renamed space", "renamed");
+        space = client.getPackage(packageId).orElseThrow();
+        assertThat(space.getPackageName()).isEqualTo("Renamed space");
+        space.setPackageComments("updated whole");
+        client.updatePackage(space);
+        assertThat(client.getPackage(packageId).orElseThrow().getPackageComments()).isEqualTo("updated whole");
+
+        int addonId = client.addPackageAddon(SandboxFixtures.addon(packageId, extra10, 2));
+        PackageAddonInfo addon = client.getPackageAddon(addonId).orElseThrow();
+        assertThat(addon.getQuantity()).isEqualTo(2);
+        assertThat(addon.getPlanName()).isEqualTo("Extra 10 GB");
+        List<Map<String, String>> addons = client.getPackageAddons(packageId);
+        assertThat(addons).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("PackageAddonID", String.valueOf(addonId)).containsEntry("Quantity", "2")
+                    .containsEntry("PlanName", "Extra 10 GB");
+        });
+        assertThat(client.getPackageQuotas(packageId).table("Table1"))
+                .anySatisfy(row -> assertThat(row).containsEntry("QuotaID", "52")
+                        .containsEntry("QuotaValue", String.valueOf(5120 + 2 * 10240)));
+        assertThat(client.getPackageQuotas(packageId).rows()).extracting(r -> r.get("GroupName")).contains("OS");
+        addon.setQuantity(3);
+        client.updatePackageAddon(addon);
+        assertThat(client.getPackageAddon(addonId).orElseThrow().getQuantity()).isEqualTo(3);
+        client.deletePackageAddon(addonId);
+        assertThat(client.getPackageAddon(addonId)).isEmpty();
+
+        client.changeUserStatus(userId, UserStatus.SUSPENDED);
+        assertThat(client.getUserById(userId).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
+        assertThat(client.getPackage(packageId).orElseThrow().getStatusId()).isEqualTo(2);
+        client.changePackageStatus(packageId, PackageStatus.ACTIVE);
+        assertThat(client.getPackage(packageId).orElseThrow().getStatusId()).isEqualTo(1);
+
+        int customPlan = client.addHostingPlan(SandboxFixtures.plan("Custom " + username, 0, Map.of(52, 100)));
+        assertThat(client.getHostingPlans(1)).extracting(r -> r.get("PlanName")).contains("Custom " + username);
+        HostingPlanInfo custom = client.getHostingPlan(customPlan).orElseThrow();
+        custom.setPlanName("Custom renamed " + username);
+        client.updateHostingPlan(custom);
+        assertThat(client.getHostingPlan(customPlan).orElseThrow().getPlanName()).isEqualTo("Custom renamed " + username);
+        client.deleteHostingPlan(customPlan);
+        assertThat(client.getHostingPlan(customPlan)).isEmpty();
+
+        client.deletePackage(packageId);
+        assertThat(client.getPackage(packageId)).isEmpty();
+        client.deleteUser(userId);
+        assertWire(namespace, "DeleteUser");
+        assertThat(client.userExists(username)).isFalse();
+        assertThat(stats.calls("AddUser")).isPositive();
+    }
+
+    @Test
+    void wsdlIsPublishedInTheBrandsNamespaceAtTheRequestedAddress() throws Exception {
+        for (String service : List.of("esUsers", "esPackages", "esAuthentication")) {
+            String url = "http://localhost:" + port + "/" + service + ".asmx";
+            HttpResponse<String> wsdl = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "?WSDL")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wsdl.statusCode()).isEqualTo(200);
+            assertThat(wsdl.body()).contains("targetNamespace=\"" + brand().namespace() + "\"")
+                    .contains("<soap:address location=\"" + url + "\"/>")
+                    .contains("name=\"UserInfo\"")
+                    .contains("soapAction=\"" + brand().namespace() + "/")
+                    .doesNotContain("schemaLocation");
+            if (!brand().namespace().equals(Brand.CONTRACT_NAMESPACE)) {
+                assertThat(wsdl.body()).doesNotContain(Brand.CONTRACT_NAMESPACE);
+            }
+        }
+    }
+
+    private void assertWire(String namespace, String operation) {
+        assertThat(stats.lastSoapAction()).isEqualTo(namespace + "/" + operation);
+        assertThat(stats.lastNamespace()).isEqualTo(namespace);
+    }
+}

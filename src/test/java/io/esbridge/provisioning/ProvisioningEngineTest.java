@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
@@ -21,9 +22,13 @@ import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunReport;
+import io.esbridge.sandbox.SandboxStats;
 
 /** The engine on the default state store (H2); {@link ProvisioningOnPostgresTest} runs the same on PostgreSQL. */
 class ProvisioningEngineTest extends ProvisioningTestSupport {
+
+    @Autowired
+    SandboxStats sandboxStats;
 
     @Test
     void firstImportCreatesEverythingAndTheSecondMakesNoWriteCall() {
@@ -49,9 +54,12 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
             assertThat(client.getPackageAddons(spaces.get(0).getPackageId())).hasSize(1);
         }
 
+        sandboxStats.reset();
         RunReport second = importFeed(feed);
         assertThat(second.unchanged()).as(second.summary()).isEqualTo(60);
         assertThat(second.operations()).isEmpty();
+        assertThat(sandboxStats.snapshot().operations().keySet()).as("calls the server received")
+                .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
     }
 
     @Test

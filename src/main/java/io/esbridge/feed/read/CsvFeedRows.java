@@ -34,6 +34,8 @@ public final class CsvFeedRows implements FeedRows {
     private final List<String> header;
     private long lastLine;
     private long read;
+    /** Camel's splitter may ask again after closing the rows it iterated. */
+    private boolean closed;
 
     /**
      * @param delimiter   {@code null} or empty to detect it from the header row
@@ -65,6 +67,9 @@ public final class CsvFeedRows implements FeedRows {
 
     @Override
     public boolean hasNext() {
+        if (closed) {
+            return false;
+        }
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -103,6 +108,7 @@ public final class CsvFeedRows implements FeedRows {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         parser.close();
     }
 

@@ -41,6 +41,8 @@ public final class JsonFeedRows implements FeedRows {
     private final BufferedReader reader;
     private final JsonParser array;
     private SourcedRow next;
+    /** Read to the end or closed: Camel's splitter may ask again after closing the rows it iterated. */
+    private boolean finished;
     private long lineNumber;
     private long read;
 
@@ -66,8 +68,9 @@ public final class JsonFeedRows implements FeedRows {
 
     @Override
     public boolean hasNext() {
-        if (next == null) {
+        if (next == null && !finished) {
             next = array != null ? nextOfArray() : nextLine();
+            finished = next == null;
         }
         return next != null;
     }
@@ -90,6 +93,7 @@ public final class JsonFeedRows implements FeedRows {
 
     @Override
     public void close() throws IOException {
+        finished = true;
         if (array != null) {
             array.close();
         }

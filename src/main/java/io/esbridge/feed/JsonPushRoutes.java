@@ -9,7 +9,9 @@ public class JsonPushRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:feed-push").routeId("feed-push")
+        // no stream caching: the body is the request stream, read once; a cache would spool a huge push and be
+        // reset under the reader between steps
+        from("direct:feed-push").routeId("feed-push").streamCache("false")
                 .bean("feedRuns", "openPush")
                 .split(exchangeProperty(FeedHeaders.ROWS)).streaming()
                     .to("direct:feed-record")

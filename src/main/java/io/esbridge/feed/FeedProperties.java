@@ -1,0 +1,34 @@
+package io.esbridge.feed;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Feeds in ({@code es.feeds.*}). The inbox folders and their file options are wired in {@code routes/*.yaml}.
+ *
+ * @param mappings  the folder of mapping files ({@code customers.yml} → mapping "customers")
+ * @param inbox     the root of the inbox folders the routes watch
+ * @param charset   the encoding of files whose route names none
+ * @param delimiter the CSV delimiter of files whose route names none; empty: detected from the header row
+ * @param push      who may push feeds over HTTP
+ */
+@ConfigurationProperties("es.feeds")
+public record FeedProperties(
+        @DefaultValue("config/mappings") Path mappings,
+        @DefaultValue("inbox") Path inbox,
+        @DefaultValue("UTF-8") Charset charset,
+        @DefaultValue("") String delimiter,
+        @DefaultValue Push push) {
+
+    /** HTTP Basic credentials of {@code POST /api/feeds/{mapping}}; with no password set, every push is refused. */
+    public record Push(@DefaultValue("feeds") String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Push[username=" + username + ", password=" + (password == null ? "unset" : "******") + "]";
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.esbridge.feed;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.record.RecordEnvelope;
+
+/**
+ * One row of any feed: mapped and validated, then to provisioning ({@code direct:provision}) or to the error channel
+ * ({@code direct:rejected}). Both endpoints are consumed elsewhere.
+ */
+@Component
+public class FeedRecordRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:feed-record").routeId("feed-record")
+                .process("rowToRecord")
+                .choice()
+                    .when(body().isInstanceOf(RecordEnvelope.class)).to("direct:provision")
+                    .otherwise().to("direct:rejected");
+    }
+}

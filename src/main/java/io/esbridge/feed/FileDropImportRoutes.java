@@ -1,0 +1,44 @@
+package io.esbridge.feed;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.feed.read.FeedUnreadableException;
+
+/**
+ * A dropped file, handed over by an inbox route of {@code routes/*.yaml}: imported once (by content digest), read row
+ * by row as one run, every row to {@code direct:feed-record}. A file that cannot be read fails, so that the inbox
+ * route moves it to {@code failed/}, with a note saying why.
+ */
+@Component
+public class FileDropImportRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:feed-file").routeId("feed-file")
+                .onException(FeedUnreadableException.class, IllegalArgumentException.class)
+                    .handled(false)
+                    .log(LoggingLevel.WARN, "${header.CamelFileName} not imported: ${exception.message}")
+                    .process("failedFileNote")
+                .end()
+                .process("feedFileDigest")
+                .idempotentConsumer(header(FeedHeaders.DIGEST)).idempotentRepository("importedFeedFiles")
+                    .skipDuplicate(false)
+                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE))
+                        .log(LoggingLevel.WARN, "${header.CamelFileName} was imported before (same content); skipped."
+                                + " To import it again, drop it as " + FeedHeaders.REIMPORT_PREFIX
+                                + "${header.CamelFileName}")
+                        .stop()
+                    .end()
+                    .bean("feedRuns", "openFile")
+                    .log("${header.CamelFileName}: run ${header." + FeedHeaders.RUN_ID + "}")
+                    .split(exchangeProperty(FeedHeaders.ROWS)).streaming()
+                        .to("direct:feed-record")
+                    .end()
+                    .bean("feedRuns", "finish")
+                    .log("${header.CamelFileName}: ${header." + FeedHeaders.RECORDS_READ + "} records handed on")
+                .end();
+    }
+}

@@ -1,0 +1,57 @@
+package io.esbridge.feed;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.feed.read.SourcedRow;
+import io.esbridge.mapping.FieldRejection;
+import io.esbridge.mapping.RecordMapper;
+import io.esbridge.mapping.Secrets;
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.RejectedRecord;
+
+/**
+ * Turns one row into a {@link RecordEnvelope} for provisioning, or a {@link RejectedRecord} naming the source, the
+ * field, the value (secrets masked) and the reason. Never throws for a bad row: one bad row never stops a feed.
+ */
+@Component("rowToRecord")
+public class RowToRecord implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        SourcedRow row = exchange.getIn().getBody(SourcedRow.class);
+        RecordMapper mapper = exchange.getProperty(FeedHeaders.MAPPER, RecordMapper.class);
+        String runId = exchange.getProperty(FeedHeaders.RUN_ID, String.class);
+        Map<String, String> raw = Secrets.masked(row.values(), mapper.mapping().secrets);
+        Object result;
+        if (row.problem() != null) {
+            result = new RejectedRecord(runId, row.source(), mapper.type(), safeKey(mapper, row), "(row)", null,
+                    row.problem(), raw);
+        } else {
+            try {
+                ProvisioningRecord record = mapper.map(row.values());
+                result = new RecordEnvelope(runId, row.source(), mapper.type(), record.key(), record, raw);
+            } catch (FieldRejection rejection) {
+                result = new RejectedRecord(runId, row.source(), mapper.type(), safeKey(mapper, row),
+                        rejection.field(), rejection.value(), rejection.reason(), raw);
+            } catch (RuntimeException e) {
+                // a mapping expression that fails on this row's values (e.g. a method on a missing column)
+                result = new RejectedRecord(runId, row.source(), mapper.type(), safeKey(mapper, row), "(mapping)",
+                        null, "the mapping cannot be applied: " + e.getMessage(), raw);
+            }
+        }
+        exchange.getIn().setBody(result);
+    }
+
+    private static String safeKey(RecordMapper mapper, SourcedRow row) {
+        try {
+            return mapper.key(row.values());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.esbridge.feed.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.record.SourceRef;
+
+/**
+ * The objects of a JSON feed, one at a time: a top-level array (walked with Jackson's streaming parser, so a huge
+ * array never sits in memory) or JSON Lines (one object per line; a broken line is a bad row, not a broken file).
+ * Nested properties become dotted paths ({@code address.city}, {@code phones[0]}).
+ */
+public final class JsonFeedRows implements FeedRows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A password property in a line that is not JSON, so that a rejected line never shows it. */
+    private static final Pattern SECRET_PROPERTY = Pattern.compile("(\"[^\"]*(?i:password)[^\"]*\"\\s*:\\s*)\"[^\"]*\"");
+
+    /** Where each row comes from: file and line, or push and index. */
+    public interface Positions {
+        SourceRef of(long line, long index);
+    }
+
+    private final Positions positions;
+    private final BufferedReader reader;
+    private final JsonParser array;
+    private SourcedRow next;
+    /** Read to the end or closed: Camel's splitter may ask again after closing the rows it iterated. */
+    private boolean finished;
+    private long lineNumber;
+    private long read;
+
+    public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions) {
+        this.positions = positions;
+        this.reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        try {
+            int first = firstSignificant();
+            if (first == '[') {
+                array = JSON.getFactory().createParser((Reader) reader);
+                array.nextToken();
+            } else if (first == '{' || first < 0) {
+                array = null;
+            } else {
+                throw new FeedUnreadableException(name + " is neither a JSON array nor JSON Lines (it starts with '"
+                        + (char) first + "')");
+            }
+        } catch (IOException e) {
+            throw new FeedUnreadableException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !finished) {
+            next = array != null ? nextOfArray() : nextLine();
+            finished = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public SourcedRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        SourcedRow row = next;
+        next = null;
+        read++;
+        return row;
+    }
+
+    @Override
+    public long read() {
+        return read;
+    }
+
+    @Override
+    public void close() throws IOException {
+        finished = true;
+        if (array != null) {
+            array.close();
+        }
+        reader.close();
+    }
+
+    private SourcedRow nextOfArray() {
+        try {
+            JsonToken token = array.nextToken();
+            if (token == null || token == JsonToken.END_ARRAY) {
+                return null;
+            }
+            SourceRef source = positions.of(array.currentTokenLocation().getLineNr(), read);
+            JsonNode node = JSON.readTree(array);
+            return row(source, node);
+        } catch (IOException e) {
+            throw new FeedUnreadableException("the JSON array cannot be read after element " + read + ": "
+                    + orig(e), e);
+        }
+    }
+
+    private static String orig(IOException e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    }
+
+    private SourcedRow nextLine() {
+        try {
+            String line;
+            do {
+                line = reader.readLine();
+                lineNumber++;
+            } while (line != null && line.isBlank());
+            if (line == null) {
+                return null;
+            }
+            SourceRef source = positions.of(lineNumber, read);
+            try {
+                return row(source, JSON.readTree(line));
+            } catch (JsonProcessingException e) {
+                return new SourcedRow(source, Map.of("line", SECRET_PROPERTY.matcher(line).replaceAll("$1\"******\"")), "is not JSON: " + e.getOriginalMessage());
+            }
+        } catch (IOException e) {
+            throw new FeedUnreadableException("the JSON Lines cannot be read after line " + lineNumber + ": "
+                    + orig(e), e);
+        }
+    }
+
+    private static SourcedRow row(SourceRef source, JsonNode node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!node.isObject()) {
+            values.put("value", node.toString());
+            return new SourcedRow(source, values, "is not a JSON object");
+        }
+        flatten("", node, values);
+        return SourcedRow.of(source, values);
+    }
+
+    private static void flatten(String path, JsonNode node, Map<String, String> into) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), into);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), into);
+            }
+        } else {
+            into.put(path, node.isNull() ? null : node.asText());
+        }
+    }
+
+    /** Skips a BOM and white space; the first significant character stays unread. */
+    private int firstSignificant() throws IOException {
+        while (true) {
+            reader.mark(1);
+            int c = reader.read();
+            lineNumber += c == '\n' ? 1 : 0;
+            if (c < 0 || (c != '\uFEFF' && !Character.isWhitespace(c))) {
+                reader.reset();
+                return c;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.esbridge.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.esbridge.record.RecordType;
+
+/**
+ * A mapping as written in {@code config/mappings/*.yml}: how the rows of one feed become records of one type.
+ * A source is a column (CSV), a dotted path (JSON: {@code address.city}, {@code $.address.city}) or a Camel simple
+ * expression over the row ({@code ${body[first_name]} ${body[last_name]}}).
+ */
+public class FeedMapping {
+
+    /** The name of the mapping: the file name without extension; inbox files starting with it use it. */
+    public String name;
+    /** The record type the rows become. */
+    public RecordType type;
+    /** Source of the billing key of each record. */
+    public String key;
+    /** Target field (e.g. {@code Email}) → source. */
+    public Map<String, String> fields = new LinkedHashMap<>();
+    /** Target field → fixed value, whatever the row says. */
+    public Map<String, String> constants = new LinkedHashMap<>();
+    /** Target field → value (or simple expression) when the source is empty. */
+    public Map<String, String> defaults = new LinkedHashMap<>();
+    /** Target field → (source value → target value); {@code "*"} matches any other value. */
+    public Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    /** Source columns whose values never appear in reports (columns named like "password" are always masked). */
+    public List<String> secrets = new ArrayList<>();
+    /** Target fields the type requires that this feed may leave empty (e.g. Password for exports without one). */
+    public List<String> optional = new ArrayList<>();
+    /** Accepted date formats ({@link java.time.format.DateTimeFormatter} patterns), tried in order. */
+    public List<String> dateFormats = new ArrayList<>(List.of("yyyy-MM-dd['T'][' ']HH:mm[:ss]", "yyyy-MM-dd"));
+}

@@ -1,0 +1,128 @@
+package io.esbridge.mapping;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The mapped text of one record's target fields, read as the types the records need, refusing what does not fit. */
+final class MappedFields {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]+@[^@\\s\"<>.]+(\\.[^@\\s\"<>.]+)+");
+
+    private final Map<String, String> values;
+    private final Collection<String> optional;
+    private final List<DateTimeFormatter> dateFormats;
+    private final Collection<String> secrets;
+
+    MappedFields(Map<String, String> values, Collection<String> optional, List<DateTimeFormatter> dateFormats,
+            Collection<String> secrets) {
+        this.values = values;
+        this.optional = optional;
+        this.dateFormats = dateFormats;
+        this.secrets = secrets;
+    }
+
+    String text(String field) {
+        return values.get(field);
+    }
+
+    String required(String field) {
+        String value = values.get(field);
+        if (value == null && !optional.contains(field)) {
+            throw reject(field, null, "is required");
+        }
+        return value;
+    }
+
+    Integer integer(String field, boolean required) {
+        String value = required ? required(field) : text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw reject(field, value, "is not a whole number");
+        }
+    }
+
+    int integer(String field, int orElse) {
+        Integer value = integer(field, false);
+        return value == null ? orElse : value;
+    }
+
+    BigDecimal decimal(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw reject(field, value, "is not a number");
+        }
+    }
+
+    boolean bool(String field, boolean orElse) {
+        String value = text(field);
+        if (value == null) {
+            return orElse;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1", "on" -> true;
+            case "false", "no", "n", "0", "off" -> false;
+            default -> throw reject(field, value, "is not true or false");
+        };
+    }
+
+    LocalDateTime dateTime(String field, boolean required) {
+        String value = required ? required(field) : text(field);
+        if (value == null) {
+            return null;
+        }
+        for (DateTimeFormatter format : dateFormats) {
+            try {
+                TemporalAccessor parsed = format.parseBest(value, LocalDateTime::from, LocalDate::from);
+                return parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
+            } catch (DateTimeParseException e) {
+                // the next format may fit
+            }
+        }
+        throw reject(field, value, "is not a date in any of the mapping's dateFormats");
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {
+        String value = required ? required(field) : text(field);
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw reject(field, value, "is not a " + type.getSimpleName() + " (" + List.of(type.getEnumConstants())
+                + "); add it to the mapping's value map");
+    }
+
+    String email(String field, boolean required) {
+        String value = required ? required(field) : text(field);
+        if (value != null && !EMAIL.matcher(value).matches()) {
+            throw reject(field, value, "is not an e-mail address");
+        }
+        return value;
+    }
+
+    FieldRejection reject(String field, String value, String reason) {
+        return new FieldRejection(field, Secrets.isSecret(field, secrets) && value != null ? Secrets.MASK : value,
+                reason);
+    }
+}

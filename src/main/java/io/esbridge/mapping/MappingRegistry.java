@@ -1,0 +1,69 @@
+package io.esbridge.mapping;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The mappings of {@code config/mappings/*.yml}, compiled at start-up so that a mistake in one (an unknown field, a
+ * broken expression) stops es-bridge before any feed is read.
+ */
+public class MappingRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingRegistry.class);
+
+    private final Map<String, RecordMapper> mappers = new TreeMap<>();
+
+    public MappingRegistry(Path folder, CamelContext camel) {
+        // SnakeYAML (already on Spring Boot's classpath) reads the file, Jackson binds it and refuses unknown keys
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        ObjectMapper binder = new ObjectMapper()
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
+                FeedMapping mapping;
+                try (java.io.Reader in = Files.newBufferedReader(file)) {
+                    mapping = binder.convertValue(yaml.load(in), FeedMapping.class);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("mapping " + file + ": " + e.getMessage(), e);
+                }
+                mapping.name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                mappers.put(mapping.name, new RecordMapper(mapping, camel));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the mappings in " + folder.toAbsolutePath(), e);
+        }
+        LOG.info("Feed mappings from {}: {}", folder, mappers.keySet());
+    }
+
+    /** The mapping of that name. @throws IllegalArgumentException naming the known ones */
+    public RecordMapper mapper(String name) {
+        RecordMapper mapper = mappers.get(name);
+        if (mapper == null) {
+            throw new IllegalArgumentException("no mapping is named '" + name + "' (known: " + mappers.keySet() + ")");
+        }
+        return mapper;
+    }
+
+    /** The mapping a file name starts with, longest first ({@code whmcs-services-2026.csv} → whmcs-services). */
+    public Optional<RecordMapper> forFileName(String fileName) {
+        return mappers.keySet().stream().filter(fileName::startsWith)
+                .max((a, b) -> Integer.compare(a.length(), b.length())).map(mappers::get);
+    }
+}

@@ -1,0 +1,202 @@
+package io.esbridge.mapping;
+
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.support.DefaultExchange;
+
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordType;
+
+/**
+ * One mapping, compiled: sources resolved to column look-ups or Camel simple expressions once, then applied to every
+ * row. Applying it answers a record or throws a {@link FieldRejection}.
+ */
+public final class RecordMapper {
+
+    private static final String ANY = "*";
+
+    private final FeedMapping mapping;
+    private final CamelContext camel;
+    private final Source key;
+    private final Map<String, Source> fields = new LinkedHashMap<>();
+    private final Map<String, Source> constants = new LinkedHashMap<>();
+    private final Map<String, Source> defaults = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> values = new HashMap<>();
+    private final List<DateTimeFormatter> dateFormats;
+
+    public RecordMapper(FeedMapping mapping, CamelContext camel) {
+        this.mapping = mapping;
+        this.camel = camel;
+        if (mapping.type == null || mapping.key == null) {
+            throw new IllegalArgumentException("mapping " + mapping.name + " needs a type and a key");
+        }
+        Set<String> known = TargetFields.KNOWN.get(mapping.type);
+        for (String target : concat(mapping.fields.keySet(), mapping.constants.keySet(), mapping.defaults.keySet(),
+                mapping.values.keySet())) {
+            if (!known.contains(target)) {
+                throw new IllegalArgumentException("mapping " + mapping.name + ": " + mapping.type
+                        + " has no field " + target + " (known: " + known + ")");
+            }
+        }
+        key = source(mapping.key, true);
+        mapping.fields.forEach((target, spec) -> fields.put(target, source(spec, true)));
+        mapping.constants.forEach((target, spec) -> constants.put(target, source(spec, false)));
+        mapping.defaults.forEach((target, spec) -> defaults.put(target, source(spec, false)));
+        mapping.values.forEach((target, map) -> {
+            Map<String, String> lower = new HashMap<>();
+            map.forEach((from, to) -> lower.put(from.strip().toLowerCase(Locale.ROOT), to));
+            values.put(target, lower);
+        });
+        dateFormats = mapping.dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
+    }
+
+    public FeedMapping mapping() {
+        return mapping;
+    }
+
+    public RecordType type() {
+        return mapping.type;
+    }
+
+    /** The column the key is read from, when it is a plain column: a file without it cannot be this feed. */
+    public String keyColumn() {
+        return key.column;
+    }
+
+    /** The billing key of a row, or {@code null} when it has none. */
+    public String key(Map<String, String> row) {
+        return key.read(row);
+    }
+
+    /** Maps and checks one row. @throws FieldRejection naming the field, value and reason */
+    public ProvisioningRecord map(Map<String, String> row) {
+        String billingKey = key(row);
+        if (billingKey == null) {
+            throw new FieldRejection(mapping.key, null, "the billing key is empty");
+        }
+        Map<String, String> mapped = new HashMap<>();
+        for (String target : TargetFields.KNOWN.get(mapping.type)) {
+            String value = resolve(target, row);
+            if (value != null) {
+                mapped.put(target, value);
+            }
+        }
+        MappedFields f = new MappedFields(mapped, mapping.optional, dateFormats, mapping.secrets);
+        return RecordFactory.build(mapping.type, billingKey, f);
+    }
+
+    private String resolve(String target, Map<String, String> row) {
+        Source constant = constants.get(target);
+        if (constant != null) {
+            return constant.read(row);
+        }
+        Source field = fields.get(target);
+        String value = field == null ? null : field.read(row);
+        if (value == null && defaults.containsKey(target)) {
+            value = defaults.get(target).read(row);
+        }
+        Map<String, String> map = values.get(target);
+        if (value == null || map == null) {
+            return value;
+        }
+        String to = map.get(value.toLowerCase(Locale.ROOT));
+        if (to == null) {
+            to = map.get(ANY);
+        }
+        if (to == null) {
+            String shown = Secrets.isSecret(target, mapping.secrets) ? Secrets.MASK : value;
+            throw new FieldRejection(target, shown, "is not a known value (known: " + String.join(", ",
+                    mapping.values.get(target).keySet()) + ")");
+        }
+        return to;
+    }
+
+    /**
+     * A source: a column / JSON path, a simple expression (anything holding {@code ${}}), or for constants and
+     * defaults, a literal.
+     */
+    private Source source(String spec, boolean column) {
+        if (spec.contains("${")) {
+            return new Source(null, null, camel.resolveLanguage("simple").createExpression(spec));
+        }
+        if (!column) {
+            return new Source(null, spec, null);
+        }
+        return new Source(spec.startsWith("$.") ? spec.substring(2) : spec, null, null);
+    }
+
+    private final class Source {
+        private final String column;
+        private final String literal;
+        private final Expression expression;
+
+        Source(String column, String literal, Expression expression) {
+            this.column = column;
+            this.literal = literal;
+            this.expression = expression;
+        }
+
+        String read(Map<String, String> row) {
+            String value;
+            if (column != null) {
+                value = row.get(column);
+            } else if (literal != null) {
+                value = literal;
+            } else {
+                Exchange exchange = new DefaultExchange(camel);
+                exchange.getIn().setBody(new EmptyForMissing(row));
+                value = expression.evaluate(exchange, String.class);
+            }
+            return blankToNull(value);
+        }
+    }
+
+    /**
+     * The row as expressions see it: a missing column or JSON null reads as empty text, so that
+     * {@code ${body[email].trim()}} works on every row and an empty result means "no value".
+     */
+    private static final class EmptyForMissing extends java.util.AbstractMap<String, String> {
+        private final Map<String, String> row;
+
+        EmptyForMissing(Map<String, String> row) {
+            this.row = row;
+        }
+
+        @Override
+        public String get(Object column) {
+            String value = row.get(column);
+            return value == null ? "" : value;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return row.entrySet();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    @SafeVarargs
+    private static Set<String> concat(java.util.Collection<String>... parts) {
+        Set<String> all = new java.util.LinkedHashSet<>();
+        for (java.util.Collection<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+}

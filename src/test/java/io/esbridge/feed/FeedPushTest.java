@@ -1,0 +1,129 @@
+package io.esbridge.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.apache.camel.EndpointInject;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.EsBridgeApplication;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.RejectedRecord;
+
+/** {@code POST /api/feeds/{mapping}}: authenticated, JSON array or JSON Lines, answered with the run id. */
+@CamelSpringBootTest
+@SpringBootTest(classes = EsBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "es.sandbox.enabled=false",
+                "es.state.secret-key-file=target/feeds-test-secret.key",
+                "es.feeds.inbox=target/feed-push-inbox",
+                "es.feeds.push.username=billing",
+                "es.feeds.push.password=push-secret"})
+@MockEndpointsAndSkip("direct:(provision|rejected)")
+class FeedPushTest {
+
+    private static final String CUSTOMERS = """
+            [{"customer_id": "P1", "username": "ann", "password": "x1", "first_name": "Ann", "last_name": "Lee",
+              "email": "ann@example.com"},
+             {"customer_id": "P2", "username": "bob", "password": "x2", "first_name": "Bob", "last_name": "",
+              "email": "bob@example.com"}]
+            """;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:push-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @EndpointInject("mock:direct:provision")
+    MockEndpoint provision;
+
+    @EndpointInject("mock:direct:rejected")
+    MockEndpoint rejected;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void resetMocks() {
+        MockEndpoint.resetMocks(provision.getCamelContext());
+    }
+
+    @Test
+    void refusesPushesWithoutTheRightCredentials() throws Exception {
+        assertThat(post("customers", "application/json", CUSTOMERS, null).statusCode()).isEqualTo(401);
+        assertThat(post("customers", "application/json", CUSTOMERS, "billing:wrong").statusCode()).isEqualTo(401);
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void acceptsAJsonArrayAndAnswersTheRunId() throws Exception {
+        HttpResponse<String> response = post("customers", "application/json", CUSTOMERS, "billing:push-secret");
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode answer = new ObjectMapper().readTree(response.body());
+        String runId = answer.get("runId").asText();
+        assertThat(answer.get("records").asLong()).isEqualTo(2);
+        assertThat(provision.getReceivedExchanges()).singleElement()
+                .satisfies(e -> assertThat(e.getIn().getBody(RecordEnvelope.class).runId()).isEqualTo(runId));
+        assertThat(rejected.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(
+                e.getIn().getBody(RejectedRecord.class).describe())
+                .isEqualTo("push " + runId + " index 1 (CUSTOMER P2): LastName 'null' is required"));
+        assertThat(jdbc.queryForObject("select records_in from es_run where run_id = ?", Long.class, runId))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void acceptsJsonLines() throws Exception {
+        String lines = """
+                {"service_id": "S1", "customer_id": "P1", "product": "business", "start_date": "2024-05-06"}
+                {"service_id": "S2", "customer_id": "P1", "product": "business", "start_date": "2024-05-06"}
+                """;
+        HttpResponse<String> response = post("subscriptions", "application/x-ndjson", lines, "billing:push-secret");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(provision.getReceivedCounter()).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOrAnUnknownMappingIsABadRequest() throws Exception {
+        assertThat(post("customers", "application/json", "id,name\n", "billing:push-secret").statusCode())
+                .isEqualTo(400);
+        assertThat(post("invoices", "application/json", "[]", "billing:push-secret").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> post(String mapping, String contentType, String body, String credentials)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/feeds/"
+                + mapping)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,214 @@
+package io.esbridge.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.camel.EndpointInject;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.esbridge.EsBridgeApplication;
+import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.RecordType;
+import io.esbridge.record.RejectedRecord;
+
+/**
+ * Files dropped in the inbox folders of routes/feeds-inbox.yaml, end to end: real files, real H2, the routes as
+ * shipped; only the two endpoints consumed elsewhere (provision, rejected) are intercepted.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = EsBridgeApplication.class, properties = {
+        "es.sandbox.enabled=false",
+        "es.state.secret-key-file=target/feeds-test-secret.key",
+        "es.feeds.poll-delay=200",
+        "es.feeds.read-lock-check-interval=300"})
+@MockEndpointsAndSkip("direct:(provision|rejected)")
+class FileDropImportTest {
+
+    @TempDir
+    static Path inbox;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("es.feeds.inbox", () -> inbox.toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:feeds-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @EndpointInject("mock:direct:provision")
+    MockEndpoint provision;
+
+    @EndpointInject("mock:direct:rejected")
+    MockEndpoint rejected;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void resetMocks() {
+        MockEndpoint.resetMocks(provision.getCamelContext());
+    }
+
+    @Test
+    void importsTheSampleCustomersRejectingTheBadRowsWithFileLineFieldAndValue() throws IOException {
+        Path dropped = drop("customers", Path.of("samples/feeds/customers.csv"), "customers.csv");
+        awaitMoved(dropped, "done");
+
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(220);
+        List<RejectedRecord> refused = bodies(rejected, RejectedRecord.class);
+        assertThat(refused).extracting(RejectedRecord::field)
+                .containsExactlyInAnyOrder("Email", "Username", "LastName", "Status", "Username", "Email");
+        // C0025 starts on line 27: the header, 24 rows before it, and one row before it spans two lines
+        assertThat(refused).filteredOn(r -> "C0025".equals(r.billingKey())).singleElement().satisfies(r -> {
+            assertThat(r.describe()).startsWith("customers.csv line 27 (CUSTOMER C0025): Username 'web/admin'");
+            assertThat(r.raw().get("password")).isEqualTo("******");
+        });
+        RecordEnvelope first = bodies(provision, RecordEnvelope.class).get(0);
+        assertThat(first.type()).isEqualTo(RecordType.CUSTOMER);
+        assertThat(first.billingKey()).isEqualTo("C0001");
+        assertThat(first.source().toString()).isEqualTo("customers.csv line 2");
+        assertThat(((CustomerRecord) first.payload()).password()).isNotBlank();
+        assertThat(first.raw().get("password")).isEqualTo("******");
+        assertThat(first.runId()).isNotBlank();
+        awaitRun(first.runId(), 220);
+
+        // the same content again, under another name: not imported twice
+        Path again = drop("customers", Path.of("samples/feeds/customers.csv"), "customers-copy.csv");
+        awaitMoved(again, "done");
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(220);
+
+        // unless the operator asks for it
+        Path reimport = drop("customers", Path.of("samples/feeds/customers.csv"), "reimport-customers.csv");
+        awaitMoved(reimport, "done");
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(440);
+    }
+
+    @Test
+    void importsSubscriptionsAddonsAndPlansWithSemicolonTabAndCommaDelimiters() throws IOException {
+        awaitMoved(drop("subscriptions", Path.of("samples/feeds/subscriptions.csv"), "subscriptions.csv"), "done");
+        assertThat(bodies(rejected, RejectedRecord.class)).extracting(RejectedRecord::field)
+                .contains("CustomerKey", "PlanName", "PurchaseDate", "Status");
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(lines("subscriptions.csv"));
+        assertThat(bodies(provision, RecordEnvelope.class)).allMatch(e -> e.type() == RecordType.SUBSCRIPTION);
+
+        MockEndpoint.resetMocks(provision.getCamelContext());
+        awaitMoved(drop("addons", Path.of("samples/feeds/addons.csv"), "addons.csv"), "done");
+        assertThat(bodies(rejected, RejectedRecord.class)).extracting(RejectedRecord::field)
+                .contains("Quantity", "PlanName", "CustomerKey");
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(lines("addons.csv"));
+
+        MockEndpoint.resetMocks(provision.getCamelContext());
+        awaitMoved(drop("plans", Path.of("samples/feeds/plans.csv"), "plans.csv"), "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(5);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
+                .satisfies(r -> assertThat(r.describe()).contains("Quotas 'Teleporters'"));
+    }
+
+    @Test
+    void importsJsonArraysAndJsonLinesFromTheMixedInboxByFileName() throws IOException {
+        Path array = write("mixed", "customers-from-panel.json", """
+                [
+                  {"customer_id": "J1", "username": "ann", "password": "x1", "first_name": "Ann", "last_name": "Lee",
+                   "email": "ann@example.com", "status": "active"},
+                  {"customer_id": "J2", "username": "b/b", "password": "x2", "first_name": "Bob", "last_name": "Ray",
+                   "email": "bob@example.com"}
+                ]
+                """);
+        awaitMoved(array, "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(1);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .isEqualTo("customers-from-panel.json line 4 (CUSTOMER J2): Username 'b/b' contains '/';"
+                        + " the server refuses any of \\ / : * ? < > | \""));
+
+        MockEndpoint.resetMocks(provision.getCamelContext());
+        Path lines = write("mixed", "subscriptions.jsonl", """
+                {"service_id": "S1", "customer_id": "J1", "product": "starter", "start_date": "2024-01-01"}
+                {"service_id": "S2", "product": "starter", "start_date": "2024-01-01"}
+                """);
+        awaitMoved(lines, "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(1);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
+                .satisfies(r -> assertThat(r.describe()).startsWith("subscriptions.jsonl line 2 (SUBSCRIPTION S2)"));
+    }
+
+    @Test
+    void anUnreadableFileMovesToFailedWithANoteSayingWhy() throws IOException {
+        Path binary = inbox.resolve("customers").resolve("customers-2.csv");
+        Files.createDirectories(binary.getParent());
+        Files.write(binary, new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, 0x00, 0x01, '\n'});
+        Path failed = awaitMoved(binary, "failed");
+        assertThat(Files.readString(failed.resolveSibling("customers-2.csv.error.txt")))
+                .contains("customers-2.csv").contains("encoding");
+
+        Path headless = write("customers", "no-header.csv", "C1,ann,pw,Ann,Lee,ann@example.com\n");
+        failed = awaitMoved(headless, "failed");
+        assertThat(Files.readString(failed.resolveSibling("no-header.csv.error.txt")))
+                .contains("no header row with the column 'customer_id'");
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+    }
+
+    private static Path drop(String folder, Path sample, String name) throws IOException {
+        Path target = inbox.resolve(folder).resolve(name);
+        Files.createDirectories(target.getParent());
+        // written beside and renamed in, as a careful operator would; the read lock covers the careless ones
+        Path temp = Files.copy(sample, inbox.resolve(name + ".part"));
+        return Files.move(temp, target);
+    }
+
+    private static Path write(String folder, String name, String content) throws IOException {
+        Path target = inbox.resolve(folder).resolve(name);
+        Files.createDirectories(target.getParent());
+        return Files.writeString(target, content, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the file left the inbox for done/ or failed/ and answers where it is now. */
+    private static Path awaitMoved(Path file, String folder) {
+        Path moved = file.resolveSibling(folder);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(file) && Files.isDirectory(moved)
+                && list(moved).anyMatch(p -> p.getFileName().toString().endsWith(file.getFileName().toString())));
+        return list(moved).filter(p -> p.getFileName().toString().endsWith(file.getFileName().toString()))
+                .findFirst().orElseThrow();
+    }
+
+    private void awaitRun(String runId, long records) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(records).equals(jdbc.queryForObject(
+                "select records_in from es_run where run_id = ?", Long.class, runId)));
+    }
+
+    private static Stream<Path> list(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList().stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+
+    private static long lines(String sample) throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("samples/feeds", sample))) {
+            return lines.count() - 1;
+        }
+    }
+
+    private static <T> List<T> bodies(MockEndpoint mock, Class<T> type) {
+        return mock.getReceivedExchanges().stream().map(Exchange::getIn).map(m -> m.getBody(type)).toList();
+    }
+}

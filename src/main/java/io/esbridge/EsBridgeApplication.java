@@ -1,15 +1,19 @@
 package io.esbridge;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** es-bridge: billing feeds in, Enterprise Server provisioning out. */
+import io.esbridge.cli.Cli;
+
+/** es-bridge: billing feeds in, Enterprise Server provisioning out. The command line is in {@code io.esbridge.cli}. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class EsBridgeApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(EsBridgeApplication.class, args);
+        int exitCode = Cli.run(args);
+        if (!Cli.serving() || exitCode != 0) {
+            System.exit(exitCode);
+        }
     }
 }

@@ -16,6 +16,8 @@ public final class FeedHeaders {
     /** Header: the rows read from the feed, once it has been read to the end. */
     public static final String RECORDS_READ = "EsRecordsRead";
 
+    /** Header: {@code true} imports the file even when the same content was imported before (import --again). */
+    public static final String REIMPORT = "EsFeedReimport";
     /** A file whose name starts with this is imported even when the same content was imported before. */
     public static final String REIMPORT_PREFIX = "reimport-";
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * SHA-256 of a dropped file's content (64 hex characters, within the idempotent repository's 100), so that the same
  * file dropped again, under any name or date, is recognised. A name starting with {@value FeedHeaders#REIMPORT_PREFIX}
- * is how an operator asks for it again: its digest is salted with the time.
+ * (or the header {@value FeedHeaders#REIMPORT}) is how an operator asks for it again: its digest is salted with the
+ * time.
  */
 @Component("feedFileDigest")
 public class FileDigest implements Processor {
@@ -27,7 +28,8 @@ public class FileDigest implements Processor {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file.toPath()), sha)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
-        if (file.getName().startsWith(FeedHeaders.REIMPORT_PREFIX)) {
+        if (file.getName().startsWith(FeedHeaders.REIMPORT_PREFIX)
+                || exchange.getIn().getHeader(FeedHeaders.REIMPORT, false, Boolean.class)) {
             sha.update(Long.toString(System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         exchange.getIn().setHeader(FeedHeaders.DIGEST, HexFormat.of().formatHex(sha.digest()));

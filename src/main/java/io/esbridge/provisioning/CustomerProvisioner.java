@@ -11,6 +11,7 @@ import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.StatusIds;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.provisioning.ProvisioningException.Reason;
+import io.esbridge.provisioning.ProvisioningProperties.MissingPasswordPolicy;
 import io.esbridge.provisioning.ProvisioningProperties.UsernameTakenPolicy;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordType;
@@ -49,6 +50,7 @@ class CustomerProvisioner {
     private final ObjectMapper mapper;
     private final SecretKeeper secrets;
     private final UsernameTakenPolicy usernameTaken;
+    private final MissingPasswordPolicy missingPassword;
 
     CustomerProvisioner(EnterpriseServerClient client, ObjectMapper mapper, SecretKeeper secrets,
             ProvisioningProperties properties) {
@@ -56,6 +58,7 @@ class CustomerProvisioner {
         this.mapper = mapper;
         this.secrets = secrets;
         this.usernameTaken = properties.usernameTaken();
+        this.missingPassword = properties.missingPassword();
     }
 
     Outcome provision(CustomerRecord record, ProvisioningContext ctx) {
@@ -90,15 +93,20 @@ class CustomerProvisioner {
             laterSight(record, adopted, state, passwordHash, ctx);
             return Outcome.UPDATED;
         }
-        if (record.password() == null || record.password().isEmpty()) {
-            throw new ProvisioningException(Reason.PASSWORD_MISSING, "user '" + record.username()
-                    + "' does not exist yet and the record carries no password to create it with");
+        String password = record.password();
+        if (password == null || password.isEmpty()) {
+            if (missingPassword == MissingPasswordPolicy.FAIL) {
+                throw new ProvisioningException(Reason.PASSWORD_MISSING, "user '" + record.username()
+                        + "' does not exist yet and the record carries no password to create it with"
+                        + " (es.provisioning.missing-password=FAIL)");
+            }
+            password = Passwords.generate();
         }
+        String initialPassword = password;
         ctx.links().recordIntent(RecordType.CUSTOMER, record.key(), null, record.username(), state.json(),
                 state.fingerprint(), passwordHash, ctx.runId());
         int userId = ctx.create("AddUser", RecordType.CUSTOMER, record.key(),
-                () -> client.addUser(newUser(record), record.password(),
-                record.sendLetter(), record.notes()));
+                () -> client.addUser(newUser(record), initialPassword, record.sendLetter(), record.notes()));
         ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId, null, state.json(), state.fingerprint(),
                 passwordHash, ctx.runId());
         return Outcome.CREATED;

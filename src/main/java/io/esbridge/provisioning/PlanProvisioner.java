@@ -56,6 +56,16 @@ class PlanProvisioner {
             if (record.ended()) {
                 return Outcome.UNCHANGED;
             }
+            Optional<Integer> existing = unlinkedPlanNamed(record.name(), record.addon(), ctx);
+            if (existing.isPresent()) {
+                // The panel already has a plan of this name (made by hand, or seeded): adopt and align it. A second
+                // plan of the same name would make every subscription naming it ambiguous.
+                ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, existing.get())));
+                ctx.links().markApplied(RecordType.PLAN, record.key(), existing.get(), null, state.json(),
+                        state.fingerprint(), null, ctx.runId());
+                directory.refresh();
+                return Outcome.UPDATED;
+            }
             ctx.links().recordIntent(RecordType.PLAN, record.key(), null, record.name(), state.json(),
                     state.fingerprint(), null, ctx.runId());
             int planId = ctx.create("AddHostingPlan", RecordType.PLAN, record.key(),
@@ -80,23 +90,29 @@ class PlanProvisioner {
 
     /** An AddHostingPlan was announced: a plan of that name owned by the plan owner is the one it created. */
     private Optional<Link> reconcile(Link pending, boolean addon, ProvisioningContext ctx) {
-        List<Map<String, String>> rows = addon ? client.getHostingAddons(ownerId) : client.getHostingPlans(ownerId);
-        List<Integer> candidates = rows.stream()
-                .filter(row -> pending.intentName().equals(row.get("PlanName")))
-                .map(row -> Integer.parseInt(row.get("PlanID").strip()))
-                .filter(id -> ctx.links().billingKeyOf(RecordType.PLAN, id).isEmpty())
-                .toList();
-        if (candidates.isEmpty()) {
+        Optional<Integer> created = unlinkedPlanNamed(pending.intentName(), addon, ctx);
+        if (created.isEmpty()) {
             ctx.links().forgetIntent(RecordType.PLAN, pending.billingKey());
             return Optional.empty();
         }
+        ctx.links().markApplied(RecordType.PLAN, pending.billingKey(), created.get(), null, pending.appliedJson(),
+                pending.fingerprint(), null, ctx.runId());
+        return ctx.links().find(RecordType.PLAN, pending.billingKey());
+    }
+
+    /** The plan (or add-on plan) of the plan owner with this name that no billing product is linked to yet. */
+    private Optional<Integer> unlinkedPlanNamed(String name, boolean addon, ProvisioningContext ctx) {
+        List<Map<String, String>> rows = addon ? client.getHostingAddons(ownerId) : client.getHostingPlans(ownerId);
+        List<Integer> candidates = rows.stream()
+                .filter(row -> name.equals(row.get("PlanName")))
+                .map(row -> Integer.parseInt(row.get("PlanID").strip()))
+                .filter(id -> ctx.links().billingKeyOf(RecordType.PLAN, id).isEmpty())
+                .toList();
         if (candidates.size() > 1) {
             throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, candidates.size() + " unlinked plans are named '"
-                    + pending.intentName() + "': resolve by hand");
+                    + name + "': resolve by hand");
         }
-        ctx.links().markApplied(RecordType.PLAN, pending.billingKey(), candidates.get(0), null,
-                pending.appliedJson(), pending.fingerprint(), null, ctx.runId());
-        return ctx.links().find(RecordType.PLAN, pending.billingKey());
+        return candidates.stream().findFirst();
     }
 
     private HostingPlanInfo plan(PlanRecord record, int planId) {

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity    records handed over but not yet provisioned before a feed waits (back-pressure)
  * @param dryRun           report the write calls that would be made, in order, and make none
  * @param runTimeout       how long closing a run waits for its last records to be provisioned
+ * @param missingPassword  a new customer whose record carries no password (billing exports rarely do): GENERATE a
+ *                         strong random one (the user resets it, or gets it by the panel's letter with send-letter)
+ *                         or FAIL the record
  */
 @ConfigurationProperties("es.provisioning")
 public record ProvisioningProperties(
@@ -26,9 +29,12 @@ public record ProvisioningProperties(
         @DefaultValue("16") int workers,
         @DefaultValue("2000") int queueCapacity,
         @DefaultValue("false") boolean dryRun,
-        @DefaultValue("24h") Duration runTimeout) {
+        @DefaultValue("24h") Duration runTimeout,
+        @DefaultValue("GENERATE") MissingPasswordPolicy missingPassword) {
 
     public enum UsernameTakenPolicy { ADOPT, FAIL }
 
     public enum EndedSubscriptionPolicy { CANCEL, DELETE }
+
+    public enum MissingPasswordPolicy { GENERATE, FAIL }
 }

@@ -88,6 +88,12 @@ public class RunStore implements RunLedger {
                 byOutcome.getOrDefault("FAILED", 0L), operations, errors));
     }
 
+    /** The latest runs, newest first. */
+    public List<RunReport> recent(int limit) {
+        return jdbc.queryForList("select run_id from es_run order by started_at desc", String.class).stream()
+                .limit(limit).map(this::report).flatMap(Optional::stream).toList();
+    }
+
     private Map<String, Long> counts(String sql, String runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {

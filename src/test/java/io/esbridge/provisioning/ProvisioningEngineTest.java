@@ -143,6 +143,17 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
     }
 
     @Test
+    void aCustomerWithoutPasswordIsCreatedWithAGeneratedOneThatIsNeverChangedLater() {
+        String c = unique();
+        CustomerRecord noPassword = customer(c, c, c + "@example.com", UserStatus.ACTIVE).withPassword(null);
+        assertThat(importFeed(noPassword).operations()).containsExactlyEntriesOf(Map.of("AddUser", 1L));
+        assertThat(client.userExists(c)).isTrue();
+        assertThat(importFeed(noPassword).unchanged()).isEqualTo(1);
+        assertThat(importFeed(noPassword.withPassword("Chosen-later1")).operations())
+                .containsExactlyEntriesOf(Map.of("ChangeUserPassword", 1L));
+    }
+
+    @Test
     void aSubscriptionWhoseCustomerIsUnknownFailsClearlyAndCreatesNoOrphan() {
         String c = unique();
         RunReport report = importFeed(subscription(c + "-s", c, "Starter", c + " orphan", PackageStatus.ACTIVE));

@@ -1,0 +1,87 @@
+package io.esbridge.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.esbridge.feed.FileImporter;
+import io.esbridge.feed.FileImporter.Result;
+import io.esbridge.record.RecordType;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * One-shot import of files or folders: each file one run, imported in record order (plans, customers, subscriptions,
+ * add-ons) so that a customer exists before its subscriptions; each run's report printed.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import feed files (CSV, JSON, JSON Lines) or folders of them; print each run's report; exit.")
+public class ImportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, or folders whose files to import.")
+    List<Path> paths;
+
+    @Option(names = "--again", description = "Import files even when the same content was imported before.")
+    boolean again;
+
+    @Mixin
+    Settings settings;
+
+    @Override
+    public Integer call() {
+        List<Path> files = files();
+        try (ConfigurableApplicationContext app = Application.oneShot(settings.springArgs())) {
+            FileImporter importer = app.getBean(FileImporter.class);
+            RunStore runs = app.getBean(RunStore.class);
+            boolean allApplied = true;
+            for (Path file : inRecordOrder(files, importer)) {
+                Result result = importer.importFile(file, again);
+                if (result.runId().isEmpty()) {
+                    System.out.println(file + ": not imported: " + result.notImported());
+                    allApplied &= result.notImported().startsWith("imported before");
+                    continue;
+                }
+                RunReport report = runs.report(result.runId().get()).orElseThrow();
+                System.out.println(file + ": " + report.summary());
+                allApplied &= report.failed() == 0 && report.identityHolds();
+            }
+            return allApplied ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+        }
+    }
+
+    private List<Path> files() {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> listing = Files.list(path)) {
+                    listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + path, e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new IllegalArgumentException(path + " is neither a file nor a folder");
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> inRecordOrder(List<Path> files, FileImporter importer) {
+        RecordType[] order = {RecordType.PLAN, RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON};
+        return files.stream().sorted(Comparator.comparingInt(file -> importer.typeOf(file)
+                .map(type -> List.of(order).indexOf(type)).orElse(order.length))).toList();
+    }
+}

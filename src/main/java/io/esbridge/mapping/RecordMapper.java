@@ -74,18 +74,19 @@ public final class RecordMapper {
 
     /** The billing key of a row, or {@code null} when it has none. */
     public String key(Map<String, String> row) {
-        return key.read(row);
+        return key.read(new Row(row));
     }
 
     /** Maps and checks one row. @throws FieldRejection naming the field, value and reason */
     public ProvisioningRecord map(Map<String, String> row) {
-        String billingKey = key(row);
+        Row values = new Row(row);
+        String billingKey = key.read(values);
         if (billingKey == null) {
             throw new FieldRejection(mapping.key, null, "the billing key is empty");
         }
         Map<String, String> mapped = new HashMap<>();
         for (String target : TargetFields.KNOWN.get(mapping.type)) {
-            String value = resolve(target, row);
+            String value = resolve(target, values);
             if (value != null) {
                 mapped.put(target, value);
             }
@@ -94,7 +95,7 @@ public final class RecordMapper {
         return RecordFactory.build(mapping.type, billingKey, f);
     }
 
-    private String resolve(String target, Map<String, String> row) {
+    private String resolve(String target, Row row) {
         Source constant = constants.get(target);
         if (constant != null) {
             return constant.read(row);
@@ -145,18 +146,34 @@ public final class RecordMapper {
             this.expression = expression;
         }
 
-        String read(Map<String, String> row) {
+        String read(Row row) {
             String value;
             if (column != null) {
-                value = row.get(column);
+                value = row.values.get(column);
             } else if (literal != null) {
                 value = literal;
             } else {
-                Exchange exchange = new DefaultExchange(camel);
-                exchange.getIn().setBody(new EmptyForMissing(row));
-                value = expression.evaluate(exchange, String.class);
+                value = expression.evaluate(row.exchange(), String.class);
             }
             return blankToNull(value);
+        }
+    }
+
+    /** A row being mapped, with the one exchange its expressions are evaluated on, made when first needed. */
+    private final class Row {
+        private final Map<String, String> values;
+        private Exchange exchange;
+
+        Row(Map<String, String> values) {
+            this.values = values;
+        }
+
+        Exchange exchange() {
+            if (exchange == null) {
+                exchange = new DefaultExchange(camel);
+                exchange.getIn().setBody(new EmptyForMissing(values));
+            }
+            return exchange;
         }
     }
 

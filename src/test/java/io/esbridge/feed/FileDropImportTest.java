@@ -166,6 +166,24 @@ class FileDropImportTest {
         assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
     }
 
+    @Test
+    void aFileStillBeingWrittenIsNotReadUntilItStopsChanging() throws Exception {
+        Path growing = inbox.resolve("customers").resolve("slowly-written.csv");
+        Files.createDirectories(growing.getParent());
+        try (var out = Files.newBufferedWriter(growing, StandardCharsets.UTF_8)) {
+            out.write("customer_id,username,password,first_name,last_name,email\n");
+            for (int i = 1; i <= 20; i++) {
+                out.write("W" + i + ",w" + i + ",pw,Ann,Lee,w" + i + "@example.com\n");
+                out.flush();
+                Thread.sleep(100);
+            }
+        }
+        awaitMoved(growing, "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(20);
+        assertThat(bodies(provision, RecordEnvelope.class)).extracting(RecordEnvelope::runId).containsOnly(
+                bodies(provision, RecordEnvelope.class).get(0).runId());
+    }
+
     private static Path drop(String folder, Path sample, String name) throws IOException {
         Path target = inbox.resolve(folder).resolve(name);
         Files.createDirectories(target.getParent());

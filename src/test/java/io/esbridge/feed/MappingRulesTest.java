@@ -1,4 +1,4 @@
-package io.esbridge.mapping;
+package io.esbridge.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.esbridge.contract.PackageStatus;
+import io.esbridge.mapping.FeedMapping;
+import io.esbridge.mapping.FieldRejection;
+import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.RecordMapper;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
@@ -23,7 +27,7 @@ import io.esbridge.record.PlanRecord;
 import io.esbridge.record.SubscriptionRecord;
 
 /** The sample mappings of config/mappings applied to rows: every validation rule refuses with field, value, reason. */
-class RecordMapperTest {
+class MappingRulesTest {
 
     private static MappingRegistry mappings;
 

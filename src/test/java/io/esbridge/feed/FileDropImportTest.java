@@ -151,6 +151,24 @@ class FileDropImportTest {
     }
 
     @Test
+    void importsTheWhmcsStyleExportsFromTheMixedInbox() throws IOException {
+        awaitMoved(drop("mixed", Path.of("samples/feeds/whmcs-clients.csv"), "whmcs-clients.csv"), "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(39);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .isEqualTo("whmcs-clients.csv line 6 (CUSTOMER whmcs-5): Email 'broken at example.com' is not an"
+                        + " e-mail address"));
+        assertThat(bodies(provision, RecordEnvelope.class).get(0).billingKey()).isEqualTo("whmcs-1");
+
+        MockEndpoint.resetMocks(provision.getCamelContext());
+        awaitMoved(drop("mixed", Path.of("samples/feeds/whmcs-services.csv"), "whmcs-services.csv"), "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(lines("whmcs-services.csv") - 1);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
+                .satisfies(r -> assertThat(r.describe()).contains("PlanName 'Dedicated Server' is not a known value"));
+        assertThat(bodies(provision, RecordEnvelope.class)).allSatisfy(e -> assertThat(e.customerKey())
+                .startsWith("whmcs-"));
+    }
+
+    @Test
     void anUnreadableFileMovesToFailedWithANoteSayingWhy() throws IOException {
         Path binary = inbox.resolve("customers").resolve("customers-2.csv");
         Files.createDirectories(binary.getParent());

@@ -12,20 +12,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 1,000,000-row CSV goes through the reader and the mapping in flat memory: a JVM with a 256 MB heap (about three
- * times less than the file) reads it all without running out of memory.
+ * A 1,000,000-row CSV goes through the reader and the mapping in flat memory: a JVM whose 64 MB heap is smaller than
+ * the file reads it all without running out of memory. (The full customers mapping, with its simple expressions, is
+ * the benchmark: see {@link MillionRowStreaming}.)
  */
 class MillionRowStreamingTest {
 
     @Test
-    void streamsAMillionRowsInA256MegabyteHeap() throws Exception {
+    void streamsAMillionRowsInAHeapSmallerThanTheFile() throws Exception {
         Path csv = Path.of("target/feed-million-rows.csv");
         MillionRowStreaming.generate(csv, 1_000_000);
-        assertThat(Files.size(csv)).isGreaterThan(60L << 20);
+        assertThat(Files.size(csv)).isGreaterThan(64L << 20);
 
         Path output = Path.of("target/feed-million-rows.out");
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 MillionRowStreaming.class.getName(), csv.toString(), "src/test/resources/feed/mappings",
                 "customers-columns")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();

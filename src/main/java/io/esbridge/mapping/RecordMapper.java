@@ -1,7 +1,9 @@
 package io.esbridge.mapping;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import io.esbridge.record.RecordType;
  * One mapping, compiled: sources resolved to column look-ups or Camel simple expressions once, then applied to every
  * row. Applying it answers a record or throws a {@link FieldRejection}.
  */
-public final class RecordMapper {
+public final class RecordMapper implements FeedMapper {
 
     private static final String ANY = "*";
 
@@ -59,8 +61,19 @@ public final class RecordMapper {
         dateFormats = mapping.dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
     }
 
-    public FeedMapping mapping() {
-        return mapping;
+    @Override
+    public String name() {
+        return mapping.name;
+    }
+
+    @Override
+    public RecordMapper mapperFor(Map<String, String> row) {
+        return this;
+    }
+
+    @Override
+    public Collection<String> secrets() {
+        return mapping.secrets;
     }
 
     public RecordType type() {
@@ -68,7 +81,8 @@ public final class RecordMapper {
     }
 
     /** The column the key is read from, when it is a plain column: a file without it cannot be this feed. */
-    public String keyColumn() {
+    @Override
+    public String requiredColumn() {
         return key.column;
     }
 
@@ -209,9 +223,9 @@ public final class RecordMapper {
     }
 
     @SafeVarargs
-    private static Set<String> concat(java.util.Collection<String>... parts) {
-        Set<String> all = new java.util.LinkedHashSet<>();
-        for (java.util.Collection<String> part : parts) {
+    private static Set<String> concat(Collection<String>... parts) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Collection<String> part : parts) {
             all.addAll(part);
         }
         return all;

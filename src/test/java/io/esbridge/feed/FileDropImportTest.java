@@ -151,6 +151,22 @@ class FileDropImportTest {
     }
 
     @Test
+    void importsAFileOfSeveralTypesWithTheTypeInAColumn() throws IOException {
+        Path records = write("mixed", "billing-records-2026.jsonl", """
+                {"record_type": "customer", "customer_id": "M1", "username": "mia", "password": "pw", "first_name": "Mia", "last_name": "Wu", "email": "mia@example.com"}
+                {"record_type": "subscription", "service_id": "MS1", "customer_id": "M1", "product": "business"}
+                {"record_type": "addon", "addon_id": "MA1", "service_id": "MS1", "customer_id": "M1", "addon": "mail-50", "start_date": "2025-01-01"}
+                {"record_type": "invoice", "invoice_id": "I1"}
+                """);
+        awaitMoved(records, "done");
+        assertThat(bodies(provision, RecordEnvelope.class)).extracting(RecordEnvelope::type)
+                .containsExactly(RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .isEqualTo("billing-records-2026.jsonl line 4: record_type 'invoice' names no record type of this"
+                        + " feed (known: customer, subscription, addon)"));
+    }
+
+    @Test
     void importsTheWhmcsStyleExportsFromTheMixedInbox() throws IOException {
         awaitMoved(drop("mixed", Path.of("samples/feeds/whmcs-clients.csv"), "whmcs-clients.csv"), "done");
         assertThat(provision.getReceivedCounter()).isEqualTo(39);

@@ -51,7 +51,7 @@ class MappingRulesTest {
 
     @Test
     void mapsACustomerWithConstantsValueMapsAndExpressions() {
-        CustomerRecord c = (CustomerRecord) mappings.mapper("customers").map(customer());
+        CustomerRecord c = (CustomerRecord) map("customers", customer());
         assertThat(c.key()).isEqualTo("C1");
         assertThat(c.firstName()).isEqualTo("Иван");
         assertThat(c.email()).isEqualTo("ivan.petrov@example.ru");
@@ -66,7 +66,7 @@ class MappingRulesTest {
     void anEmptyStatusTakesTheDefault() {
         Map<String, String> row = customer();
         row.put("status", "");
-        assertThat(((CustomerRecord) mappings.mapper("customers").map(row)).status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(((CustomerRecord) map("customers", row)).status()).isEqualTo(UserStatus.ACTIVE);
     }
 
     @ParameterizedTest
@@ -89,7 +89,7 @@ class MappingRulesTest {
     void refusesAMissingRequiredField(String column) {
         Map<String, String> row = customer();
         row.remove(column);
-        assertThatThrownBy(() -> mappings.mapper("customers").map(row)).isInstanceOf(FieldRejection.class)
+        assertThatThrownBy(() -> map("customers", row)).isInstanceOf(FieldRejection.class)
                 .hasMessageContaining("is required");
     }
 
@@ -145,7 +145,7 @@ class MappingRulesTest {
 
     @Test
     void mapsASubscriptionWithPlanCodesStatusesAndDates() {
-        SubscriptionRecord s = (SubscriptionRecord) mappings.mapper("subscriptions").map(subscription());
+        SubscriptionRecord s = (SubscriptionRecord) map("subscriptions", subscription());
         assertThat(s.customerKey()).isEqualTo("C1");
         assertThat(s.planName()).isEqualTo("Reseller 50");
         assertThat(s.packageName()).isEqualTo("example.net");
@@ -179,7 +179,7 @@ class MappingRulesTest {
     void aMissingDateTakesTheDefaultExpression() {
         Map<String, String> row = subscription();
         row.remove("start_date");
-        SubscriptionRecord s = (SubscriptionRecord) mappings.mapper("subscriptions").map(row);
+        SubscriptionRecord s = (SubscriptionRecord) map("subscriptions", row);
         assertThat(s.purchaseDate().toLocalDate()).isEqualTo(java.time.LocalDate.now());
     }
 
@@ -197,7 +197,7 @@ class MappingRulesTest {
 
     @Test
     void mapsAnAddon() {
-        AddonRecord a = (AddonRecord) mappings.mapper("addons").map(addon());
+        AddonRecord a = (AddonRecord) map("addons", addon());
         assertThat(a.planName()).isEqualTo("Extra Mail 50");
         assertThat(a.quantity()).isEqualTo(2);
         assertThat(a.subscriptionKey()).isEqualTo("S1");
@@ -222,7 +222,7 @@ class MappingRulesTest {
         row.put("price", "14.99");
         row.put("groups", "OS");
         row.put("quotas", "Web Sites=10; Mail Accounts=unlimited; Disk space, MB=20480; MySQL5 / Databases=yes");
-        PlanRecord p = (PlanRecord) mappings.mapper("plans").map(row);
+        PlanRecord p = (PlanRecord) map("plans", row);
         assertThat(p.quotas()).containsExactly(new PlanRecord.Quota(13, 10), new PlanRecord.Quota(14, -1),
                 new PlanRecord.Quota(52, 20480), new PlanRecord.Quota(68, 1));
         assertThat(p.groups()).extracting(PlanRecord.Group::groupId).containsExactlyInAnyOrder(1, 2, 4,
@@ -245,7 +245,7 @@ class MappingRulesTest {
     void mapsAWhmcsClientWithoutPassword() {
         Map<String, String> row = new HashMap<>(Map.of("id", "42", "firstname", "Γιώργος", "lastname", "Παπαδόπουλος",
                 "email", "G.Pap@Mail.Example", "address1", "1 High St", "address2", "", "status", "Closed"));
-        CustomerRecord c = (CustomerRecord) mappings.mapper("whmcs-clients").map(row);
+        CustomerRecord c = (CustomerRecord) map("whmcs-clients", row);
         assertThat(c.key()).isEqualTo("whmcs-42");
         assertThat(c.username()).isEqualTo("g.pap@mail.example");
         assertThat(c.password()).isNull();
@@ -253,9 +253,13 @@ class MappingRulesTest {
         assertThat(c.status()).isEqualTo(UserStatus.CANCELLED);
     }
 
+    private static io.esbridge.record.ProvisioningRecord map(String mapping, Map<String, String> row) {
+        return mappings.mapper(mapping).mapperFor(row).map(row);
+    }
+
     private static void assertRejected(String mapping, Map<String, String> row, String field, String value,
             String reason) {
-        assertThatThrownBy(() -> mappings.mapper(mapping).map(row)).isInstanceOfSatisfying(FieldRejection.class,
+        assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class,
                 r -> {
                     assertThat(r.field()).isEqualTo(field);
                     assertThat(r.value()).isEqualTo(value);

@@ -16,7 +16,7 @@ import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.SourcedRow;
 import io.esbridge.mapping.FieldRejection;
 import io.esbridge.mapping.MappingRegistry;
-import io.esbridge.mapping.RecordMapper;
+import io.esbridge.mapping.FeedMapper;
 
 /**
  * Streams a customers CSV through the reader and the customers mapping, the way the file route does, and prints what
@@ -36,16 +36,16 @@ public final class MillionRowStreaming {
         long start = System.nanoTime();
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.start();
-        RecordMapper mapper = new MappingRegistry(Path.of(args[1]), camel).mapper(args[2]);
+        FeedMapper mapper = new MappingRegistry(Path.of(args[1]), camel).mapper(args[2]);
         long valid = 0;
         long rejected = 0;
         try (InputStream in = Files.newInputStream(file);
                 CsvFeedRows rows = new CsvFeedRows(in, StandardCharsets.UTF_8, "", file.getFileName().toString(),
-                        mapper.keyColumn())) {
+                        mapper.requiredColumn())) {
             while (rows.hasNext()) {
                 SourcedRow row = rows.next();
                 try {
-                    mapper.map(row.values());
+                    mapper.mapperFor(row.values()).map(row.values());
                     valid++;
                 } catch (FieldRejection e) {
                     rejected++;

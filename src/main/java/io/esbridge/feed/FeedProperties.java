@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("es.feeds")
 public record FeedProperties(
         @DefaultValue("config/mappings") Path mappings,
-        @DefaultValue("inbox") Path inbox,
+        @DefaultValue("data/inbox") Path inbox,
         @DefaultValue("UTF-8") Charset charset,
         @DefaultValue("") String delimiter,
         @DefaultValue Push push) {

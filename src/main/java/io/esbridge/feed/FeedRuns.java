@@ -17,7 +17,7 @@ import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
 import io.esbridge.feed.read.JsonFeedRows;
 import io.esbridge.mapping.MappingRegistry;
-import io.esbridge.mapping.RecordMapper;
+import io.esbridge.mapping.FeedMapper;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
 
@@ -42,14 +42,14 @@ public class FeedRuns {
     public void openFile(Exchange exchange) throws IOException {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = file.getFileName().toString();
-        RecordMapper mapper = mapper(exchange, fileName);
+        FeedMapper mapper = mapper(exchange, fileName);
         Charset charset = charset(exchange);
         InputStream in = Files.newInputStream(file);
         FeedRows rows;
         try {
             rows = isJson(fileName)
                     ? new JsonFeedRows(in, charset, fileName, (line, index) -> SourceRef.fileLine(fileName, line))
-                    : new CsvFeedRows(in, charset, delimiter(exchange), fileName, mapper.keyColumn());
+                    : new CsvFeedRows(in, charset, delimiter(exchange), fileName, mapper.requiredColumn());
         } catch (RuntimeException e) {
             in.close();
             throw e;
@@ -59,8 +59,8 @@ public class FeedRuns {
 
     /** A push: the body is the request's JSON array or JSON Lines. */
     public void openPush(Exchange exchange) {
-        RecordMapper mapper = mappings.mapper(exchange.getIn().getHeader(FeedHeaders.MAPPING, String.class));
-        String runId = ledger.open(SourceRef.Kind.PUSH, "push " + mapper.mapping().name);
+        FeedMapper mapper = mappings.mapper(exchange.getIn().getHeader(FeedHeaders.MAPPING, String.class));
+        String runId = ledger.open(SourceRef.Kind.PUSH, "push " + mapper.name());
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
         exchange.getIn().setHeader(FeedHeaders.RUN_ID, runId);
         FeedRows rows;
@@ -77,7 +77,7 @@ public class FeedRuns {
         start(exchange, mapper, rows, runId);
     }
 
-    private void start(Exchange exchange, RecordMapper mapper, FeedRows rows, String runId) {
+    private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId) {
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
@@ -102,7 +102,7 @@ public class FeedRuns {
         exchange.getIn().setHeader(FeedHeaders.RECORDS_READ, rows.read());
     }
 
-    private RecordMapper mapper(Exchange exchange, String fileName) {
+    private FeedMapper mapper(Exchange exchange, String fileName) {
         String name = exchange.getIn().getHeader(FeedHeaders.MAPPING, String.class);
         if (name != null && !name.isBlank()) {
             return mappings.mapper(name.strip());

@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 import io.esbridge.feed.read.SourcedRow;
+import io.esbridge.mapping.FeedMapper;
 import io.esbridge.mapping.FieldRejection;
 import io.esbridge.mapping.RecordMapper;
 import io.esbridge.mapping.Secrets;
@@ -24,30 +25,33 @@ public class RowToRecord implements Processor {
     @Override
     public void process(Exchange exchange) {
         SourcedRow row = exchange.getIn().getBody(SourcedRow.class);
-        RecordMapper mapper = exchange.getProperty(FeedHeaders.MAPPER, RecordMapper.class);
+        FeedMapper feed = exchange.getProperty(FeedHeaders.MAPPER, FeedMapper.class);
         String runId = exchange.getProperty(FeedHeaders.RUN_ID, String.class);
-        Map<String, String> raw = Secrets.masked(row.values(), mapper.mapping().secrets);
+        Map<String, String> raw = Secrets.masked(row.values(), feed.secrets());
+        RecordMapper mapper = null;
         Object result;
-        if (row.problem() != null) {
-            result = new RejectedRecord(runId, row.source(), mapper.type(), safeKey(mapper, row), "(row)", null,
-                    row.problem(), raw);
-        } else {
-            try {
-                ProvisioningRecord record = mapper.map(row.values());
-                result = new RecordEnvelope(runId, row.source(), mapper.type(), record.key(), record, raw);
-            } catch (FieldRejection rejection) {
-                result = new RejectedRecord(runId, row.source(), mapper.type(), safeKey(mapper, row),
-                        rejection.field(), rejection.value(), rejection.reason(), raw);
-            } catch (RuntimeException e) {
-                // a mapping expression that fails on this row's values (e.g. a method on a missing column)
-                result = new RejectedRecord(runId, row.source(), mapper.type(), safeKey(mapper, row), "(mapping)",
-                        null, "the mapping cannot be applied: " + e.getMessage(), raw);
+        try {
+            mapper = feed.mapperFor(row.values());
+            if (row.problem() != null) {
+                throw new FieldRejection("(row)", null, row.problem());
             }
+            ProvisioningRecord record = mapper.map(row.values());
+            result = new RecordEnvelope(runId, row.source(), mapper.type(), record.key(), record, raw);
+        } catch (FieldRejection rejection) {
+            result = new RejectedRecord(runId, row.source(), mapper == null ? null : mapper.type(),
+                    safeKey(mapper, row), rejection.field(), rejection.value(), rejection.reason(), raw);
+        } catch (RuntimeException e) {
+            // a mapping expression that fails on this row's values
+            result = new RejectedRecord(runId, row.source(), mapper == null ? null : mapper.type(),
+                    safeKey(mapper, row), "(mapping)", null, "the mapping cannot be applied: " + e.getMessage(), raw);
         }
         exchange.getIn().setBody(result);
     }
 
     private static String safeKey(RecordMapper mapper, SourcedRow row) {
+        if (mapper == null) {
+            return null;
+        }
         try {
             return mapper.key(row.values());
         } catch (RuntimeException e) {

@@ -16,6 +16,10 @@ public class FeedMapping {
 
     /** The name of the mapping: the file name without extension; inbox files starting with it use it. */
     public String name;
+    /** For a file of several types: the column naming each row's type; {@link #types} maps it to a mapping. */
+    public String typeColumn;
+    /** Value of {@link #typeColumn} → name of the mapping for such rows. */
+    public Map<String, String> types = new LinkedHashMap<>();
     /** The record type the rows become. */
     public RecordType type;
     /** Source of the billing key of each record. */

@@ -27,7 +27,7 @@ public class MappingRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingRegistry.class);
 
-    private final Map<String, RecordMapper> mappers = new TreeMap<>();
+    private final Map<String, FeedMapper> mappers = new TreeMap<>();
 
     public MappingRegistry(Path folder, CamelContext camel) {
         // SnakeYAML (already on Spring Boot's classpath) reads the file, Jackson binds it and refuses unknown keys
@@ -35,6 +35,8 @@ public class MappingRegistry {
         ObjectMapper binder = new ObjectMapper()
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Map<String, RecordMapper> byName = new TreeMap<>();
+        java.util.List<FeedMapping> typedByColumn = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
                 FeedMapping mapping;
@@ -44,17 +46,23 @@ public class MappingRegistry {
                     throw new IllegalArgumentException("mapping " + file + ": " + e.getMessage(), e);
                 }
                 mapping.name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-                mappers.put(mapping.name, new RecordMapper(mapping, camel));
+                if (mapping.typeColumn != null) {
+                    typedByColumn.add(mapping);
+                } else {
+                    byName.put(mapping.name, new RecordMapper(mapping, camel));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the mappings in " + folder.toAbsolutePath(), e);
         }
+        mappers.putAll(byName);
+        typedByColumn.forEach(mapping -> mappers.put(mapping.name, new TypeColumnMapper(mapping, byName)));
         LOG.info("Feed mappings from {}: {}", folder, mappers.keySet());
     }
 
     /** The mapping of that name. @throws IllegalArgumentException naming the known ones */
-    public RecordMapper mapper(String name) {
-        RecordMapper mapper = mappers.get(name);
+    public FeedMapper mapper(String name) {
+        FeedMapper mapper = mappers.get(name);
         if (mapper == null) {
             throw new IllegalArgumentException("no mapping is named '" + name + "' (known: " + mappers.keySet() + ")");
         }
@@ -62,7 +70,7 @@ public class MappingRegistry {
     }
 
     /** The mapping a file name starts with, longest first ({@code whmcs-services-2026.csv} → whmcs-services). */
-    public Optional<RecordMapper> forFileName(String fileName) {
+    public Optional<FeedMapper> forFileName(String fileName) {
         return mappers.keySet().stream().filter(fileName::startsWith)
                 .max((a, b) -> Integer.compare(a.length(), b.length())).map(mappers::get);
     }

@@ -1,10 +1,12 @@
 package io.esbridge.mapping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import io.esbridge.catalogue.QuotaCatalogue;
 import io.esbridge.contract.PackageStatus;
@@ -130,7 +132,7 @@ final class RecordFactory {
         }
     }
 
-    private static int catalogued(MappedFields f, String field, String name, java.util.function.IntSupplier lookup) {
+    private static int catalogued(MappedFields f, String field, String name, IntSupplier lookup) {
         try {
             return lookup.getAsInt();
         } catch (IllegalArgumentException e) {
@@ -142,7 +144,7 @@ final class RecordFactory {
         if (text == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<String> notes(String text) {

@@ -1,7 +1,9 @@
 package io.esbridge.mapping;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import io.esbridge.record.RecordType;
  * One mapping, compiled: sources resolved to column look-ups or Camel simple expressions once, then applied to every
  * row. Applying it answers a record or throws a {@link FieldRejection}.
  */
-public final class RecordMapper {
+public final class RecordMapper implements FeedMapper {
 
     private static final String ANY = "*";
 
@@ -59,8 +61,19 @@ public final class RecordMapper {
         dateFormats = mapping.dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
     }
 
-    public FeedMapping mapping() {
-        return mapping;
+    @Override
+    public String name() {
+        return mapping.name;
+    }
+
+    @Override
+    public RecordMapper mapperFor(Map<String, String> row) {
+        return this;
+    }
+
+    @Override
+    public Collection<String> secrets() {
+        return mapping.secrets;
     }
 
     public RecordType type() {
@@ -68,24 +81,26 @@ public final class RecordMapper {
     }
 
     /** The column the key is read from, when it is a plain column: a file without it cannot be this feed. */
-    public String keyColumn() {
+    @Override
+    public String requiredColumn() {
         return key.column;
     }
 
     /** The billing key of a row, or {@code null} when it has none. */
     public String key(Map<String, String> row) {
-        return key.read(row);
+        return key.read(new Row(row));
     }
 
     /** Maps and checks one row. @throws FieldRejection naming the field, value and reason */
     public ProvisioningRecord map(Map<String, String> row) {
-        String billingKey = key(row);
+        Row values = new Row(row);
+        String billingKey = key.read(values);
         if (billingKey == null) {
             throw new FieldRejection(mapping.key, null, "the billing key is empty");
         }
         Map<String, String> mapped = new HashMap<>();
         for (String target : TargetFields.KNOWN.get(mapping.type)) {
-            String value = resolve(target, row);
+            String value = resolve(target, values);
             if (value != null) {
                 mapped.put(target, value);
             }
@@ -94,7 +109,7 @@ public final class RecordMapper {
         return RecordFactory.build(mapping.type, billingKey, f);
     }
 
-    private String resolve(String target, Map<String, String> row) {
+    private String resolve(String target, Row row) {
         Source constant = constants.get(target);
         if (constant != null) {
             return constant.read(row);
@@ -145,18 +160,34 @@ public final class RecordMapper {
             this.expression = expression;
         }
 
-        String read(Map<String, String> row) {
+        String read(Row row) {
             String value;
             if (column != null) {
-                value = row.get(column);
+                value = row.values.get(column);
             } else if (literal != null) {
                 value = literal;
             } else {
-                Exchange exchange = new DefaultExchange(camel);
-                exchange.getIn().setBody(new EmptyForMissing(row));
-                value = expression.evaluate(exchange, String.class);
+                value = expression.evaluate(row.exchange(), String.class);
             }
             return blankToNull(value);
+        }
+    }
+
+    /** A row being mapped, with the one exchange its expressions are evaluated on, made when first needed. */
+    private final class Row {
+        private final Map<String, String> values;
+        private Exchange exchange;
+
+        Row(Map<String, String> values) {
+            this.values = values;
+        }
+
+        Exchange exchange() {
+            if (exchange == null) {
+                exchange = new DefaultExchange(camel);
+                exchange.getIn().setBody(new EmptyForMissing(values));
+            }
+            return exchange;
         }
     }
 
@@ -192,9 +223,9 @@ public final class RecordMapper {
     }
 
     @SafeVarargs
-    private static Set<String> concat(java.util.Collection<String>... parts) {
-        Set<String> all = new java.util.LinkedHashSet<>();
-        for (java.util.Collection<String> part : parts) {
+    private static Set<String> concat(Collection<String>... parts) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Collection<String> part : parts) {
             all.addAll(part);
         }
         return all;

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.EsBridgeApplication;
+import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RejectedRecord;
 
@@ -44,7 +45,7 @@ import io.esbridge.record.RejectedRecord;
 class FeedPushTest {
 
     private static final String CUSTOMERS = """
-            [{"customer_id": "P1", "username": "ann", "password": "x1", "first_name": "Ann", "last_name": "Lee",
+            [{"customer_id": "P1", "username": "ann", "password": "x1", "first_name": "Анна", "last_name": "李",
               "email": "ann@example.com"},
              {"customer_id": "P2", "username": "bob", "password": "x2", "first_name": "Bob", "last_name": "",
               "email": "bob@example.com"}]
@@ -89,7 +90,13 @@ class FeedPushTest {
         String runId = answer.get("runId").asText();
         assertThat(answer.get("records").asLong()).isEqualTo(2);
         assertThat(provision.getReceivedExchanges()).singleElement()
-                .satisfies(e -> assertThat(e.getIn().getBody(RecordEnvelope.class).runId()).isEqualTo(runId));
+                .satisfies(e -> {
+                    RecordEnvelope envelope = e.getIn().getBody(RecordEnvelope.class);
+                    assertThat(envelope.runId()).isEqualTo(runId);
+                    assertThat(((CustomerRecord) envelope.payload()).firstName()).isEqualTo("Анна");
+                    assertThat(((CustomerRecord) envelope.payload()).lastName()).isEqualTo("李");
+                    assertThat(envelope.raw()).containsEntry("password", "******");
+                });
         assertThat(rejected.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(
                 e.getIn().getBody(RejectedRecord.class).describe())
                 .isEqualTo("push " + runId + " index 1 (CUSTOMER P2): LastName 'null' is required"));

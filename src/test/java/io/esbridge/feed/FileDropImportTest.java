@@ -151,6 +151,40 @@ class FileDropImportTest {
     }
 
     @Test
+    void importsAFileOfSeveralTypesWithTheTypeInAColumn() throws IOException {
+        Path records = write("mixed", "billing-records-2026.jsonl", """
+                {"record_type": "customer", "customer_id": "M1", "username": "mia", "password": "pw", "first_name": "Mia", "last_name": "Wu", "email": "mia@example.com"}
+                {"record_type": "subscription", "service_id": "MS1", "customer_id": "M1", "product": "business"}
+                {"record_type": "addon", "addon_id": "MA1", "service_id": "MS1", "customer_id": "M1", "addon": "mail-50", "start_date": "2025-01-01"}
+                {"record_type": "invoice", "invoice_id": "I1"}
+                """);
+        awaitMoved(records, "done");
+        assertThat(bodies(provision, RecordEnvelope.class)).extracting(RecordEnvelope::type)
+                .containsExactly(RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .isEqualTo("billing-records-2026.jsonl line 4: record_type 'invoice' names no record type of this"
+                        + " feed (known: customer, subscription, addon)"));
+    }
+
+    @Test
+    void importsTheWhmcsStyleExportsFromTheMixedInbox() throws IOException {
+        awaitMoved(drop("mixed", Path.of("samples/feeds/whmcs-clients.csv"), "whmcs-clients.csv"), "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(39);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .isEqualTo("whmcs-clients.csv line 6 (CUSTOMER whmcs-5): Email 'broken at example.com' is not an"
+                        + " e-mail address"));
+        assertThat(bodies(provision, RecordEnvelope.class).get(0).billingKey()).isEqualTo("whmcs-1");
+
+        MockEndpoint.resetMocks(provision.getCamelContext());
+        awaitMoved(drop("mixed", Path.of("samples/feeds/whmcs-services.csv"), "whmcs-services.csv"), "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(lines("whmcs-services.csv") - 1);
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
+                .satisfies(r -> assertThat(r.describe()).contains("PlanName 'Dedicated Server' is not a known value"));
+        assertThat(bodies(provision, RecordEnvelope.class)).allSatisfy(e -> assertThat(e.customerKey())
+                .startsWith("whmcs-"));
+    }
+
+    @Test
     void anUnreadableFileMovesToFailedWithANoteSayingWhy() throws IOException {
         Path binary = inbox.resolve("customers").resolve("customers-2.csv");
         Files.createDirectories(binary.getParent());
@@ -164,6 +198,24 @@ class FileDropImportTest {
         assertThat(Files.readString(failed.resolveSibling("no-header.csv.error.txt")))
                 .contains("no header row with the column 'customer_id'");
         assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotReadUntilItStopsChanging() throws Exception {
+        Path growing = inbox.resolve("customers").resolve("slowly-written.csv");
+        Files.createDirectories(growing.getParent());
+        try (var out = Files.newBufferedWriter(growing, StandardCharsets.UTF_8)) {
+            out.write("customer_id,username,password,first_name,last_name,email\n");
+            for (int i = 1; i <= 20; i++) {
+                out.write("W" + i + ",w" + i + ",pw,Ann,Lee,w" + i + "@example.com\n");
+                out.flush();
+                Thread.sleep(100);
+            }
+        }
+        awaitMoved(growing, "done");
+        assertThat(provision.getReceivedCounter()).isEqualTo(20);
+        assertThat(bodies(provision, RecordEnvelope.class)).extracting(RecordEnvelope::runId).containsOnly(
+                bodies(provision, RecordEnvelope.class).get(0).runId());
     }
 
     private static Path drop(String folder, Path sample, String name) throws IOException {

@@ -1,4 +1,4 @@
-package io.esbridge.mapping;
+package io.esbridge.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.esbridge.contract.PackageStatus;
+import io.esbridge.mapping.FeedMapping;
+import io.esbridge.mapping.FieldRejection;
+import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.RecordMapper;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
@@ -23,7 +27,7 @@ import io.esbridge.record.PlanRecord;
 import io.esbridge.record.SubscriptionRecord;
 
 /** The sample mappings of config/mappings applied to rows: every validation rule refuses with field, value, reason. */
-class RecordMapperTest {
+class MappingRulesTest {
 
     private static MappingRegistry mappings;
 
@@ -47,7 +51,7 @@ class RecordMapperTest {
 
     @Test
     void mapsACustomerWithConstantsValueMapsAndExpressions() {
-        CustomerRecord c = (CustomerRecord) mappings.mapper("customers").map(customer());
+        CustomerRecord c = (CustomerRecord) map("customers", customer());
         assertThat(c.key()).isEqualTo("C1");
         assertThat(c.firstName()).isEqualTo("Иван");
         assertThat(c.email()).isEqualTo("ivan.petrov@example.ru");
@@ -62,7 +66,7 @@ class RecordMapperTest {
     void anEmptyStatusTakesTheDefault() {
         Map<String, String> row = customer();
         row.put("status", "");
-        assertThat(((CustomerRecord) mappings.mapper("customers").map(row)).status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(((CustomerRecord) map("customers", row)).status()).isEqualTo(UserStatus.ACTIVE);
     }
 
     @ParameterizedTest
@@ -85,7 +89,7 @@ class RecordMapperTest {
     void refusesAMissingRequiredField(String column) {
         Map<String, String> row = customer();
         row.remove(column);
-        assertThatThrownBy(() -> mappings.mapper("customers").map(row)).isInstanceOf(FieldRejection.class)
+        assertThatThrownBy(() -> map("customers", row)).isInstanceOf(FieldRejection.class)
                 .hasMessageContaining("is required");
     }
 
@@ -141,7 +145,7 @@ class RecordMapperTest {
 
     @Test
     void mapsASubscriptionWithPlanCodesStatusesAndDates() {
-        SubscriptionRecord s = (SubscriptionRecord) mappings.mapper("subscriptions").map(subscription());
+        SubscriptionRecord s = (SubscriptionRecord) map("subscriptions", subscription());
         assertThat(s.customerKey()).isEqualTo("C1");
         assertThat(s.planName()).isEqualTo("Reseller 50");
         assertThat(s.packageName()).isEqualTo("example.net");
@@ -175,7 +179,7 @@ class RecordMapperTest {
     void aMissingDateTakesTheDefaultExpression() {
         Map<String, String> row = subscription();
         row.remove("start_date");
-        SubscriptionRecord s = (SubscriptionRecord) mappings.mapper("subscriptions").map(row);
+        SubscriptionRecord s = (SubscriptionRecord) map("subscriptions", row);
         assertThat(s.purchaseDate().toLocalDate()).isEqualTo(java.time.LocalDate.now());
     }
 
@@ -193,7 +197,7 @@ class RecordMapperTest {
 
     @Test
     void mapsAnAddon() {
-        AddonRecord a = (AddonRecord) mappings.mapper("addons").map(addon());
+        AddonRecord a = (AddonRecord) map("addons", addon());
         assertThat(a.planName()).isEqualTo("Extra Mail 50");
         assertThat(a.quantity()).isEqualTo(2);
         assertThat(a.subscriptionKey()).isEqualTo("S1");
@@ -218,7 +222,7 @@ class RecordMapperTest {
         row.put("price", "14.99");
         row.put("groups", "OS");
         row.put("quotas", "Web Sites=10; Mail Accounts=unlimited; Disk space, MB=20480; MySQL5 / Databases=yes");
-        PlanRecord p = (PlanRecord) mappings.mapper("plans").map(row);
+        PlanRecord p = (PlanRecord) map("plans", row);
         assertThat(p.quotas()).containsExactly(new PlanRecord.Quota(13, 10), new PlanRecord.Quota(14, -1),
                 new PlanRecord.Quota(52, 20480), new PlanRecord.Quota(68, 1));
         assertThat(p.groups()).extracting(PlanRecord.Group::groupId).containsExactlyInAnyOrder(1, 2, 4,
@@ -241,7 +245,7 @@ class RecordMapperTest {
     void mapsAWhmcsClientWithoutPassword() {
         Map<String, String> row = new HashMap<>(Map.of("id", "42", "firstname", "Γιώργος", "lastname", "Παπαδόπουλος",
                 "email", "G.Pap@Mail.Example", "address1", "1 High St", "address2", "", "status", "Closed"));
-        CustomerRecord c = (CustomerRecord) mappings.mapper("whmcs-clients").map(row);
+        CustomerRecord c = (CustomerRecord) map("whmcs-clients", row);
         assertThat(c.key()).isEqualTo("whmcs-42");
         assertThat(c.username()).isEqualTo("g.pap@mail.example");
         assertThat(c.password()).isNull();
@@ -249,9 +253,13 @@ class RecordMapperTest {
         assertThat(c.status()).isEqualTo(UserStatus.CANCELLED);
     }
 
+    private static io.esbridge.record.ProvisioningRecord map(String mapping, Map<String, String> row) {
+        return mappings.mapper(mapping).mapperFor(row).map(row);
+    }
+
     private static void assertRejected(String mapping, Map<String, String> row, String field, String value,
             String reason) {
-        assertThatThrownBy(() -> mappings.mapper(mapping).map(row)).isInstanceOfSatisfying(FieldRejection.class,
+        assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class,
                 r -> {
                     assertThat(r.field()).isEqualTo(field);
                     assertThat(r.value()).isEqualTo(value);

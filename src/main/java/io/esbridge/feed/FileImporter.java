@@ -8,6 +8,7 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.RecordMapper;
 import io.esbridge.record.RecordType;
 
 /**
@@ -46,6 +47,7 @@ public class FileImporter {
 
     /** The record type a file's name maps to, to import plans before customers before subscriptions before add-ons. */
     public Optional<RecordType> typeOf(Path file) {
-        return mappings.forFileName(file.getFileName().toString()).map(mapper -> mapper.type());
+        return mappings.forFileName(file.getFileName().toString())
+                .filter(RecordMapper.class::isInstance).map(mapper -> ((RecordMapper) mapper).type());
     }
 }

@@ -67,6 +67,16 @@ class AsmxImperfectMessagesTest extends SolidCpSandboxContext {
     }
 
     @Test
+    void solidCpReadsThePasswordParameterAndIgnoresOneInsideUserInfo() throws Exception {
+        String username = SandboxFixtures.uniqueUsername("shape");
+        post("esUsers", "AddUser", "<AddUser xmlns=\"" + NS + "\"><user><Username>" + username + "</Username>"
+                + "<Password>InUserInfo1</Password></user><sendLetter>false</sendLetter>"
+                + "<password>Parameter1</password></AddUser>");
+        assertThat(client.authenticateUser(username, "Parameter1", null).code()).isZero();
+        assertThat(client.authenticateUser(username, "InUserInfo1", null).code()).isEqualTo(-110);
+    }
+
+    @Test
     void theLaterOfRoleIdAndRoleWins() throws Exception {
         String username = SandboxFixtures.uniqueUsername("role");
         post("esUsers", "AddUser", "<AddUser xmlns=\"" + NS + "\"><user><RoleId>3</RoleId><Role>Reseller</Role>"

@@ -2,10 +2,12 @@ package io.esbridge.sandbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +50,7 @@ final class HostingSpaces {
     }
 
     PackageResult add(int userId, int planId, String name, String comments, int statusId,
-            java.time.LocalDateTime purchaseDate) {
+            LocalDateTime purchaseDate) {
         int ownerId = users.byId(userId)
                 .orElseThrow(() -> new ServerFaultException("You are not allowed to access this account")).getOwnerId();
         if (plans.get(planId).isEmpty() || plans.isAddon(planId)) {
@@ -284,7 +286,7 @@ final class HostingSpaces {
 
     private int topSpaceOf(int userId) {
         return jdbc.sql("SELECT MIN(package_id) FROM es_packages WHERE user_id = ?").param(userId)
-                .query((rs, n) -> (Integer) rs.getObject(1)).optional().filter(java.util.Objects::nonNull)
+                .query((rs, n) -> (Integer) rs.getObject(1)).optional().filter(Objects::nonNull)
                 .orElse(SYSTEM_PACKAGE_ID);
     }
 
@@ -294,7 +296,7 @@ final class HostingSpaces {
     }
 
     private int insert(int userId, Integer parentId, Integer planId, String name, String comments, int statusId,
-            java.time.LocalDateTime purchaseDate) {
+            LocalDateTime purchaseDate) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO es_packages (user_id, parent_package_id, status_id, plan_id, purchase_date, "
                 + "package_name, package_comments, status_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

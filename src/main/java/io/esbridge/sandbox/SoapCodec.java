@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
@@ -16,6 +17,7 @@ import org.apache.cxf.staxutils.DelegatingXMLStreamWriter;
 
 import io.esbridge.client.Brand;
 import io.esbridge.contract.ObjectFactory;
+
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -68,7 +70,7 @@ final class SoapCodec {
      *
      * @param bodyNamespace receives the namespace of the element inside soap:Body (for the stats)
      */
-    Object read(InputStream body, SoapOperation operation, java.util.function.Consumer<String> bodyNamespace)
+    Object read(InputStream body, SoapOperation operation, Consumer<String> bodyNamespace)
             throws UnreadableRequest {
         try {
             XMLStreamReader reader = inputs.createXMLStreamReader(body);

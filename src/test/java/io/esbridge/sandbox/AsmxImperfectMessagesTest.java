@@ -135,9 +135,9 @@ class AsmxImperfectMessagesTest extends SolidCpSandboxContext {
         String unknownUser = "Basic " + Base64.getEncoder().encodeToString("ghost:serveradmin".getBytes());
         for (String authorization : new String[] {null, wrongPassword, unknownUser, "Bearer abc"}) {
             for (String service : new String[] {"esUsers", "esPackages"}) {
-                HttpResponse<String> answer = http.send(request(service, "\"" + NS + "/GetHostingPlans\"".replace(
-                        "GetHostingPlans", service.equals("esUsers") ? "UserExists" : "GetHostingPlans"),
-                        authorization, envelope("<UserExists xmlns=\"" + NS + "\"/>")),
+                String operation = service.equals("esUsers") ? "UserExists" : "GetHostingPlans";
+                HttpResponse<String> answer = http.send(request(service, "\"" + NS + "/" + operation + "\"",
+                        authorization, envelope("<" + operation + " xmlns=\"" + NS + "\"/>")),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(service + " " + authorization).isEqualTo(401);
                 assertThat(answer.headers().firstValue("WWW-Authenticate"))

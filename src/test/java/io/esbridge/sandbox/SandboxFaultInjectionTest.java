@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.esbridge.client.EsTransientException;
@@ -60,7 +61,7 @@ class SandboxFaultInjectionTest extends SolidCpSandboxContext {
 
         faults.set(FaultSettings.NONE.withOutage(false, Instant.now().plusMillis(400)));
         assertThatThrownBy(() -> client.userExists("serveradmin")).isInstanceOf(EsTransientException.class);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))
+        Awaitility.await().atMost(Duration.ofSeconds(3))
                 .until(() -> !faults.settings().outageAt(Instant.now()));
         assertThat(client.userExists("serveradmin")).isTrue();
     }

@@ -83,26 +83,25 @@ final class SoapCodec {
                 }
                 int depth = 1;
                 boolean inBody = false;
-                while (reader.hasNext()) {
-                    int event = reader.next();
+                boolean wrapperSeen = false;
+                boolean advance = true;
+                while (!advance || reader.hasNext()) {
+                    // after JAXB read the wrapper, the reader already stands on the next event
+                    int event = advance ? reader.next() : reader.getEventType();
+                    advance = true;
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         depth++;
                         if (depth == 2 && "Body".equals(reader.getLocalName())
                                 && SOAP_ENVELOPE.equals(reader.getNamespaceURI())) {
                             inBody = true;
-                        } else if (depth == 3 && inBody) {
+                        } else if (depth == 3 && inBody && !wrapperSeen) {
+                            wrapperSeen = true;
                             bodyNamespace.accept(reader.getNamespaceURI());
                             if (operation.name().equals(reader.getLocalName())
                                     && namespace.equals(reader.getNamespaceURI())) {
                                 request = unmarshal(reader, operation.requestType());
                                 depth--;
-                                if (reader.getEventType() == XMLStreamConstants.END_ELEMENT) {
-                                    // the reader stopped on the wrapper's end tag rather than after it
-                                    continue;
-                                }
-                                if (reader.getEventType() == XMLStreamConstants.START_ELEMENT) {
-                                    depth++;
-                                }
+                                advance = false;
                             }
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT) {

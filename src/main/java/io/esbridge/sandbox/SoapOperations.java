@@ -218,7 +218,7 @@ final class SoapOperations {
                     nullReference();
                 }
                 Map<Integer, Integer> exceeding = plans.update(r.getPlan(), spaces);
-                return exceeding.isEmpty() ? new PackageResult() : HostingSpaces.exceedingQuotas(exceeding);
+                return exceeding.isEmpty() ? HostingSpaces.applied(0) : HostingSpaces.exceedingQuotas(exceeding);
             }, NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });

@@ -184,6 +184,18 @@ class AsmxImperfectMessagesTest extends SolidCpSandboxContext {
     }
 
     @Test
+    void aSpaceCreatedCarriesAnEmptyExceedingQuotasDataSetLikeTheCapturedAnswer() throws Exception {
+        HttpResponse<String> added = post("esPackages", "AddPackage", "<AddPackage xmlns=\"" + NS + "\">"
+                + "<userId>1</userId><planId>1</planId><packageName>raw space</packageName><statusId>1</statusId>"
+                + "<purchaseDate>2025-01-02T03:04:05</purchaseDate></AddPackage>");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).containsPattern("<AddPackageResult><Result>\\d+</Result><ExceedingQuotas>"
+                + "<xs:schema [^>]*id=\"NewDataSet\"")
+                .contains("name=\"QuotaID\" type=\"xs:int\"")
+                .containsPattern("<diffgr:diffgram [^>]*/></ExceedingQuotas></AddPackageResult>");
+    }
+
+    @Test
     void theAdminEndpointNeedsServeradmin() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "sandbox/stats"))
                 .build(), HttpResponse.BodyHandlers.ofString());

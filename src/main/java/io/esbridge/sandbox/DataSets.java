@@ -3,6 +3,7 @@ package io.esbridge.sandbox;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +97,7 @@ final class DataSets {
     private static Element diffgram(Document document, Table[] tables) {
         Element diffgram = document.createElementNS(DIFFGR, "diffgr:diffgram");
         diffgram.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:msdata", MSDATA);
-        if (java.util.Arrays.stream(tables).allMatch(t -> t.rows.isEmpty())) {
+        if (Arrays.stream(tables).allMatch(t -> t.rows.isEmpty())) {
             return diffgram;
         }
         Element newDataSet = document.createElementNS(null, "NewDataSet");

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -44,7 +45,7 @@ final class Dates {
         if (date == null) {
             return now();
         }
-        if (date.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
+        if (date.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
             return LocalDateTime.parse(date.toXMLFormat());
         }
         return date.toGregorianCalendar().toZonedDateTime().withZoneSameInstant(ZoneId.systemDefault())

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import javax.xml.stream.XMLStreamException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +148,7 @@ final class EnterpriseServerServlet extends HttpServlet {
         response.setContentType(XML);
         try (OutputStream out = response.getOutputStream()) {
             codec.writeFault(out, code, text);
-        } catch (javax.xml.stream.XMLStreamException e) {
+        } catch (XMLStreamException e) {
             throw new IOException(e);
         }
     }

@@ -3,6 +3,7 @@ package io.esbridge.sandbox;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ final class HostingPlanCatalog {
                     if (addons) {
                         table.row(common);
                     } else {
-                        Object[] row = java.util.Arrays.copyOf(common, common.length + 5);
+                        Object[] row = Arrays.copyOf(common, common.length + 5);
                         row[common.length] = rs.getInt("server_id");
                         row[common.length + 4] = rs.getString("package_name");
                         table.row(row);

@@ -2,10 +2,12 @@ package io.esbridge.sandbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +50,7 @@ final class HostingSpaces {
     }
 
     PackageResult add(int userId, int planId, String name, String comments, int statusId,
-            java.time.LocalDateTime purchaseDate) {
+            LocalDateTime purchaseDate) {
         int ownerId = users.byId(userId)
                 .orElseThrow(() -> new ServerFaultException("You are not allowed to access this account")).getOwnerId();
         if (plans.get(planId).isEmpty() || plans.isAddon(planId)) {
@@ -60,14 +62,14 @@ final class HostingSpaces {
             return exceedingQuotas(exceeding);
         }
         int status = statusId >= 1 && statusId <= 4 ? statusId : 1;
-        return result(insert(userId, parentId, planId, name, comments, status, purchaseDate));
+        return applied(insert(userId, parentId, planId, name, comments, status, purchaseDate));
     }
 
     /** @return 0, -300 unknown space, or -305 when the new plan exceeds the parent space */
     PackageResult update(PackageInfo space) {
         Optional<PackageInfo> current = get(space.getPackageId());
         if (current.isEmpty()) {
-            return result(-300);
+            return spaceNotFound();
         }
         Map<Integer, Integer> exceeding = QuotaValues.exceeding(plans.quotaValues(space.getPlanId()),
                 quotas(current.get().getParentPackageId()));
@@ -82,7 +84,7 @@ final class HostingSpaces {
                         : current.get().getStatusId())
                 .param(Dates.local(space.getPurchaseDate())).param(space.isOverrideQuotas())
                 .param(space.isDefaultTopPackage()).param(space.getPackageId()).update();
-        return result(0);
+        return applied(0);
     }
 
     int updateName(int packageId, String name, String comments) {
@@ -190,7 +192,7 @@ final class HostingSpaces {
                 .param(addon.getQuantity()).param(Dates.local(addon.getPurchaseDate())).param(addon.getComments())
                 .param(addon.getStatusId() >= 1 && addon.getStatusId() <= 4 ? addon.getStatusId() : 1)
                 .update(key, "package_addon_id");
-        return result(key.getKey().intValue());
+        return applied(key.getKey().intValue());
     }
 
     PackageResult updateAddon(PackageAddonInfo addon) {
@@ -203,12 +205,12 @@ final class HostingSpaces {
                 .param(Dates.local(addon.getPurchaseDate())).param(addon.getComments())
                 .param(addon.getStatusId() >= 1 && addon.getStatusId() <= 4 ? addon.getStatusId() : 1)
                 .param(addon.getPackageAddonId()).update();
-        return result(0);
+        return applied(0);
     }
 
     private PackageResult checkAddon(PackageAddonInfo addon) {
         if (get(addon.getPackageId()).isEmpty()) {
-            return result(-300);
+            return spaceNotFound();
         }
         if (!plans.isAddon(addon.getPlanId())) {
             throw new ServerFaultException(PLAN_FOREIGN_KEY);
@@ -261,14 +263,27 @@ final class HostingSpaces {
 
     // --- helpers ---------------------------------------------------------------------------------------------------
 
+    /** A refused write: -305 and the quotas that were too high. */
     static PackageResult exceedingQuotas(Map<Integer, Integer> exceeding) {
+        PackageResult result = new PackageResult();
+        result.setResult(-305);
+        result.setExceedingQuotas(exceedingQuotaTable(exceeding));
+        return result;
+    }
+
+    /** A write that went through: the real server still sends an (empty) ExceedingQuotas DataSet. */
+    static PackageResult applied(int idOrZero) {
+        PackageResult result = new PackageResult();
+        result.setResult(idOrZero);
+        result.setExceedingQuotas(exceedingQuotaTable(Map.of()));
+        return result;
+    }
+
+    private static DataSet exceedingQuotaTable(Map<Integer, Integer> exceeding) {
         DataSets.Table table = new DataSets.Table("Table", "QuotaID:int", "QuotaName:string", "QuotaValue:int");
         exceeding.forEach((quotaId, value) -> table.row(quotaId,
                 QuotaCatalogue.get().quota(quotaId).map(HostingSpaces::quotaName).orElse(null), value));
-        PackageResult result = new PackageResult();
-        result.setResult(-305);
-        result.setExceedingQuotas(DataSets.of(table));
-        return result;
+        return DataSets.of(table);
     }
 
     /** Quota names look like the real server's ({@code Mail.Accounts}): group, dot, description without spaces. */
@@ -276,15 +291,16 @@ final class HostingSpaces {
         return quota.groupName() + "." + quota.description().replaceAll("[^A-Za-z0-9]", "");
     }
 
-    private static PackageResult result(int code) {
+    /** -300; the real server sends no ExceedingQuotas with it. */
+    private static PackageResult spaceNotFound() {
         PackageResult result = new PackageResult();
-        result.setResult(code);
+        result.setResult(-300);
         return result;
     }
 
     private int topSpaceOf(int userId) {
         return jdbc.sql("SELECT MIN(package_id) FROM es_packages WHERE user_id = ?").param(userId)
-                .query((rs, n) -> (Integer) rs.getObject(1)).optional().filter(java.util.Objects::nonNull)
+                .query((rs, n) -> (Integer) rs.getObject(1)).optional().filter(Objects::nonNull)
                 .orElse(SYSTEM_PACKAGE_ID);
     }
 
@@ -294,7 +310,7 @@ final class HostingSpaces {
     }
 
     private int insert(int userId, Integer parentId, Integer planId, String name, String comments, int statusId,
-            java.time.LocalDateTime purchaseDate) {
+            LocalDateTime purchaseDate) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO es_packages (user_id, parent_package_id, status_id, plan_id, purchase_date, "
                 + "package_name, package_comments, status_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

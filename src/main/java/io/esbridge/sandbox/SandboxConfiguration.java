@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.client.AddUserShape;
+import io.esbridge.client.Brand;
 
 /**
  * The sandbox Enterprise Server (es.sandbox.enabled=true): esUsers.asmx, esPackages.asmx and esAuthentication.asmx at
@@ -37,7 +38,9 @@ public class SandboxConfiguration {
             users.onCredentialsChanged(authenticator::forget);
             plans = new HostingPlanCatalog(database);
             spaces = new HostingSpaces(database, plans, users);
-            operations = new SoapOperations(users, spaces, plans, shape);
+            Brand brand = properties.brand();
+            int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL ? -108 : -112;
+            operations = new SoapOperations(users, spaces, plans, shape, new CallerCheck(users, notReseller));
             codec = new SoapCodec(properties.effectiveNamespace());
             wsdl = new WsdlDocuments(properties.effectiveNamespace());
             database.transactions().executeWithoutResult(tx -> {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
@@ -16,6 +17,7 @@ import org.apache.cxf.staxutils.DelegatingXMLStreamWriter;
 
 import io.esbridge.client.Brand;
 import io.esbridge.contract.ObjectFactory;
+
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -68,7 +70,7 @@ final class SoapCodec {
      *
      * @param bodyNamespace receives the namespace of the element inside soap:Body (for the stats)
      */
-    Object read(InputStream body, SoapOperation operation, java.util.function.Consumer<String> bodyNamespace)
+    Object read(InputStream body, SoapOperation operation, Consumer<String> bodyNamespace)
             throws UnreadableRequest {
         try {
             XMLStreamReader reader = inputs.createXMLStreamReader(body);
@@ -81,26 +83,25 @@ final class SoapCodec {
                 }
                 int depth = 1;
                 boolean inBody = false;
-                while (reader.hasNext()) {
-                    int event = reader.next();
+                boolean wrapperSeen = false;
+                boolean advance = true;
+                while (!advance || reader.hasNext()) {
+                    // after JAXB read the wrapper, the reader already stands on the next event
+                    int event = advance ? reader.next() : reader.getEventType();
+                    advance = true;
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         depth++;
                         if (depth == 2 && "Body".equals(reader.getLocalName())
                                 && SOAP_ENVELOPE.equals(reader.getNamespaceURI())) {
                             inBody = true;
-                        } else if (depth == 3 && inBody) {
+                        } else if (depth == 3 && inBody && !wrapperSeen) {
+                            wrapperSeen = true;
                             bodyNamespace.accept(reader.getNamespaceURI());
                             if (operation.name().equals(reader.getLocalName())
                                     && namespace.equals(reader.getNamespaceURI())) {
                                 request = unmarshal(reader, operation.requestType());
                                 depth--;
-                                if (reader.getEventType() == XMLStreamConstants.END_ELEMENT) {
-                                    // the reader stopped on the wrapper's end tag rather than after it
-                                    continue;
-                                }
-                                if (reader.getEventType() == XMLStreamConstants.START_ELEMENT) {
-                                    depth++;
-                                }
+                                advance = false;
                             }
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT) {

@@ -1,12 +1,19 @@
 package io.esbridge.sandbox;
 
+import static io.esbridge.sandbox.CallerCheck.Demand.IS_ACTIVE;
+import static io.esbridge.sandbox.CallerCheck.Demand.IS_RESELLER;
+import static io.esbridge.sandbox.CallerCheck.Demand.NOT_DEMO;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.esbridge.client.AddUserShape;
 import io.esbridge.contract.*;
+import io.esbridge.sandbox.CallerCheck.Demand;
 
 /**
  * Every operation the sandbox serves, by service and name, wired to the users, hosting spaces and plans. Each
@@ -23,12 +30,15 @@ final class SoapOperations {
     private final HostingSpaces spaces;
     private final HostingPlanCatalog plans;
     private final AddUserShape addUserShape;
+    private final CallerCheck callers;
 
-    SoapOperations(UserDirectory users, HostingSpaces spaces, HostingPlanCatalog plans, AddUserShape addUserShape) {
+    SoapOperations(UserDirectory users, HostingSpaces spaces, HostingPlanCatalog plans, AddUserShape addUserShape,
+            CallerCheck callers) {
         this.users = users;
         this.spaces = spaces;
         this.plans = plans;
         this.addUserShape = addUserShape;
+        this.callers = callers;
         registerUsers();
         registerPackages();
         registerAuthentication();
@@ -65,28 +75,31 @@ final class SoapOperations {
         users(AddUser.class, (caller, r) -> {
             AddUserResponse response = new AddUserResponse();
             UserInfo user = r.getUser() == null ? new UserInfo() : r.getUser();
-            response.setAddUserResult(users.add(user, addUserPassword(r, user), addUserNotes(r), caller));
+            response.setAddUserResult(demanding(caller, () -> users.add(user, addUserPassword(r, user), addUserNotes(r),
+                    caller), NOT_DEMO));
             return response;
         });
         users(UpdateUser.class, (caller, r) -> {
             UpdateUserResponse response = new UpdateUserResponse();
-            response.setUpdateUserResult(r.getUser() == null ? nullReference() : users.update(r.getUser()));
+            response.setUpdateUserResult(demanding(caller,
+                    () -> r.getUser() == null ? nullReference() : users.update(r.getUser()), NOT_DEMO));
             return response;
         });
         users(DeleteUser.class, (caller, r) -> {
             DeleteUserResponse response = new DeleteUserResponse();
-            response.setDeleteUserResult(users.delete(r.getUserId()));
+            response.setDeleteUserResult(demanding(caller, () -> users.delete(r.getUserId()), NOT_DEMO));
             return response;
         });
         users(ChangeUserPassword.class, (caller, r) -> {
             ChangeUserPasswordResponse response = new ChangeUserPasswordResponse();
-            response.setChangeUserPasswordResult(users.changePassword(r.getUserId(), r.getPassword()));
+            response.setChangeUserPasswordResult(demanding(caller,
+                    () -> users.changePassword(r.getUserId(), r.getPassword()), NOT_DEMO));
             return response;
         });
         users(ChangeUserStatus.class, (caller, r) -> {
             ChangeUserStatusResponse response = new ChangeUserStatusResponse();
-            response.setChangeUserStatusResult(users.changeStatus(r.getUserId(),
-                    r.getStatus() == null ? UserStatus.ACTIVE : r.getStatus()));
+            response.setChangeUserStatusResult(demanding(caller, () -> users.changeStatus(r.getUserId(),
+                    r.getStatus() == null ? UserStatus.ACTIVE : r.getStatus()), NOT_DEMO));
             return response;
         });
     }
@@ -110,30 +123,33 @@ final class SoapOperations {
     private void registerPackages() {
         packages(AddPackage.class, (caller, r) -> {
             AddPackageResponse response = new AddPackageResponse();
-            response.setAddPackageResult(spaces.add(r.getUserId(), r.getPlanId(), r.getPackageName(),
-                    r.getPackageComments(), r.getStatusId(), Dates.local(r.getPurchaseDate())));
+            response.setAddPackageResult(demandingPackage(caller, () -> spaces.add(r.getUserId(), r.getPlanId(),
+                    r.getPackageName(), r.getPackageComments(), r.getStatusId(), Dates.local(r.getPurchaseDate())),
+                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(UpdatePackage.class, (caller, r) -> {
             UpdatePackageResponse response = new UpdatePackageResponse();
-            response.setUpdatePackageResult(spaces.update(r.getPackage() == null ? new PackageInfo() : r.getPackage()));
+            response.setUpdatePackageResult(demandingPackage(caller,
+                    () -> spaces.update(r.getPackage() == null ? new PackageInfo() : r.getPackage()), IS_RESELLER));
             return response;
         });
         packages(UpdatePackageName.class, (caller, r) -> {
             UpdatePackageNameResponse response = new UpdatePackageNameResponse();
-            response.setUpdatePackageNameResult(spaces.updateName(r.getPackageId(), r.getPackageName(),
-                    r.getPackageComments()));
+            response.setUpdatePackageNameResult(demanding(caller, () -> spaces.updateName(r.getPackageId(),
+                    r.getPackageName(), r.getPackageComments()), NOT_DEMO, IS_ACTIVE));
             return response;
         });
         packages(DeletePackage.class, (caller, r) -> {
             DeletePackageResponse response = new DeletePackageResponse();
-            response.setDeletePackageResult(spaces.delete(r.getPackageId()));
+            response.setDeletePackageResult(demanding(caller, () -> spaces.delete(r.getPackageId()),
+                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(ChangePackageStatus.class, (caller, r) -> {
             ChangePackageStatusResponse response = new ChangePackageStatusResponse();
-            response.setChangePackageStatusResult(spaces.changeStatus(r.getPackageId(),
-                    r.getStatus() == null ? PackageStatus.ACTIVE : r.getStatus()));
+            response.setChangePackageStatusResult(demanding(caller, () -> spaces.changeStatus(r.getPackageId(),
+                    r.getStatus() == null ? PackageStatus.ACTIVE : r.getStatus()), NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(GetPackage.class, (caller, r) -> {
@@ -162,19 +178,20 @@ final class SoapOperations {
         });
         packages(AddPackageAddon.class, (caller, r) -> {
             AddPackageAddonResponse response = new AddPackageAddonResponse();
-            response.setAddPackageAddonResult(spaces.addAddon(r.getAddon() == null ? new PackageAddonInfo()
-                    : r.getAddon()));
+            response.setAddPackageAddonResult(demandingPackage(caller, () -> spaces.addAddon(
+                    r.getAddon() == null ? new PackageAddonInfo() : r.getAddon()), IS_RESELLER));
             return response;
         });
         packages(UpdatePackageAddon.class, (caller, r) -> {
             UpdatePackageAddonResponse response = new UpdatePackageAddonResponse();
-            response.setUpdatePackageAddonResult(spaces.updateAddon(r.getAddon() == null ? new PackageAddonInfo()
-                    : r.getAddon()));
+            response.setUpdatePackageAddonResult(demandingPackage(caller, () -> spaces.updateAddon(
+                    r.getAddon() == null ? new PackageAddonInfo() : r.getAddon()), IS_RESELLER));
             return response;
         });
         packages(DeletePackageAddon.class, (caller, r) -> {
             DeletePackageAddonResponse response = new DeletePackageAddonResponse();
-            response.setDeletePackageAddonResult(spaces.deleteAddon(r.getPackageAddonId()));
+            response.setDeletePackageAddonResult(demanding(caller, () -> spaces.deleteAddon(r.getPackageAddonId()),
+                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(GetPackageAddon.class, (caller, r) -> {
@@ -189,22 +206,26 @@ final class SoapOperations {
         });
         packages(AddHostingPlan.class, (caller, r) -> {
             AddHostingPlanResponse response = new AddHostingPlanResponse();
-            response.setAddHostingPlanResult(r.getPlan() == null ? nullReference() : plans.add(r.getPlan(), caller));
+            response.setAddHostingPlanResult(demanding(caller,
+                    () -> r.getPlan() == null ? nullReference() : plans.add(r.getPlan(), caller),
+                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(UpdateHostingPlan.class, (caller, r) -> {
-            if (r.getPlan() == null) {
-                nullReference();
-            }
-            var exceeding = plans.update(r.getPlan(), spaces);
-            PackageResult result = exceeding.isEmpty() ? new PackageResult() : HostingSpaces.exceedingQuotas(exceeding);
             UpdateHostingPlanResponse response = new UpdateHostingPlanResponse();
-            response.setUpdateHostingPlanResult(result);
+            response.setUpdateHostingPlanResult(demandingPackage(caller, () -> {
+                if (r.getPlan() == null) {
+                    nullReference();
+                }
+                Map<Integer, Integer> exceeding = plans.update(r.getPlan(), spaces);
+                return exceeding.isEmpty() ? HostingSpaces.applied(0) : HostingSpaces.exceedingQuotas(exceeding);
+            }, NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(DeleteHostingPlan.class, (caller, r) -> {
             DeleteHostingPlanResponse response = new DeleteHostingPlanResponse();
-            response.setDeleteHostingPlanResult(plans.delete(r.getPlanId()));
+            response.setDeleteHostingPlanResult(demanding(caller, () -> plans.delete(r.getPlanId()), NOT_DEMO,
+                    IS_RESELLER));
             return response;
         });
         packages(GetHostingPlan.class, (caller, r) -> {
@@ -236,6 +257,23 @@ final class SoapOperations {
             response.setGetUserByUsernamePasswordResult(id == null ? null : users.byId(id).orElse(null));
             return response;
         });
+    }
+
+    /** Runs a write whose int result is the caller check's code when the caller falls short. */
+    private int demanding(int caller, IntSupplier write, Demand... demands) {
+        int refused = callers.check(caller, demands);
+        return refused < 0 ? refused : write.getAsInt();
+    }
+
+    /** The same for writes answering a PackageResult: a refusal carries no ExceedingQuotas. */
+    private PackageResult demandingPackage(int caller, Supplier<PackageResult> write, Demand... demands) {
+        int refused = callers.check(caller, demands);
+        if (refused < 0) {
+            PackageResult result = new PackageResult();
+            result.setResult(refused);
+            return result;
+        }
+        return write.get();
     }
 
     private static int nullReference() {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -106,7 +108,7 @@ final class UserDirectory {
         int userId;
         try {
             userId = insert(user, user.getOwnerId() > 0 ? user.getOwnerId() : callerId, password);
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
+        } catch (DuplicateKeyException raced) {
             return -100;
         }
         for (String note : notes) {
@@ -244,8 +246,8 @@ final class UserDirectory {
         return user.getStatusId() >= 1 && user.getStatusId() <= 4 ? user.getStatusId() : 1;
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource contactFields(UserInfo user) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+    private static MapSqlParameterSource contactFields(UserInfo user) {
+        return new MapSqlParameterSource()
                 .addValue("firstName", user.getFirstName()).addValue("lastName", user.getLastName())
                 .addValue("email", user.getEmail()).addValue("secondaryEmail", user.getSecondaryEmail())
                 .addValue("address", user.getAddress()).addValue("city", user.getCity())

@@ -1,6 +1,7 @@
 package io.esbridge.sandbox;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -30,7 +32,7 @@ final class XmlSerializerTypes {
     }
 
     /** A leaf type and its lexical check. */
-    record SimpleType(String name, java.util.function.Predicate<String> accepts) {
+    record SimpleType(String name, Predicate<String> accepts) {
     }
 
     private static final DatatypeFactory DATATYPES;
@@ -61,7 +63,7 @@ final class XmlSerializerTypes {
     private static ComplexType describe(Class<?> type) {
         Map<String, Object> children = new HashMap<>();
         for (Field field : type.getDeclaredFields()) {
-            if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+            if (Modifier.isStatic(field.getModifiers())) {
                 continue;
             }
             XmlElement element = field.getAnnotation(XmlElement.class);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.esbridge.client.AddUserShape;
 import io.esbridge.client.Brand;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.HostingPlanInfo;
@@ -58,6 +59,8 @@ abstract class AbstractSandboxRoundTripTest {
         assertThat(user.getRole()).isEqualTo(UserRole.USER);
         assertThat(user.getStatus()).isEqualTo(UserStatus.ACTIVE);
         assertThat(user.getOwnerId()).isEqualTo(1);
+        assertThat(user.getPassword()).as("only WebsitePanel 1.x and DotNetPanel give the password back")
+                .isEqualTo(brand().addUserShape() == AddUserShape.PASSWORD_IN_USER_INFO ? "Secret1!" : null);
         assertThat(client.getUserByUsername(username).orElseThrow().getUserId()).isEqualTo(userId);
         assertThat(client.getUsers(1, false)).extracting(UserInfo::getUserId).contains(userId);
 

@@ -2,6 +2,7 @@ package io.esbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
                 .isInstanceOfSatisfying(EsBusinessException.class, e -> {
                     assertThat(e.code()).isEqualTo(-305);
                     assertThat(e.exceedingQuotas()).extracting(ExceedingQuota::quotaId, ExceedingQuota::quotaValue)
-                            .containsExactly(org.assertj.core.groups.Tuple.tuple(53, 51));
+                            .containsExactly(tuple(53, 51));
                 });
         assertThat(client.getHostingPlan(planId).orElseThrow().getQuotas().getHostingPlanQuotaInfo())
                 .anySatisfy(q -> assertThat(List.of(q.getQuotaId(), q.getQuotaValue())).containsExactly(53, 2));

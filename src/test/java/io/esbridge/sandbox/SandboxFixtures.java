@@ -2,6 +2,7 @@ package io.esbridge.sandbox;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +48,9 @@ final class SandboxFixtures {
 
     static XMLGregorianCalendar now() {
         try {
-            return DatatypeFactory.newInstance().newXMLGregorianCalendar(LocalDateTime.now().withNano(0).toString());
+            // formatted: LocalDateTime.toString() leaves out seconds that are zero, which is no xs:dateTime
+            return DatatypeFactory.newInstance().newXMLGregorianCalendar(
+                    DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.now().withNano(0)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

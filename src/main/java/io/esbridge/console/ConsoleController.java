@@ -65,7 +65,7 @@ public class ConsoleController {
         return "console/runs";
     }
 
-    /** One run; {@code outcome} defaults to FAILED (the records worth a look), {@code outcome=} shows all. */
+    /** One run; {@code outcome} defaults to FAILED (the records worth a look), {@code outcome=ALL} shows all. */
     @GetMapping("/console/runs/{runId}")
     public String run(@PathVariable String runId, @RequestParam(defaultValue = "FAILED") String outcome,
             @RequestParam(required = false) String code, Model model) {
@@ -73,7 +73,7 @@ public class ConsoleController {
         model.addAttribute("report", runs.report(runId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + runId)));
         model.addAttribute("chart", ThroughputChart.of(queries.recordedTimes(runId)));
-        model.addAttribute("records", queries.records(runId, outcome, code));
+        model.addAttribute("records", queries.records(runId, "ALL".equalsIgnoreCase(outcome) ? null : outcome, code));
         model.addAttribute("recordsShown", RunQueries.RECORDS_SHOWN);
         model.addAttribute("codes", queries.errorCodes(runId));
         model.addAttribute("outcomes", Outcome.values());

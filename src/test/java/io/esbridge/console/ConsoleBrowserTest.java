@@ -1,0 +1,136 @@
+package io.esbridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The run console in a real browser (headless Chromium): sign in, list the runs, open the run with failures, filter
+ * its records, and replay a dead letter from the dead-letter page. Screenshots go to {@code target/screenshots}.
+ * Without Chromium and its driver the test is skipped, except on CI ({@code CI=true}) where it fails.
+ */
+class ConsoleBrowserTest extends ConsoleTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private Path profile;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install the"
+                    + " chromium and chromium-driver packages");
+        }
+        Assumptions.assumeTrue(installed, "Chromium or chromedriver not installed");
+        profile = Files.createTempDirectory("console-browser");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No internet here: without the background-networking switches Chromium waits on the network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void operatorOpensARunWithFailuresAndReplaysADeadLetter() throws IOException {
+        String runId = runWithFailures();
+
+        browser.get(url("/console/runs"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(USERNAME);
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong username or password");
+        screenshot("01-login-refused");
+
+        browser.findElement(By.id("username")).sendKeys(USERNAME);
+        browser.findElement(By.id("password")).sendKeys(CONSOLE_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.getCurrentUrl()).contains("/console/runs");
+        WebElement row = browser.findElement(By.cssSelector("#runs tr[data-run-id='" + runId + "']"));
+        assertThat(row.getText()).contains("customers-2026-11-26.csv", "1 min 35 s", "failures");
+        screenshot("02-runs");
+
+        row.findElement(By.tagName("a")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/runs/" + runId);
+        assertThat(browser.findElement(By.id("failed-count")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("errors")).getText()).contains("-1100 USER_ALREADY_EXISTS");
+        assertThat(browser.findElements(By.cssSelector("#throughput rect"))).isNotEmpty();
+        assertThat(recordRows()).hasSize(2).anySatisfy(r -> assertThat(r).contains("-1100", "USER_ALREADY_EXISTS",
+                "already exists"));
+        screenshot("03-run-failed-records");
+
+        new Select(browser.findElement(By.id("code"))).selectByValue("-1100");
+        browser.findElement(By.id("apply-filters")).click();
+        assertThat(recordRows()).singleElement().asString().contains("C-5");
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("ALL");
+        new Select(browser.findElement(By.id("code"))).selectByValue("");
+        browser.findElement(By.id("apply-filters")).click();
+        assertThat(recordRows()).hasSize(6);
+        screenshot("04-run-all-records");
+
+        browser.findElement(By.linkText("Dead letters")).click();
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).hasSize(2);
+        screenshot("05-dead-letters");
+
+        browser.findElement(By.cssSelector("button.replay-code[data-code='Email']")).click();
+        assertThat(browser.findElement(By.id("replay-result")).getText()).contains("0 sent");
+        assertThat(browser.findElement(By.id("not-replayed")).getText())
+                .contains("refused before provisioning", "fix it in the rejects file");
+        // Not replayed, so still open.
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).hasSize(2);
+        screenshot("06-replay-not-replayed");
+
+        browser.findElement(By.linkText("Configuration")).click();
+        assertThat(browser.findElement(By.id("settings")).getText()).contains("es.server.password ******")
+                .doesNotContain(SERVER_PASSWORD);
+        screenshot("07-configuration");
+    }
+
+    private List<String> recordRows() {
+        return browser.findElements(By.cssSelector("#records tbody tr")).stream().map(WebElement::getText).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

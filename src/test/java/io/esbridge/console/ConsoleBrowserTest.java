@@ -20,7 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -77,19 +79,19 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys(USERNAME);
         browser.findElement(By.id("password")).sendKeys("not the password");
-        browser.findElement(By.id("sign-in")).click();
+        navigateBy(browser.findElement(By.id("sign-in")));
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong username or password");
         screenshot("01-login-refused");
 
         browser.findElement(By.id("username")).sendKeys(USERNAME);
         browser.findElement(By.id("password")).sendKeys(CONSOLE_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        navigateBy(browser.findElement(By.id("sign-in")));
         assertThat(browser.getCurrentUrl()).contains("/console/runs");
         WebElement row = browser.findElement(By.cssSelector("#runs tr[data-run-id='" + runId + "']"));
         assertThat(row.getText()).contains("customers-2026-11-26.csv", "1 min 35 s", "failures");
         screenshot("02-runs");
 
-        row.findElement(By.tagName("a")).click();
+        navigateBy(row.findElement(By.tagName("a")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/runs/" + runId);
         assertThat(browser.findElement(By.id("failed-count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("errors")).getText()).contains("-1100 USER_ALREADY_EXISTS");
@@ -99,30 +101,37 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         screenshot("03-run-failed-records");
 
         new Select(browser.findElement(By.id("code"))).selectByValue("-1100");
-        browser.findElement(By.id("apply-filters")).click();
+        navigateBy(browser.findElement(By.id("apply-filters")));
         assertThat(recordRows()).singleElement().asString().contains("C-5");
         new Select(browser.findElement(By.id("outcome"))).selectByValue("ALL");
         new Select(browser.findElement(By.id("code"))).selectByValue("");
-        browser.findElement(By.id("apply-filters")).click();
+        navigateBy(browser.findElement(By.id("apply-filters")));
         assertThat(recordRows()).hasSize(6);
         screenshot("04-run-all-records");
 
-        browser.findElement(By.linkText("Dead letters")).click();
-        assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).hasSize(2);
+        navigateBy(browser.findElement(By.linkText("Dead letters")));
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']"))).hasSize(2);
         screenshot("05-dead-letters");
 
-        browser.findElement(By.cssSelector("button.replay-code[data-code='Email']")).click();
+        navigateBy(browser.findElement(By.cssSelector("button.replay-code[data-code='Email']")));
         assertThat(browser.findElement(By.id("replay-result")).getText()).contains("0 sent");
         assertThat(browser.findElement(By.id("not-replayed")).getText())
                 .contains("refused before provisioning", "fix it in the rejects file");
         // Not replayed, so still open.
-        assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']"))).hasSize(2);
         screenshot("06-replay-not-replayed");
 
-        browser.findElement(By.linkText("Configuration")).click();
+        navigateBy(browser.findElement(By.linkText("Configuration")));
         assertThat(browser.findElement(By.id("settings")).getText()).contains("es.server.password ******")
                 .doesNotContain(SERVER_PASSWORD);
         screenshot("07-configuration");
+    }
+
+    /** Clicks what leads to another page and waits for that page: a click does not always wait for it. */
+    private void navigateBy(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private List<String> recordRows() {

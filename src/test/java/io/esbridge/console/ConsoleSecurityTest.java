@@ -93,6 +93,17 @@ class ConsoleSecurityTest extends ConsoleTestSupport {
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
+    /** The sandbox's SOAP services, its admin pages and the feed push check their own credentials. */
+    @Test
+    void pathsWithTheirOwnAuthenticationAreLeftAlone() throws Exception {
+        for (String path : List.of("/esUsers.asmx", "/esPackages.asmx", "/esAuthentication.asmx", "/sandbox/users",
+                "/api/feeds/customers")) {
+            HttpResponse<String> response = post(path, null, "{}");
+            assertThat(response.statusCode()).as(path).isNotIn(302, 401, 403);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+        }
+    }
+
     private HttpResponse<String> get(String path, String authorization, String accept)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();

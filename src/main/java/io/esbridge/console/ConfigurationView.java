@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 public class ConfigurationView {
 
     static final String MASK = "******";
-    /** Keys whose values are never shown, whatever they hold. */
+    /**
+     * Keys whose values are never shown, whatever they hold: the last segment names a password, secret, token,
+     * credential or key; except where it names the file such a thing is kept in ({@code ...-file}), a path.
+     */
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|credential|private|key)"
-            + "[^.]*$");
+            + "[^.]*(?<!-file)$");
     private static final Pattern URL_WITH_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*");
 
     private final ConfigurableEnvironment environment;

@@ -10,11 +10,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.esbridge.errors.ErrorChannelRoutes;
+import io.esbridge.record.RecordType;
+import io.esbridge.record.RejectedRecord;
+import io.esbridge.record.SourceRef;
 
 /** Who gets in where, over plain HTTP: the console, the actuator, the replay API; and no secret comes out. */
 class ConsoleSecurityTest extends ConsoleTestSupport {
+
+    @Autowired
+    ProducerTemplate producer;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -50,12 +61,17 @@ class ConsoleSecurityTest extends ConsoleTestSupport {
     }
 
     @Test
-    void prometheusShowsTheStateStoreGauges() throws Exception {
-        runWithFailures();
+    void prometheusShowsTheStateStoreGaugesAndRouteTimers() throws Exception {
+        String runId = runWithFailures();
+        producer.sendBody(ErrorChannelRoutes.REJECTED, new RejectedRecord(runId,
+                SourceRef.fileLine("customers-2026-11-26.csv", 7), RecordType.CUSTOMER, "C-7", "Email", "x",
+                "is not an e-mail address", Map.of("id", "C-7")));
+
         HttpResponse<String> prometheus = get("/actuator/prometheus", basic(USERNAME, CONSOLE_PASSWORD), null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("es_records{application=\"es-bridge\",outcome=\"failed\"}",
-                "es_dead_letters_open{", "es_provisioning_paused{");
+                "es_dead_letters_open{", "es_provisioning_paused{")
+                .containsPattern("es_route_exchanges_seconds_count\\{[^}]*outcome=\"completed\",route=\"record-rejected\"");
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.esbridge.console;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.esbridge.client.EsServerProperties;
 import io.esbridge.errors.ProvisioningPause;
-import io.esbridge.errors.ReplayService;
 import io.esbridge.errors.ReplayService.ReplayResult;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RunStore;
@@ -32,17 +33,17 @@ public class ConsoleController {
     private final RunQueries queries;
     private final RunStore runs;
     private final DeadLetterStore deadLetters;
-    private final ReplayService replay;
+    private final ConsoleReplays replays;
     private final ProvisioningPause pause;
     private final ConfigurationView configuration;
     private final EsServerProperties server;
 
-    public ConsoleController(RunQueries queries, RunStore runs, DeadLetterStore deadLetters, ReplayService replay,
+    public ConsoleController(RunQueries queries, RunStore runs, DeadLetterStore deadLetters, ConsoleReplays replays,
             ProvisioningPause pause, ConfigurationView configuration, EsServerProperties server) {
         this.queries = queries;
         this.runs = runs;
         this.deadLetters = deadLetters;
-        this.replay = replay;
+        this.replays = replays;
         this.pause = pause;
         this.configuration = configuration;
         this.server = server;
@@ -97,9 +98,11 @@ public class ConsoleController {
     @PostMapping("/console/dead-letters/replay")
     public String replay(@RequestParam(required = false) String runId, @RequestParam(required = false) String code,
             @RequestParam(defaultValue = "false") boolean all, RedirectAttributes redirect) {
-        ReplayResult result = replay.replay(ReplaySelections.of(runId, code, all));
-        redirect.addFlashAttribute("replayed", result.report());
-        redirect.addFlashAttribute("notReplayed", result.notReplayed());
+        Optional<ReplayResult> result = replays.start(ReplaySelections.of(runId, code, all));
+        result.ifPresentOrElse(done -> {
+            redirect.addFlashAttribute("replayed", done.report());
+            redirect.addFlashAttribute("notReplayed", done.notReplayed());
+        }, () -> redirect.addFlashAttribute("replayRunning", true));
         return "redirect:/console/dead-letters";
     }
 
@@ -126,7 +129,7 @@ public class ConsoleController {
     }
 
     private static Map<String, Long> countBy(List<DeadLetter> letters,
-            java.util.function.Function<DeadLetter, String> key) {
+            Function<DeadLetter, String> key) {
         return letters.stream().filter(l -> key.apply(l) != null)
                 .collect(Collectors.groupingBy(key, () -> new TreeMap<>(Comparator.naturalOrder()),
                         Collectors.counting()));

@@ -1,6 +1,7 @@
 package io.esbridge.console;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -37,9 +38,9 @@ public class ConfigurationView {
         Map<String, String> settings = new TreeMap<>();
         environment.getPropertySources().stream()
                 .filter(EnumerablePropertySource.class::isInstance)
-                .flatMap(source -> java.util.Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+                .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+                // Lists show element by element (es.feeds.inboxes[0], ...), as their sources hold them.
                 .filter(name -> name.startsWith("es."))
-                .map(name -> name.replaceAll("\\[\\d+]$", ""))
                 .distinct()
                 .forEach(name -> settings.put(name, shown(name, safeValue(name))));
         return settings;

@@ -2,7 +2,11 @@ package io.esbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** What the configuration page shows of a setting. */
 class ConfigurationViewTest {
@@ -29,5 +33,17 @@ class ConfigurationViewTest {
                 .isEqualTo("https://******@panel.example.com:9002/");
         assertThat(ConfigurationView.shown("es.server.url", "http://panel.example.com:9002/"))
                 .isEqualTo("http://panel.example.com:9002/");
+    }
+
+    @Test
+    void everyEsSettingIsListedListsElementByElement() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                "es.feeds.inboxes[0].path", "inbox/customers", "es.feeds.inboxes[0].cron", "0 */5 * * * ?",
+                "es.feeds.push.password", "p", "spring.datasource.password", "db")));
+
+        assertThat(new ConfigurationView(environment).settings()).containsEntry("es.feeds.inboxes[0].path",
+                "inbox/customers").containsEntry("es.feeds.inboxes[0].cron", "0 */5 * * * ?")
+                .containsEntry("es.feeds.push.password", "******").doesNotContainKey("spring.datasource.password");
     }
 }

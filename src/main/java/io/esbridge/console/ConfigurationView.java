@@ -1,0 +1,79 @@
+package io.esbridge.console;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.stereotype.Component;
+
+/**
+ * es-bridge's configuration as the console shows it: every {@code es.*} setting with its effective value (environment
+ * overrides applied), secrets masked. Read from the environment rather than from the properties classes so that
+ * settings added later (feeds, inboxes, schedules) show up without the console knowing them.
+ */
+@Component
+public class ConfigurationView {
+
+    static final String MASK = "******";
+    /**
+     * Keys whose values are never shown, whatever they hold: the last segment names a password, secret, token,
+     * credential or key; except where it names the file such a thing is kept in ({@code ...-file}), a path.
+     */
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|credential|private|key)"
+            + "[^.]*(?<!-file)$");
+    private static final Pattern URL_WITH_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*");
+
+    private final ConfigurableEnvironment environment;
+
+    public ConfigurationView(ConfigurableEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** Setting name to shown value, sorted by name. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new TreeMap<>();
+        environment.getPropertySources().stream()
+                .filter(EnumerablePropertySource.class::isInstance)
+                .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+                // Lists show element by element (es.feeds.inboxes[0], ...), as their sources hold them.
+                .filter(name -> name.startsWith("es."))
+                .distinct()
+                .forEach(name -> settings.put(name, shown(name, safeValue(name))));
+        return settings;
+    }
+
+    private String safeValue(String name) {
+        try {
+            return environment.getProperty(name);
+        } catch (RuntimeException unresolvable) {
+            return "(unresolvable: " + unresolvable.getMessage() + ")";
+        }
+    }
+
+    static String shown(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        if (SECRET_KEY.matcher(name).matches()) {
+            return MASK;
+        }
+        return maskUserInfo(value);
+    }
+
+    /** {@code https://user:pw@host/} shows as {@code https://******@host/}. */
+    public static String maskUserInfo(String value) {
+        if (!URL_WITH_USER_INFO.matcher(value).matches()) {
+            return value;
+        }
+        try {
+            URI uri = URI.create(value.strip());
+            return uri.getRawUserInfo() == null ? value : value.replace(uri.getRawUserInfo(), MASK);
+        } catch (IllegalArgumentException notAUri) {
+            return MASK;
+        }
+    }
+}

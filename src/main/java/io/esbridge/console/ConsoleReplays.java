@@ -1,0 +1,66 @@
+package io.esbridge.console;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.esbridge.errors.ReplayService;
+import io.esbridge.errors.ReplayService.ReplayResult;
+import io.esbridge.errors.ReplayService.Selection;
+
+/**
+ * Replays started from the console. A replay returns only once its last record is provisioned, which for thousands
+ * of records takes longer than a browser waits: the page waits a few seconds for the result, and otherwise says the
+ * replay goes on (its run appears on the runs page). One replay at a time, in the order asked, so that two buttons
+ * pressed in a row do not replay the same dead letters twice at once.
+ */
+@Component
+public class ConsoleReplays implements AutoCloseable {
+
+    static final Duration PAGE_WAITS = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleReplays.class);
+
+    private final ReplayService replay;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "console-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ConsoleReplays(ReplayService replay) {
+        this.replay = replay;
+    }
+
+    /** Starts the replay; answers its result if it ends within {@link #PAGE_WAITS}, else empty (still running). */
+    public Optional<ReplayResult> start(Selection selection) {
+        CompletableFuture<ReplayResult> result = CompletableFuture.supplyAsync(() -> replay.replay(selection), worker);
+        result.exceptionally(failure -> {
+            LOG.error("console replay failed", failure);
+            return null;
+        });
+        try {
+            return Optional.of(result.get(PAGE_WAITS.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException stillRunning) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,121 @@
+package io.esbridge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.esbridge.client.Brand;
+
+/**
+ * Health and SOAP metrics against a stand-in Enterprise Server (a JDK HTTP server answering {@code UserExists}):
+ * the health component is UP, probes within the cache period do not call the server again, and the call shows up
+ * in Prometheus as a CXF client timer tagged with its operation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "es.sandbox.enabled=false",
+    "spring.datasource.url=jdbc:h2:mem:console-health-${random.uuid};DB_CLOSE_DELAY=-1",
+    "es.state.secret-key-file=target/test-secret.key",
+    "es.server.brand=solidcp",
+    "es.console.username=operator",
+    "es.console.password=" + ConsoleTestSupport.CONSOLE_PASSWORD})
+@AutoConfigureObservability(tracing = false)
+class EnterpriseServerHealthAndMetricsTest {
+
+    private static final AtomicInteger CALLS = new AtomicInteger();
+    private static final HttpServer SERVER = stubServer();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Bus bus;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void serverUrl(DynamicPropertyRegistry registry) {
+        registry.add("es.server.url", () -> "http://localhost:" + SERVER.getAddress().getPort() + "/");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.stop(0);
+    }
+
+    /**
+     * The client's ports are built on CXF's JVM-wide default bus, which is the first application context's bus: in a
+     * test JVM holding several contexts that is another test's. (In production there is one context, and its bus is
+     * the default one.)
+     */
+    @BeforeEach
+    void clientOnThisApplicationsBus() {
+        BusFactory.setDefaultBus(bus);
+    }
+
+    @Test
+    void reachableServerIsUpAndItsCallsAreTimedByOperation() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"enterpriseServer\":{\"status\":\"UP\"", "\"accountExists\":true");
+        get("/actuator/health");
+        assertThat(CALLS).as("probes within the cache period reuse the answer").hasValue(1);
+
+        String prometheus = get("/actuator/prometheus").body();
+        assertThat(prometheus).containsPattern("cxf_client_requests_seconds_count\\{[^}]*operation=\"UserExists\"");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        String auth = Base64.getEncoder().encodeToString(("operator:" + ConsoleTestSupport.CONSOLE_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpServer stubServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (request.contains("UserExists")) {
+                    CALLS.incrementAndGet();
+                }
+                byte[] answer = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope"
+                        + " xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                        + "<UserExistsResponse xmlns=\"" + Brand.SOLIDCP.namespace() + "\">"
+                        + "<UserExistsResult>true</UserExistsResult></UserExistsResponse></soap:Body></soap:Envelope>")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
+                exchange.sendResponseHeaders(200, answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -112,12 +112,16 @@ class ConsoleSecurityTest extends ConsoleTestSupport {
     /** The sandbox's SOAP services, its admin pages and the feed push check their own credentials. */
     @Test
     void pathsWithTheirOwnAuthenticationAreLeftAlone() throws Exception {
-        for (String path : List.of("/esUsers.asmx", "/esPackages.asmx", "/esAuthentication.asmx", "/sandbox/users",
-                "/api/feeds/customers")) {
+        for (String path : List.of("/esUsers.asmx", "/esPackages.asmx", "/esAuthentication.asmx", "/sandbox/users")) {
             HttpResponse<String> response = post(path, null, "{}");
             assertThat(response.statusCode()).as(path).isNotIn(302, 401, 403);
             assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
         }
+        // The push refuses anonymous callers itself, in its own realm, not Spring Security's.
+        HttpResponse<String> push = post("/api/feeds/customers", null, "{}");
+        assertThat(push.statusCode()).isEqualTo(401);
+        assertThat(push.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                realm -> assertThat(realm).contains("es-bridge feeds"));
     }
 
     private HttpResponse<String> get(String path, String authorization, String accept)

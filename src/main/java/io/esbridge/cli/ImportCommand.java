@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,7 +50,12 @@ public class ImportCommand implements Callable<Integer> {
             RunStore runs = app.getBean(RunStore.class);
             boolean allApplied = true;
             for (Path file : inRecordOrder(files, importer)) {
-                Result result = importer.importFile(file, again);
+                Result result;
+                Instant started = Instant.now();
+                try (ProgressLine progress = new ProgressLine(file.getFileName().toString(),
+                        () -> runOf(runs, file, started), System.out)) {
+                    result = importer.importFile(file, again);
+                }
                 if (result.runId().isEmpty()) {
                     System.out.println(file + ": not imported: " + result.notImported());
                     allApplied &= result.notImported().startsWith("imported before");
@@ -61,12 +69,18 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** The run importing {@code file} that started after {@code since}, while it goes on. */
+    private static Optional<RunReport> runOf(RunStore runs, Path file, Instant since) {
+        return runs.recent(1).stream().filter(report -> report.sourceName().equals(file.getFileName().toString())
+                && !report.startedAt().isBefore(since.minusSeconds(1))).findFirst();
+    }
+
     private List<Path> files() {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    listing.filter(Files::isRegularFile).filter(ImportCommand::isFeed).sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + path, e);
                 }
@@ -78,6 +92,14 @@ public class ImportCommand implements Callable<Integer> {
         }
         return files;
     }
+
+    /** The files a folder's inbox would pick up (as routes/feeds-inbox.yaml): not its README or notes. */
+    private static boolean isFeed(Path file) {
+        return FEED_FILE.matcher(file.getFileName().toString()).matches();
+    }
+
+    private static final Pattern FEED_FILE = Pattern.compile(".*\\.(csv|tsv|txt|json|jsonl|ndjson)",
+            Pattern.CASE_INSENSITIVE);
 
     private static List<Path> inRecordOrder(List<Path> files, FileImporter importer) {
         RecordType[] order = {RecordType.PLAN, RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON};

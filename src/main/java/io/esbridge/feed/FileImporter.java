@@ -37,7 +37,9 @@ public class FileImporter {
             exchange.getIn().setHeader(FeedHeaders.REIMPORT, again);
         });
         if (done.getException() != null) {
-            return new Result(file, Optional.empty(), done.getException().getMessage());
+            Exception error = done.getException();
+            return new Result(file, Optional.empty(), error.getMessage() != null ? error.getMessage()
+                    : error.getClass().getSimpleName());
         }
         String runId = done.getMessage().getHeader(FeedHeaders.RUN_ID, String.class);
         return runId == null

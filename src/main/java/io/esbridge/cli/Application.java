@@ -35,6 +35,8 @@ final class Application {
     /** One-shot settings; given as arguments since config/application.yml would win over default properties. */
     private static final Map<String, String> ONE_SHOT_DEFAULTS = Map.of(
             "server.port", "0",
+            // The command prints its own report; the log keeps to what needs attention.
+            "logging.level.root", "WARN",
             "es.sync.schedule-enabled", "false",
             "camel.main.routes-include-pattern", "classpath:es-bridge-one-shot-has-no-routes/*");
 

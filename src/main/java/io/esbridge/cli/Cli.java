@@ -18,7 +18,7 @@ public final class Cli {
             return ExitCodes.COULD_NOT_RUN;
         });
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.COULD_NOT_RUN);
-        return commandLine.execute(args);
+        return commandLine.execute(Settings.extract(args));
     }
 
     public static boolean serving() {

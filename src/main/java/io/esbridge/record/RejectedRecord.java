@@ -19,7 +19,7 @@ public record RejectedRecord(String runId, SourceRef source, RecordType type, St
 
     /** One line naming the record, the field, the value and the reason. */
     public String describe() {
-        return source + (billingKey == null ? "" : " (" + type + " " + billingKey + ")") + ": " + field + " '"
-                + value + "' " + reason;
+        return source + (billingKey == null ? "" : " (" + type + " " + billingKey + ")") + ": " + field + " "
+                + (value == null || value.isEmpty() ? "(empty)" : "'" + value + "'") + " " + reason;
     }
 }

@@ -99,7 +99,7 @@ class FeedPushTest {
                 });
         assertThat(rejected.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(
                 e.getIn().getBody(RejectedRecord.class).describe())
-                .isEqualTo("push " + runId + " index 1 (CUSTOMER P2): LastName 'null' is required"));
+                .isEqualTo("push " + runId + " index 1 (CUSTOMER P2): LastName (empty) is required"));
         assertThat(jdbc.queryForObject("select records_in from es_run where run_id = ?", Long.class, runId))
                 .isEqualTo(2);
     }

@@ -27,27 +27,11 @@ public class PlanDirectory {
     }
 
     public int hostingPlanId(Integer id, String name) {
-        if (id != null) {
-            return id;
-        }
-        Integer found = lookup(name, false);
-        if (found == null) {
-            plans = load(false);
-            found = lookup(name, false);
-        }
-        return require(found, name, plans, "hosting plan");
+        return planId(id, name, false);
     }
 
     public int addonPlanId(Integer id, String name) {
-        if (id != null) {
-            return id;
-        }
-        Integer found = lookup(name, true);
-        if (found == null) {
-            addons = load(true);
-            found = lookup(name, true);
-        }
-        return require(found, name, addons, "add-on plan");
+        return planId(id, name, true);
     }
 
     /** Forget what is cached (after plans were created or renamed). */
@@ -56,17 +40,34 @@ public class PlanDirectory {
         addons = null;
     }
 
-    private Integer lookup(String name, boolean addon) {
-        Map<String, Integer> names = addon ? addons : plans;
-        if (names == null) {
-            names = load(addon);
+    private int planId(Integer id, String name, boolean addon) {
+        if (id != null) {
+            return id;
+        }
+        Integer found = names(addon, false).get(normal(name));
+        if (found == null) {
+            found = names(addon, true).get(normal(name));
+        }
+        if (found == null) {
+            throw new ProvisioningException(ProvisioningException.Reason.UNKNOWN_PLAN, "no "
+                    + (addon ? "add-on plan" : "hosting plan") + " named '" + name + "' exists on the server (known: "
+                    + names(addon, false).keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
+        }
+        return found;
+    }
+
+    /** The cached names of plans or add-on plans, loaded when missing or asked to reload. */
+    private Map<String, Integer> names(boolean addon, boolean reload) {
+        Map<String, Integer> cached = addon ? addons : plans;
+        if (cached == null || reload) {
+            cached = load(addon);
             if (addon) {
-                addons = names;
+                addons = cached;
             } else {
-                plans = names;
+                plans = cached;
             }
         }
-        return names.get(normal(name));
+        return cached;
     }
 
     private Map<String, Integer> load(boolean addon) {
@@ -78,15 +79,6 @@ public class PlanDirectory {
             }
         }
         return names;
-    }
-
-    private static int require(Integer found, String name, Map<String, Integer> known, String what) {
-        if (found == null) {
-            throw new ProvisioningException(ProvisioningException.Reason.UNKNOWN_PLAN, "no " + what + " named '"
-                    + name + "' exists on the server (known: " + known.keySet().stream().sorted()
-                            .collect(Collectors.joining(", ")) + ")");
-        }
-        return found;
     }
 
     private static String normal(String name) {

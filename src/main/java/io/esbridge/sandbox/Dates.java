@@ -28,6 +28,11 @@ final class Dates {
     private Dates() {
     }
 
+    /** An xs:dateTime as .NET's XmlSerializer reads it. @throws IllegalArgumentException when it is not one */
+    static XMLGregorianCalendar parse(String lexical) {
+        return DATATYPES.newXMLGregorianCalendar(lexical);
+    }
+
     static LocalDateTime now() {
         return LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
     }

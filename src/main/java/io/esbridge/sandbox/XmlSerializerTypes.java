@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import jakarta.xml.bind.annotation.XmlElement;
@@ -33,16 +31,6 @@ final class XmlSerializerTypes {
 
     /** A leaf type and its lexical check. */
     record SimpleType(String name, Predicate<String> accepts) {
-    }
-
-    private static final DatatypeFactory DATATYPES;
-
-    static {
-        try {
-            DATATYPES = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     private static final SimpleType INT = new SimpleType("int", XmlSerializerTypes::isInt);
@@ -124,7 +112,7 @@ final class XmlSerializerTypes {
 
     private static boolean isDateTime(String text) {
         try {
-            DATATYPES.newXMLGregorianCalendar(text.strip());
+            Dates.parse(text.strip());
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.esbridge.client;
 
+import org.apache.cxf.Bus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -10,13 +11,14 @@ import org.springframework.util.function.SingletonSupplier;
 public class EnterpriseServerClientConfiguration {
 
     /**
-     * The ports are built on first use: with an empty {@code es.server.url} the client talks to the sandbox built
+     * The ports live on the application's CXF bus (so its metrics feature times them), and are built on first use: with an empty {@code es.server.url} the client talks to the sandbox built
      * into this process, whose port is known only once the web server has started.
      */
     @Bean
-    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties, Environment environment) {
+    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties, Environment environment,
+            Bus bus) {
         SingletonSupplier<EsPorts> ports = SingletonSupplier.of(
-                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, environment))));
+                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, environment)), bus));
         return new EnterpriseServerClient(ports, properties.maxInFlight(), properties.effectiveAddUserShape());
     }
 
@@ -25,14 +27,14 @@ public class EnterpriseServerClientConfiguration {
             return properties.url().strip();
         }
         if (!environment.getProperty("es.sandbox.enabled", Boolean.class, false)) {
-            throw new IllegalStateException("es.server.url is empty and the built-in sandbox is off "
+            throw new EsConfigurationException("connect", "es.server.url is empty and the built-in sandbox is off "
                     + "(es.sandbox.enabled=false): set es.server.url to your Enterprise Server, "
-                    + "e.g. http://panel.example.com:9002/");
+                    + "e.g. http://panel.example.com:9002/", null);
         }
         String port = environment.getProperty("local.server.port");
         if (port == null) {
-            throw new IllegalStateException("es.server.url is empty, meaning the built-in sandbox, but the web "
-                    + "server has not started yet");
+            throw new EsConfigurationException("connect", "es.server.url is empty, meaning the built-in sandbox,"
+                    + " but the web server has not started yet", null);
         }
         return "http://localhost:" + port + "/";
     }

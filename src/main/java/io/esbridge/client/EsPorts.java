@@ -9,6 +9,8 @@ import java.util.Map;
 
 import javax.net.ssl.TrustManagerFactory;
 
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Client;
@@ -30,17 +32,23 @@ import io.esbridge.contract.EsUsersSoap;
  */
 public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication) {
 
+    /** Ports on CXF's default bus, for plain Java use outside an application. */
     public static EsPorts create(EsServerProperties properties) {
-        String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
-        return new EsPorts(
-                port(EsUsersSoap.class, base + "esUsers.asmx", properties),
-                port(EsPackagesSoap.class, base + "esPackages.asmx", properties),
-                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties));
+        return create(properties, BusFactory.getDefaultBus());
     }
 
-    private static <T> T port(Class<T> serviceInterface, String address, EsServerProperties properties) {
+    public static EsPorts create(EsServerProperties properties, Bus bus) {
+        String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
+        return new EsPorts(
+                port(EsUsersSoap.class, base + "esUsers.asmx", properties, bus),
+                port(EsPackagesSoap.class, base + "esPackages.asmx", properties, bus),
+                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties, bus));
+    }
+
+    private static <T> T port(Class<T> serviceInterface, String address, EsServerProperties properties, Bus bus) {
         String namespace = properties.effectiveNamespace();
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setBus(bus);
         factory.setServiceClass(serviceInterface);
         factory.setAddress(address);
         if (!Brand.CONTRACT_NAMESPACE.equals(namespace)) {

@@ -14,13 +14,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,8 +47,6 @@ class EnterpriseServerHealthAndMetricsTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    Bus bus;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,16 +58,6 @@ class EnterpriseServerHealthAndMetricsTest {
     @AfterAll
     static void stopServer() {
         SERVER.stop(0);
-    }
-
-    /**
-     * The client's ports are built on CXF's JVM-wide default bus, which is the first application context's bus: in a
-     * test JVM holding several contexts that is another test's. (In production there is one context, and its bus is
-     * the default one.)
-     */
-    @BeforeEach
-    void clientOnThisApplicationsBus() {
-        BusFactory.setDefaultBus(bus);
     }
 
     @Test

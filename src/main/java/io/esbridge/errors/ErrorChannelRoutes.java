@@ -8,6 +8,7 @@ import io.esbridge.client.EsAuthenticationException;
 import io.esbridge.client.EsConfigurationException;
 import io.esbridge.client.EsTransientException;
 import io.esbridge.record.RejectedRecord;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
  * The error channel every route shares (route configuration {@code es-errors}, usable from Java and YAML routes):
@@ -40,8 +41,10 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                     .handled(true)
                     .bean(recorder, "provisioningFailed")
                 .end()
-                .onException(EsTransientException.class)
-                    .maximumRedeliveries("{{es.errors.max-redeliveries:8}}")
+                // Transient, or refused by the open circuit breaker (the server looks down): wait and retry, bounded.
+                // Defaults: 0.5 s doubling up to 30 s, 15 redeliveries = about 5 minutes before a record fails.
+                .onException(EsTransientException.class, CallNotPermittedException.class)
+                    .maximumRedeliveries("{{es.errors.max-redeliveries:15}}")
                     .redeliveryDelay("{{es.errors.redelivery-delay:500}}")
                     .useExponentialBackOff().backOffMultiplier(2)
                     .useCollisionAvoidance()

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.errors.EsServerCircuitBreaker;
 import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.record.RecordEnvelope;
+import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetterStore;
 
@@ -24,6 +26,7 @@ public class ProvisioningRoutes extends RouteBuilder {
 
     public static final String INTAKE = "direct:provision";
     static final String RECORD = "direct:provision-record";
+    private static final String OUTCOME = "EsRecordOutcome";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningRoutes.class);
 
@@ -47,10 +50,22 @@ public class ProvisioningRoutes extends RouteBuilder {
         from(INTAKE).routeId("provision-intake")
                 .process(exchange -> dispatcher.submit(exchange.getIn().getMandatoryBody(RecordEnvelope.class)));
 
+        // The Enterprise Server calls run inside the circuit breaker: while the server is down it opens and records
+        // fail fast (CallNotPermittedException), which the error channel redelivers with backoff like any transient
+        // error, so records wait instead of hammering the server; redelivery re-runs the breaker step.
         from(RECORD).routeId("provision-record").routeConfigurationId("es-errors")
+                .circuitBreaker()
+                    .resilience4jConfiguration()
+                        .circuitBreaker(EsServerCircuitBreaker.BEAN)
+                        .throwExceptionWhenHalfOpenOrOpenState(true)
+                    .end()
+                    .process(exchange -> exchange.getIn().setHeader(OUTCOME,
+                            provisioner.provision(exchange.getIn().getMandatoryBody(RecordEnvelope.class))))
+                .end()
                 .process(exchange -> {
                     RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
-                    runs.record(provisioner.provision(envelope));
+                    runs.record(exchange.getIn().getHeader(OUTCOME, RecordOutcome.class));
+                    exchange.getIn().removeHeader(OUTCOME);
                     pause.callSucceeded();
                     deadLetters.resolve(envelope.type().name(), envelope.billingKey());
                 });

@@ -24,7 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * succeed. Its state is the gauge {@code es_circuit_breaker_state} (0 closed, 1 open, 2 half-open) and every
  * transition is logged.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "esServerCircuitBreakerConfiguration", proxyBeanMethods = false)
 public class EsServerCircuitBreaker {
 
     public static final String BEAN = "esServerCircuitBreaker";

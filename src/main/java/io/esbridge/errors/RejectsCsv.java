@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The spreadsheet-safe CSV of a rejects file: RFC 4180 quoting, every cell that a spreadsheet would read as a formula
- * (starting with {@code = + - @}, tab or carriage return) prefixed with {@code '} as OWASP advises against CSV
- * injection, and the way back: a rejects file dropped into the inbox again loses its error columns and those prefixes.
+ * (starting with {@code = + - @}, tab or carriage return, unless it is a plain number such as {@code -305}) prefixed
+ * with {@code '} as OWASP advises against CSV injection, and the way back: a rejects file dropped into the inbox again loses its error columns and those prefixes.
  */
 public final class RejectsCsv {
 
@@ -19,6 +19,8 @@ public final class RejectsCsv {
     /** A UTF-8 byte order mark, so that spreadsheets read the file as UTF-8. */
     public static final String BOM = "\uFEFF";
 
+    /** A plain number (an error code such as -305) is no formula and stays as it is. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final Set<Character> FORMULA_STARTS = Set.of('=', '+', '-', '@', '\t', '\r');
 
     private RejectsCsv() {
@@ -29,7 +31,7 @@ public final class RejectsCsv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return FORMULA_STARTS.contains(value.charAt(0)) ? "'" + value : value;
+        return FORMULA_STARTS.contains(value.charAt(0)) && !NUMBER.matcher(value).matches() ? "'" + value : value;
     }
 
     /** A value read back from a rejects file: the {@code '} added by {@link #defuse} removed. */

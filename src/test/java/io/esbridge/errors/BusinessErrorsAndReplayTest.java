@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.esbridge.contract.UserInfo;
-import io.esbridge.contract.UserRole;
-import io.esbridge.contract.UserStatus;
 import io.esbridge.run.RunReport;
 import io.esbridge.state.DeadLetter;
 
@@ -148,20 +145,6 @@ class BusinessErrorsAndReplayTest extends ErrorChannelTestSupport {
         RunReport again = importFile(fixed);
         assertThat(again.created()).as(again.summary()).isEqualTo(1);
         assertThat(deadLetters.open()).extracting(DeadLetter::billingKey).doesNotContain(prefix + "-A1");
-    }
-
-    private int stranger(String username) {
-        UserInfo user = new UserInfo();
-        user.setUsername(username);
-        user.setOwnerId(1);
-        user.setRoleId(UserRole.USER.ordinal() + 1);
-        user.setRole(UserRole.USER);
-        user.setStatusId(1);
-        user.setStatus(UserStatus.ACTIVE);
-        user.setFirstName("Some");
-        user.setLastName("Stranger");
-        user.setEmail("stranger-" + username + "@elsewhere.example");
-        return client.addUser(user, "Stranger-1!", false, List.of());
     }
 
 }

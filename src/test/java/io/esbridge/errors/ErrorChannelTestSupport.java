@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -22,7 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.esbridge.client.Brand;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.EsServerProperties;
+import io.esbridge.client.EsTransientException;
 import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserRole;
+import io.esbridge.contract.UserStatus;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
@@ -162,6 +166,33 @@ abstract class ErrorChannelTestSupport {
 
     long openDeadLettersOf(String runId) {
         return deadLetters.openOfRun(runId).size();
+    }
+
+    /** A user on the server that no billing record knows, holding {@code username} (retried over slow answers). */
+    int stranger(String username) {
+        UserInfo user = new UserInfo();
+        user.setUsername(username);
+        user.setOwnerId(1);
+        user.setRoleId(UserRole.USER.ordinal() + 1);
+        user.setRole(UserRole.USER);
+        user.setStatusId(1);
+        user.setStatus(UserStatus.ACTIVE);
+        user.setFirstName("Some");
+        user.setLastName("Stranger");
+        user.setEmail("stranger-" + username + "@elsewhere.example");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.addUser(user, "Stranger-1!", false, List.of());
+            } catch (EsTransientException e) {
+                Optional<UserInfo> made = client.getUserByUsername(username);
+                if (made.isPresent()) {
+                    return made.get().getUserId();
+                }
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     EnterpriseServerClient clientAs(String username, String password) {

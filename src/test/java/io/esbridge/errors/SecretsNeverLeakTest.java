@@ -15,9 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.esbridge.contract.UserInfo;
-import io.esbridge.contract.UserRole;
-import io.esbridge.contract.UserStatus;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.FaultSettings;
 
@@ -32,17 +29,7 @@ class SecretsNeverLeakTest extends ErrorChannelTestSupport {
     @Test
     void noPasswordNorAuthorizationHeaderInAnyOutputOfARun(CapturedOutput output) throws Exception {
         String prefix = unique("sec");
-        UserInfo stranger = new UserInfo();
-        stranger.setUsername(prefix + "u2");
-        stranger.setOwnerId(1);
-        stranger.setRoleId(UserRole.USER.ordinal() + 1);
-        stranger.setRole(UserRole.USER);
-        stranger.setStatusId(1);
-        stranger.setStatus(UserStatus.ACTIVE);
-        stranger.setFirstName("Some");
-        stranger.setLastName("Stranger");
-        stranger.setEmail("someone@elsewhere.example");
-        client.addUser(stranger, "Stranger-1!", false, List.of());
+        stranger(prefix + "u2");
 
         List<String> rows = new ArrayList<>(customers(prefix, 8));
         rows.add(prefix + "-C9," + prefix + "u9," + password(prefix, 9) + ",Ann,Lee,broken email,active");

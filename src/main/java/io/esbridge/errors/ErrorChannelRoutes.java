@@ -15,6 +15,10 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
  * transient Enterprise Server failures are redelivered with exponential backoff and jitter; a refused login or a wrong
  * server URL pauses provisioning (see {@link ProvisioningPause}); everything that finally fails is recorded by
  * {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
+ * <p>
+ * The Enterprise Server calls of provisioning run inside a circuit breaker ({@link EsServerCircuitBreaker}); while it
+ * is open they fail fast with {@code CallNotPermittedException}, redelivered here like a transient error, so that an
+ * outage shorter than the bounded retry window never dead-letters a record.
  */
 @Component
 public class ErrorChannelRoutes extends RouteConfigurationBuilder {
@@ -37,7 +41,7 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                     .maximumRedeliveries(-1)
                     .redeliveryDelay("{{es.errors.paused-retry-delay:5000}}")
                     .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
-                    .onRedelivery(pause::refused)
+                    .onExceptionOccurred(pause::refused)
                     .handled(true)
                     .bean(recorder, "provisioningFailed")
                 .end()

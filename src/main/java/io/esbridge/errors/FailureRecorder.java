@@ -49,6 +49,11 @@ public class FailureRecorder {
         RecordEnvelope envelope = exchange.getIn().getBody(RecordEnvelope.class);
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Failure failure = Failure.of(error);
+        Integer redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        if (redeliveries != null && redeliveries > 0) {
+            failure = new Failure(failure.kind(), failure.code(), failure.name(), failure.message() + " (gave up after "
+                    + (redeliveries + 1) + " attempts)");
+        }
         String password = envelope.payload() instanceof CustomerRecord c ? c.password() : null;
         runs.record(new RecordOutcome(envelope.runId(), envelope.source().toString(), envelope.type(),
                 envelope.billingKey(), Outcome.FAILED, List.of(), failure.kind(), failure.code(), failure.name(),

@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.UserInfo;
@@ -27,6 +30,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 class TransientFaultsTest extends ErrorChannelTestSupport {
 
     private static final int CUSTOMERS = 12;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anOutageInTheMiddleOfARunOpensTheCircuitBreakerAndEveryRecordIsProvisionedOnce() throws Exception {
@@ -50,6 +56,7 @@ class TransientFaultsTest extends ErrorChannelTestSupport {
         assertThat(states).as("the circuit breaker opened during the outage and closed after it")
                 .contains(CircuitBreaker.State.OPEN, CircuitBreaker.State.CLOSED);
         assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(meters.get("es.circuit.breaker.state").gauge().value()).isZero();
         assertEveryCustomerOnce(prefix);
 
         // the subscriptions of those customers, through a second outage

@@ -48,6 +48,7 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                 // Transient, or refused by the open circuit breaker (the server looks down): wait and retry, bounded.
                 // Defaults: 0.5 s doubling up to 30 s, 15 redeliveries = about 5 minutes before a record fails.
                 .onException(EsTransientException.class, CallNotPermittedException.class)
+                    .onExceptionOccurred(FailureRecorder::attempted)
                     .maximumRedeliveries("{{es.errors.max-redeliveries:15}}")
                     .redeliveryDelay("{{es.errors.redelivery-delay:500}}")
                     .useExponentialBackOff().backOffMultiplier(2)

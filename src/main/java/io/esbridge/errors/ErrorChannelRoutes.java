@@ -8,12 +8,17 @@ import io.esbridge.client.EsAuthenticationException;
 import io.esbridge.client.EsConfigurationException;
 import io.esbridge.client.EsTransientException;
 import io.esbridge.record.RejectedRecord;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
  * The error channel every route shares (route configuration {@code es-errors}, usable from Java and YAML routes):
  * transient Enterprise Server failures are redelivered with exponential backoff and jitter; a refused login or a wrong
  * server URL pauses provisioning (see {@link ProvisioningPause}); everything that finally fails is recorded by
  * {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
+ * <p>
+ * The Enterprise Server calls of provisioning run inside a circuit breaker ({@link EsServerCircuitBreaker}); while it
+ * is open they fail fast with {@code CallNotPermittedException}, redelivered here like a transient error, so that an
+ * outage shorter than the bounded retry window never dead-letters a record.
  */
 @Component
 public class ErrorChannelRoutes extends RouteConfigurationBuilder {
@@ -36,12 +41,15 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                     .maximumRedeliveries(-1)
                     .redeliveryDelay("{{es.errors.paused-retry-delay:5000}}")
                     .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
-                    .onRedelivery(pause::refused)
+                    .onExceptionOccurred(pause::refused)
                     .handled(true)
                     .bean(recorder, "provisioningFailed")
                 .end()
-                .onException(EsTransientException.class)
-                    .maximumRedeliveries("{{es.errors.max-redeliveries:8}}")
+                // Transient, or refused by the open circuit breaker (the server looks down): wait and retry, bounded.
+                // Defaults: 0.5 s doubling up to 30 s, 15 redeliveries = about 5 minutes before a record fails.
+                .onException(EsTransientException.class, CallNotPermittedException.class)
+                    .onExceptionOccurred(FailureRecorder::attempted)
+                    .maximumRedeliveries("{{es.errors.max-redeliveries:15}}")
                     .redeliveryDelay("{{es.errors.redelivery-delay:500}}")
                     .useExponentialBackOff().backOffMultiplier(2)
                     .useCollisionAvoidance()

@@ -22,6 +22,10 @@ public record Failure(String kind, Integer code, String name, String message) {
         if (error instanceof EsException es) {
             return new Failure(es.kind().name(), null, es.getClass().getSimpleName(), es.getMessage());
         }
+        if (error instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
+            return new Failure("TRANSIENT", null, "CIRCUIT_OPEN", "the Enterprise Server stayed unreachable (circuit"
+                    + " breaker open) until the retries ran out");
+        }
         if (error instanceof ProvisioningException refused) {
             return new Failure("PROVISIONING", null, refused.reason().name(), refused.getMessage());
         }

@@ -30,6 +30,8 @@ import io.esbridge.state.SecretKeeper;
 public class FailureRecorder {
 
     static final String MASK = "******";
+    /** Exchange property: how many times a record's provisioning was attempted (transient failures). */
+    static final String ATTEMPTS = "EsAttempts";
     private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
 
     private final RunStore runs;
@@ -49,6 +51,11 @@ public class FailureRecorder {
         RecordEnvelope envelope = exchange.getIn().getBody(RecordEnvelope.class);
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Failure failure = Failure.of(error);
+        Integer attempts = exchange.getProperty(ATTEMPTS, Integer.class);
+        if (attempts != null && attempts > 1) {
+            failure = new Failure(failure.kind(), failure.code(), failure.name(), failure.message() + " (gave up after "
+                    + attempts + " attempts)");
+        }
         String password = envelope.payload() instanceof CustomerRecord c ? c.password() : null;
         runs.record(new RecordOutcome(envelope.runId(), envelope.source().toString(), envelope.type(),
                 envelope.billingKey(), Outcome.FAILED, List.of(), failure.kind(), failure.code(), failure.name(),
@@ -59,6 +66,12 @@ public class FailureRecorder {
                 password == null || password.isEmpty() ? null : secrets.encrypt(password)));
         LOG.warn("{} ({} {}) failed: {}", envelope.source(), envelope.type(), envelope.billingKey(),
                 failure.message());
+    }
+
+    /** Hook of the transient-failure clause, as each attempt fails: counts the attempts. */
+    static void attempted(Exchange exchange) {
+        Integer attempts = exchange.getProperty(ATTEMPTS, Integer.class);
+        exchange.setProperty(ATTEMPTS, attempts == null ? 1 : attempts + 1);
     }
 
     /** A record refused before provisioning (unreadable, unmappable or invalid). */

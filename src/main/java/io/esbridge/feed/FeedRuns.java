@@ -10,12 +10,18 @@ import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import io.esbridge.errors.RejectsCsv;
+import io.esbridge.errors.RunFiles;
 
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
 import io.esbridge.feed.read.JsonFeedRows;
+import io.esbridge.feed.read.SourcedRow;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.FeedMapper;
 import io.esbridge.record.SourceRef;
@@ -24,18 +30,28 @@ import io.esbridge.run.RunLedger;
 /**
  * Opens a feed (a dropped file or a push) as a run of lazily read rows and, whatever happens, closes it and tells the
  * run ledger how many records were read, so that every record read is accounted for in the run's report.
+ * <p>
+ * A file run then leaves its report ({@code .report.json}) and, when records failed, its rejects file
+ * ({@code .rejects.csv}, see {@link RunFiles}) beside the processed file: in {@code done/} under the name the inbox
+ * route moves the file to ({@link #DONE_NAME}, {@code <yyyyMMdd-HHmmss>-<name>}), or in {@code failed/} under the
+ * file's name when the file could not be read to the end. The one-shot {@code import} command leaves the file where it
+ * is and writes both into a {@code done/} folder beside it.
  */
 @Component("feedRuns")
 public class FeedRuns {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRuns.class);
+
     private final MappingRegistry mappings;
     private final RunLedger ledger;
     private final FeedProperties properties;
+    private final RunFiles runFiles;
 
-    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties) {
+    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties, RunFiles runFiles) {
         this.mappings = mappings;
         this.ledger = ledger;
         this.properties = properties;
+        this.runFiles = runFiles;
     }
 
     /** A dropped file: its mapping from the route's header or its name; CSV or JSON by extension. */
@@ -54,7 +70,63 @@ public class FeedRuns {
             in.close();
             throw e;
         }
-        start(exchange, mapper, rows, ledger.open(SourceRef.Kind.FILE, fileName));
+        String runId = ledger.open(SourceRef.Kind.FILE, fileName);
+        String doneName = exchange.getIn().getHeader(DONE_NAME, String.class);
+        Path folder = file.toAbsolutePath().getParent();
+        // once the run is closed (every outcome is in): its report and rejects beside the processed file
+        start(exchange, mapper, new RejectsAware(rows), runId, done -> {
+            boolean failed = done.isFailed();
+            writeRunFiles(runId, folder.resolve(failed ? "failed" : "done"),
+                    failed || doneName == null ? fileName : doneName);
+        });
+    }
+
+    /** Header: the name the processed file gets in {@code done/} ({@code <yyyyMMdd-HHmmss>-<name>}). */
+    public static final String DONE_NAME = "EsFeedDoneName";
+
+    private void writeRunFiles(String runId, Path folder, String baseName) {
+        try {
+            RunFiles.Written written = runFiles.write(runId, folder, baseName);
+            LOG.info("run {}: report {}{}", runId, written.report(),
+                    written.rejects().map(r -> ", rejects " + r).orElse(""));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("run {}: report / rejects file not written to {}: {}", runId, folder, e.getMessage());
+        }
+    }
+
+    /**
+     * A rejects file dropped into the inbox again reads like the original feed: its error columns are dropped and the
+     * {@code '} that kept values from being read as formulas is removed.
+     */
+    private static final class RejectsAware implements FeedRows {
+
+        private final FeedRows rows;
+
+        RejectsAware(FeedRows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public SourcedRow next() {
+            SourcedRow row = rows.next();
+            return row.values() != null && RejectsCsv.isRejectsRow(row.values())
+                    ? new SourcedRow(row.source(), RejectsCsv.original(row.values()), row.problem()) : row;
+        }
+
+        @Override
+        public long read() {
+            return rows.read();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 
     /** A push: the body is the request's JSON array or JSON Lines. */
@@ -74,10 +146,12 @@ public class FeedRuns {
             ledger.inputComplete(runId, 0);
             throw e;
         }
-        start(exchange, mapper, rows, runId);
+        start(exchange, mapper, rows, runId, done -> {
+        });
     }
 
-    private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId) {
+    private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId,
+            java.util.function.Consumer<Exchange> afterClose) {
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
@@ -91,6 +165,7 @@ public class FeedRuns {
                     throw new UncheckedIOException(e);
                 } finally {
                     ledger.inputComplete(runId, rows.read());
+                    afterClose.accept(done);
                 }
             }
         });

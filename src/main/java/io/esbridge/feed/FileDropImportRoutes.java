@@ -1,5 +1,8 @@
 package io.esbridge.feed;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,6 +18,8 @@ import io.esbridge.feed.read.FeedUnreadableException;
 @Component
 public class FileDropImportRoutes extends RouteBuilder {
 
+    private static final DateTimeFormatter DONE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     @Override
     public void configure() {
         from("direct:feed-file").routeId("feed-file")
@@ -23,6 +28,14 @@ public class FileDropImportRoutes extends RouteBuilder {
                     .log(LoggingLevel.WARN, "${header.CamelFileName} not imported: ${exception.message}")
                     .process("failedFileNote")
                 .end()
+                // the name the inbox route moves the file to (move: done/${header.EsFeedDoneName}); the report and
+                // rejects file are written beside it under the same name
+                .process(exchange -> {
+                    if (exchange.getIn().getHeader(FeedRuns.DONE_NAME) == null) {
+                        exchange.getIn().setHeader(FeedRuns.DONE_NAME, LocalDateTime.now().format(DONE_STAMP) + "-"
+                                + exchange.getIn().getHeader(Exchange.FILE_NAME, String.class));
+                    }
+                })
                 .process("feedFileDigest")
                 .idempotentConsumer(header(FeedHeaders.DIGEST)).idempotentRepository("importedFeedFiles")
                     .skipDuplicate(false)

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.errors.EsServerCircuitBreaker;
 import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.record.RecordEnvelope;
+import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetterStore;
 
@@ -24,6 +26,8 @@ public class ProvisioningRoutes extends RouteBuilder {
 
     public static final String INTAKE = "direct:provision";
     static final String RECORD = "direct:provision-record";
+    static final String CALL = "direct:provision-call";
+    private static final String OUTCOME = "EsRecordOutcome";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningRoutes.class);
 
@@ -47,13 +51,30 @@ public class ProvisioningRoutes extends RouteBuilder {
         from(INTAKE).routeId("provision-intake")
                 .process(exchange -> dispatcher.submit(exchange.getIn().getMandatoryBody(RecordEnvelope.class)));
 
+        // The Enterprise Server calls run inside the circuit breaker (route provision-call): while the server is down
+        // it opens and records fail fast (CallNotPermittedException), which the error channel redelivers with backoff
+        // like any transient error, so records wait instead of hammering the server. Camel's error handler does not
+        // act inside a circuit breaker, so the breaker has a route of its own (no error handler: its failures go back
+        // to the caller) and the redelivery of provision-record re-runs that step, breaker included.
         from(RECORD).routeId("provision-record").routeConfigurationId("es-errors")
+                .to(CALL)
                 .process(exchange -> {
                     RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
-                    runs.record(provisioner.provision(envelope));
+                    runs.record(exchange.getIn().getHeader(OUTCOME, RecordOutcome.class));
+                    exchange.getIn().removeHeader(OUTCOME);
                     pause.callSucceeded();
                     deadLetters.resolve(envelope.type().name(), envelope.billingKey());
                 });
+
+        from(CALL).routeId("provision-call").errorHandler(noErrorHandler())
+                .circuitBreaker()
+                    .resilience4jConfiguration()
+                        .circuitBreaker(EsServerCircuitBreaker.BEAN)
+                        .throwExceptionWhenHalfOpenOrOpenState(true)
+                    .end()
+                    .process(exchange -> exchange.getIn().setHeader(OUTCOME,
+                            provisioner.provision(exchange.getIn().getMandatoryBody(RecordEnvelope.class))))
+                .end();
     }
 
     /**

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.esbridge.record.SourceRef;
 
 /**
@@ -25,9 +28,11 @@ public class RunStore implements RunLedger {
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
 
-    public RunStore(JdbcTemplate jdbc) {
+    public RunStore(JdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
     }
 
     @Override
@@ -44,6 +49,12 @@ public class RunStore implements RunLedger {
         jdbc.update("update es_run set records_in = ?, input_complete_at = ?, finished_at = ? where run_id = ?",
                 records, Timestamp.from(now), Timestamp.from(now), runId);
         report(runId).ifPresent(report -> {
+            try {
+                jdbc.update("update es_run set report_json = ? where run_id = ?",
+                        mapper.writeValueAsString(reportJson(report)), runId);
+            } catch (JsonProcessingException | RuntimeException e) {
+                LOG.warn("report of run {} not stored: {}", runId, e.getMessage());
+            }
             if (report.identityHolds()) {
                 LOG.info(report.summary());
             } else {
@@ -86,6 +97,28 @@ public class RunStore implements RunLedger {
                 in == null ? total : in.longValue(), byOutcome.getOrDefault("CREATED", 0L),
                 byOutcome.getOrDefault("UPDATED", 0L), byOutcome.getOrDefault("UNCHANGED", 0L),
                 byOutcome.getOrDefault("FAILED", 0L), operations, errors));
+    }
+
+    /** A report as JSON (the report file and {@code es_run.report_json}): counts, identity, duration and rate. */
+    public static Map<String, Object> reportJson(RunReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runId", report.runId());
+        json.put("sourceKind", report.sourceKind());
+        json.put("sourceName", report.sourceName());
+        json.put("startedAt", report.startedAt().toString());
+        json.put("finishedAt", report.finishedAt() == null ? null : report.finishedAt().toString());
+        json.put("in", report.in());
+        json.put("created", report.created());
+        json.put("updated", report.updated());
+        json.put("unchanged", report.unchanged());
+        json.put("failed", report.failed());
+        json.put("identityHolds", report.identityHolds());
+        json.put("operations", report.operations());
+        json.put("errors", report.errors());
+        json.put("durationMillis", report.duration().toMillis());
+        json.put("recordsPerSecond", Math.round(report.recordsPerSecond() * 10) / 10.0);
+        json.put("summary", report.summary());
+        return json;
     }
 
     /** The latest runs, newest first. */

@@ -1,0 +1,138 @@
+package io.esbridge.errors;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.mapping.Secrets;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
+
+/**
+ * What a file run leaves beside the processed file once every record has an outcome: {@code <name>.report.json}
+ * (the run report) and, when records failed, {@code <name>.rejects.csv}: every failed record of the run with its
+ * original columns in their original order, then {@code error_field, error_code, error_name, error_message,
+ * source_line}. The rejects file is UTF-8 with a byte order mark, safe to open in a spreadsheet (see
+ * {@link RejectsCsv}), has no password (secret columns are left empty: the operator types the password in again,
+ * or the record is refused as lacking one), and can be fixed and dropped into the inbox again: its error columns are
+ * ignored there.
+ */
+@Component
+public class RunFiles {
+
+    public static final String REPORT_SUFFIX = ".report.json";
+    public static final String REJECTS_SUFFIX = ".rejects.csv";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunFiles.class);
+    private static final Pattern LINE = Pattern.compile(" line (\\d+)$");
+
+    private final RunStore runs;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+
+    public RunFiles(RunStore runs, JdbcTemplate jdbc, ObjectMapper mapper) {
+        this.runs = runs;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** The files written for one run. */
+    public record Written(Path report, Optional<Path> rejects) {
+    }
+
+    /**
+     * Writes the report and the rejects of a finished run into {@code folder}, named {@code baseName} plus
+     * {@link #REPORT_SUFFIX} / {@link #REJECTS_SUFFIX}.
+     */
+    public Written write(String runId, Path folder, String baseName) throws IOException {
+        Files.createDirectories(folder);
+        RunReport report = runs.report(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        Optional<Path> rejects = writeRejects(runId, folder.resolve(baseName + REJECTS_SUFFIX));
+        Map<String, Object> json = new LinkedHashMap<>(RunStore.reportJson(report));
+        rejects.ifPresent(path -> json.put("rejectsFile", path.getFileName().toString()));
+        Path reportFile = folder.resolve(baseName + REPORT_SUFFIX);
+        Files.writeString(reportFile, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json),
+                StandardCharsets.UTF_8);
+        return new Written(reportFile, rejects);
+    }
+
+    private Optional<Path> writeRejects(String runId, Path target) throws IOException {
+        List<Reject> rejects = new ArrayList<>(jdbc.query("select source, field, error_code, error_name, message,"
+                + " raw_json, id from es_dead_letter where run_id = ? order by id", (rs, n) -> new Reject(
+                        rs.getString("source"), rs.getString("field"), (Integer) rs.getObject("error_code",
+                                Integer.class), rs.getString("error_name"), rs.getString("message"),
+                        raw(rs.getString("raw_json"))), runId));
+        if (rejects.isEmpty()) {
+            return Optional.empty();
+        }
+        rejects.sort(Comparator.comparingLong(Reject::line));
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        rejects.forEach(r -> columns.addAll(r.raw().keySet()));
+        columns.removeAll(RejectsCsv.ERROR_COLUMNS);
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            out.write(RejectsCsv.BOM);
+            List<String> header = new ArrayList<>(columns);
+            header.addAll(RejectsCsv.ERROR_COLUMNS);
+            out.write(RejectsCsv.line(header));
+            out.write("\r\n");
+            for (Reject r : rejects) {
+                List<String> cells = new ArrayList<>();
+                for (String column : columns) {
+                    String value = r.raw().get(column);
+                    cells.add(value == null || Secrets.MASK.equals(value) || Secrets.isSecret(column, List.of())
+                            ? "" : value);
+                }
+                cells.add(r.field());
+                cells.add(r.code() == null ? "" : String.valueOf(r.code()));
+                cells.add(r.name());
+                cells.add(r.message());
+                cells.add(r.line() == Long.MAX_VALUE ? r.source() : String.valueOf(r.line()));
+                out.write(RejectsCsv.line(cells));
+                out.write("\r\n");
+            }
+        }
+        LOG.info("{} failed record(s) of run {} written to {}", rejects.size(), runId, target);
+        return Optional.of(target);
+    }
+
+    private Map<String, String> raw(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> raw = mapper.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+            });
+            return raw == null ? Map.of() : raw;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private record Reject(String source, String field, Integer code, String name, String message,
+            Map<String, String> raw) {
+
+        long line() {
+            Matcher m = source == null ? null : LINE.matcher(source);
+            return m != null && m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+        }
+    }
+}

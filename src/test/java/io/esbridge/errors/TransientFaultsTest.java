@@ -1,0 +1,131 @@
+package io.esbridge.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.esbridge.contract.PackageInfo;
+import io.esbridge.contract.UserInfo;
+import io.esbridge.run.RunReport;
+import io.esbridge.sandbox.FaultSettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+/**
+ * Transient faults of the Enterprise Server: every record is eventually provisioned, none twice, none dead-lettered,
+ * and the report's identity holds.
+ */
+class TransientFaultsTest extends ErrorChannelTestSupport {
+
+    private static final int CUSTOMERS = 12;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void anOutageInTheMiddleOfARunOpensTheCircuitBreakerAndEveryRecordIsProvisionedOnce() throws Exception {
+        String prefix = unique("out");
+        Set<CircuitBreaker.State> states = ConcurrentHashMap.newKeySet();
+        circuitBreaker.getEventPublisher().onStateTransition(e -> states.add(e.getStateTransition().getToState()));
+        Path customers = write("customers-" + prefix + ".csv", CUSTOMERS_HEADER, customers(prefix, CUSTOMERS));
+
+        // slow enough answers that the run is still going when the server goes down for 3 seconds
+        faults.set(FaultSettings.NONE.withLatency(150, 20));
+        long addUsersBefore = stats.calls("AddUser");
+        CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> importFile(customers));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats.calls("AddUser") >= addUsersBefore + 2);
+        faults.update(f -> f.withOutage(false, Instant.now().plusSeconds(3)));
+        RunReport report = run.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.in()).isEqualTo(CUSTOMERS);
+        assertThat(report.created()).isEqualTo(CUSTOMERS);
+        assertThat(report.failed()).isZero();
+        assertThat(openDeadLettersOf(report.runId())).isZero();
+        assertThat(states).as("the circuit breaker opened during the outage and closed after it")
+                .contains(CircuitBreaker.State.OPEN, CircuitBreaker.State.CLOSED);
+        assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(meters.get("es.circuit.breaker.state").gauge().value()).isZero();
+        assertEveryCustomerOnce(prefix);
+
+        // the subscriptions of those customers, through a second outage
+        Path subscriptions = write("subscriptions-" + prefix + ".csv", SUBSCRIPTIONS_HEADER,
+                subscriptions(prefix, CUSTOMERS));
+        long addPackagesBefore = stats.calls("AddPackage");
+        run = CompletableFuture.supplyAsync(() -> importFile(subscriptions));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats.calls("AddPackage") >= addPackagesBefore + 2);
+        faults.update(f -> f.withOutage(false, Instant.now().plusSeconds(2)));
+        report = run.get(60, TimeUnit.SECONDS);
+        assertThat(report.created()).isEqualTo(CUSTOMERS);
+        assertThat(report.failed()).isZero();
+        assertEverySpaceOnce(prefix);
+    }
+
+    @Test
+    void aServerAnsweringHttp500ForAThirdOfTheCallsLosesNothingAndDuplicatesNothing() throws Exception {
+        String prefix = unique("h500");
+        faults.set(FaultSettings.NONE.withHttpErrorShare(0.3, 500));
+        RunReport customers = importFile(write("customers-" + prefix + ".csv", CUSTOMERS_HEADER,
+                customers(prefix, CUSTOMERS)));
+        RunReport spaces = importFile(write("subscriptions-" + prefix + ".csv", SUBSCRIPTIONS_HEADER,
+                subscriptions(prefix, CUSTOMERS)));
+        faults.clear();
+
+        assertThat(customers.created()).isEqualTo(CUSTOMERS);
+        assertThat(spaces.created()).isEqualTo(CUSTOMERS);
+        assertThat(customers.failed() + spaces.failed()).isZero();
+        assertThat(openDeadLettersOf(customers.runId()) + openDeadLettersOf(spaces.runId())).isZero();
+        assertEveryCustomerOnce(prefix);
+        assertEverySpaceOnce(prefix);
+    }
+
+    @Test
+    void answersSlowerThanTheClientTimeoutAreReconciledNotRepeated() throws Exception {
+        String prefix = unique("slow");
+        // 1.5 s answers against the client's 1 s receive timeout: the write happens, the client does not hear of it
+        faults.set(FaultSettings.NONE.withSlowAnswers(1_500, 0.3));
+        RunReport customers = importFile(write("customers-" + prefix + ".csv", CUSTOMERS_HEADER,
+                customers(prefix, 8)));
+        RunReport spaces = importFile(write("subscriptions-" + prefix + ".csv", SUBSCRIPTIONS_HEADER,
+                subscriptions(prefix, 8)));
+        faults.clear();
+
+        // a create whose answer was lost is found on the server on the retry (reconciled), not made again
+        assertThat(customers.created() + customers.unchanged() + customers.updated()).isEqualTo(8);
+        assertThat(spaces.created() + spaces.unchanged() + spaces.updated()).isEqualTo(8);
+        assertThat(customers.failed() + spaces.failed()).isZero();
+        for (int i = 1; i <= 8; i++) {
+            assertThat(usersNamed(prefix + "u" + i)).as(prefix + "u" + i).isEqualTo(1);
+            assertSpacesOf(prefix, i);
+        }
+    }
+
+    private void assertEveryCustomerOnce(String prefix) {
+        for (int i = 1; i <= CUSTOMERS; i++) {
+            assertThat(usersNamed(prefix + "u" + i)).as(prefix + "u" + i).isEqualTo(1);
+        }
+    }
+
+    private void assertEverySpaceOnce(String prefix) {
+        for (int i = 1; i <= CUSTOMERS; i++) {
+            assertSpacesOf(prefix, i);
+        }
+    }
+
+    private void assertSpacesOf(String prefix, int i) {
+        UserInfo user = client.getUserByUsername(prefix + "u" + i).orElseThrow();
+        List<PackageInfo> spaces = client.getMyPackages(user.getUserId());
+        assertThat(spaces).as("spaces of " + user.getUsername()).hasSize(1);
+    }
+}

@@ -73,6 +73,11 @@ public class SyncService {
         this.instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** This instance's name in {@code es_sync_execution}: host and a per-start suffix. */
+    public String instance() {
+        return instance;
+    }
+
     /** @throws SyncBusyException when a sync is already running in this process */
     public SyncResult sync(SyncMode mode, SyncTrigger trigger) {
         if (!running.tryLock()) {

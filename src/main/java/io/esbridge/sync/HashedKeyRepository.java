@@ -4,18 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * An idempotent repository whose keys are SHA-256 hex digests of the real ones: the JDBC repository's column holds
- * 100 characters, and a file's absolute path (the read lock's key) may be longer.
+ * The inboxes' read locks, shared by instances through a JDBC repository. Keys are SHA-256 hex digests of the real
+ * ones: the JDBC repository's column holds 100 characters, and a file's absolute path (the read lock's key) may be
+ * longer. An instance removes only the locks it took: the file consumer "releases" the lock of a file whose lock it
+ * could not get (on abort), which would otherwise delete another instance's lock and let it take the file too.
  */
 public class HashedKeyRepository extends ServiceSupport implements IdempotentRepository {
 
     private final IdempotentRepository delegate;
+    private final Set<String> taken = ConcurrentHashMap.newKeySet();
 
     public HashedKeyRepository(IdempotentRepository delegate) {
         this.delegate = delegate;
@@ -23,7 +28,12 @@ public class HashedKeyRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     public boolean add(String key) {
-        return delegate.add(hash(key));
+        String hashed = hash(key);
+        boolean added = delegate.add(hashed);
+        if (added) {
+            taken.add(hashed);
+        }
+        return added;
     }
 
     @Override
@@ -33,7 +43,8 @@ public class HashedKeyRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     public boolean remove(String key) {
-        return delegate.remove(hash(key));
+        String hashed = hash(key);
+        return taken.remove(hashed) && delegate.remove(hashed);
     }
 
     @Override
@@ -43,6 +54,7 @@ public class HashedKeyRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     public void clear() {
+        taken.clear();
         delegate.clear();
     }
 

@@ -66,9 +66,6 @@ class TwoInstancesTest {
         assertOncePerTrigger(state);
         assertThat(state.queryForObject("select count(*) from es_run where source_name = 'shared-customers.csv'",
                 Long.class)).isEqualTo(1);
-        // and only one instance opened it: the other never got as far as the import's content check
-        assertThat(state.queryForObject("select count(*) from camel_messageprocessed where processorName ="
-                + " 'es-bridge-feed-files'", Long.class)).isEqualTo(1);
 
         // instance A goes down: the triggers keep firing, on B
         a.close();

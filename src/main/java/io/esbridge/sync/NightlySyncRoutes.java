@@ -19,9 +19,11 @@ public class NightlySyncRoutes extends RouteBuilder {
     public static final String TRIGGER = "EsSyncTrigger";
 
     private final SyncProperties properties;
+    private final SyncService sync;
 
-    public NightlySyncRoutes(SyncProperties properties) {
+    public NightlySyncRoutes(SyncProperties properties, SyncService sync) {
         this.properties = properties;
+        this.sync = sync;
     }
 
     @Override
@@ -46,8 +48,7 @@ public class NightlySyncRoutes extends RouteBuilder {
                             SyncTrigger.Kind.COMMAND.name(), String.class));
                     Date fired = exchange.getIn().getHeader("scheduledFireTime", Date.class);
                     Instant scheduled = fired == null ? null : fired.toInstant();
-                    exchange.getIn().setBody(exchange.getContext().getRegistry()
-                            .findSingleByType(SyncService.class).sync(mode, new SyncTrigger(kind, scheduled)));
+                    exchange.getIn().setBody(sync.sync(mode, new SyncTrigger(kind, scheduled)));
                 });
     }
 }

@@ -3,6 +3,7 @@ package io.esbridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,6 +48,8 @@ class BillingSyncTest extends SyncTestSupport {
     SyncExecutions executions;
     @Autowired
     ProvisioningProperties provisioning;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     @Order(1)
@@ -181,6 +186,24 @@ class BillingSyncTest extends SyncTestSupport {
                 + " timestamp '2026-12-03 00:00:00')");
         incremental();
         assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
+    @Order(7)
+    void httpTriggerRunsASyncForTheConsoleAccountOnly() {
+        assertThat(http.postForEntity("/api/sync?mode=reconcile", null, String.class).getStatusCode().value())
+                .isEqualTo(401);
+
+        ResponseEntity<Map> answer = http.withBasicAuth("admin", CONSOLE_PASSWORD)
+                .postForEntity("/api/sync?mode=reconcile", null, Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("mode", "RECONCILE");
+        assertThat((List<?>) answer.getBody().get("phases")).hasSize(3);
+        assertThat(state.queryForObject("select count(*) from es_sync_execution where trigger_kind = 'HTTP'",
+                Long.class)).isEqualTo(1);
+        assertThat(http.withBasicAuth("admin", CONSOLE_PASSWORD).postForEntity("/api/sync?mode=sideways", null,
+                String.class).getStatusCode().value()).isEqualTo(400);
     }
 
     private DisappearedRecords policy(DisappearedPolicy policy) {

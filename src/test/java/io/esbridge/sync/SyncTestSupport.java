@@ -26,9 +26,12 @@ import io.esbridge.sandbox.SandboxStats;
     "es.sync.source.url=jdbc:h2:mem:sync-billing-${random.uuid};DB_CLOSE_DELAY=-1",
     "es.sync.schedule-enabled=false",
     "es.state.secret-key-file=target/test-secret.key",
+    "es.console.password=" + SyncTestSupport.CONSOLE_PASSWORD,
     "es.errors.max-redeliveries=1",
     "es.errors.redelivery-delay=20"})
 abstract class SyncTestSupport {
+
+    static final String CONSOLE_PASSWORD = "sync-test-password";
 
     @Autowired
     SyncService sync;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
         description = "Billing feeds in, Enterprise Server (DotNetPanel / WebsitePanel / SolidCP / MSPControl)"
                 + " provisioning out. Any --key=value option is a setting (see README), e.g."
                 + " --es.server.url=http://panel:9002/",
-        subcommands = {ServeCommand.class, ImportCommand.class, ReplayCommand.class, StatusCommand.class},
+        subcommands = {ServeCommand.class, ImportCommand.class, ReplayCommand.class, SyncCommand.class,
+            StatusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every record applied (or unchanged)", "1:some records failed (see the report)",
             "2:could not run (configuration, server unreachable, bad arguments)"})

@@ -19,7 +19,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may see the run console, the actuator and the replay API. Each chain names the paths it covers
+ * Who may see the run console, the actuator, the replay API and the sync trigger. Each chain names the paths it covers
  * ({@code securityMatcher}); no chain matches anything else, so Spring Security leaves the paths with their own
  * authentication alone: the sandbox's SOAP services ({@code /es*.asmx}, HTTP Basic checked by the sandbox, POSTs
  * without CSRF tokens), {@code /sandbox/**} and the feed push {@code /api/feeds/**}.
@@ -31,7 +31,8 @@ public class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiAndActuator(HttpSecurity http) throws Exception {
-        return http.securityMatcher(paths("/api/replay", "/api/replay/**", "/actuator", "/actuator/**"))
+        return http.securityMatcher(paths("/api/replay", "/api/replay/**", "/api/sync", "/api/sync/**", "/actuator",
+                "/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
                         // Load balancers probe health anonymously; details only when authenticated
                         // (management.endpoint.health.show-details=when-authorized).

@@ -22,7 +22,8 @@ public final class FeedHeaders {
     public static final String REIMPORT_PREFIX = "reimport-";
 
     static final String ROWS = "EsFeedRows";
-    static final String MAPPER = "EsFeedMapper";
+    /** Property: the {@code FeedMapper} of the feed, read by {@code direct:feed-record} (the billing sync sets it). */
+    public static final String MAPPER = "EsFeedMapper";
 
     private FeedHeaders() {
     }

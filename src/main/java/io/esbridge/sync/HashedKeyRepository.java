@@ -1,0 +1,79 @@
+package io.esbridge.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The inboxes' read locks, shared by instances through a JDBC repository. Keys are SHA-256 hex digests of the real
+ * ones: the JDBC repository's column holds 100 characters, and a file's absolute path (the read lock's key) may be
+ * longer. An instance removes only the locks it took: the file consumer "releases" the lock of a file whose lock it
+ * could not get (on abort), which would otherwise delete another instance's lock and let it take the file too.
+ */
+public class HashedKeyRepository extends ServiceSupport implements IdempotentRepository {
+
+    private final IdempotentRepository delegate;
+    private final Set<String> taken = ConcurrentHashMap.newKeySet();
+
+    public HashedKeyRepository(IdempotentRepository delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public boolean add(String key) {
+        String hashed = hash(key);
+        boolean added = delegate.add(hashed);
+        if (added) {
+            taken.add(hashed);
+        }
+        return added;
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return delegate.contains(hash(key));
+    }
+
+    @Override
+    public boolean remove(String key) {
+        String hashed = hash(key);
+        return taken.remove(hashed) && delegate.remove(hashed);
+    }
+
+    @Override
+    public boolean confirm(String key) {
+        return delegate.confirm(hash(key));
+    }
+
+    @Override
+    public void clear() {
+        taken.clear();
+        delegate.clear();
+    }
+
+    @Override
+    protected void doStart() {
+        ServiceHelper.startService(delegate);
+    }
+
+    @Override
+    protected void doStop() {
+        ServiceHelper.stopService(delegate);
+    }
+
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

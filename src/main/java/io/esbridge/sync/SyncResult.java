@@ -1,0 +1,37 @@
+package io.esbridge.sync;
+
+import java.util.List;
+
+import io.esbridge.run.RunReport;
+
+/**
+ * What one sync execution did.
+ *
+ * @param replays     the reports of the replays of earlier syncs' failed records
+ * @param phases      one report per phase, in order
+ * @param disappeared the customers and subscriptions no longer in billing (reconciliation only)
+ * @param problems    why a phase's watermark did not move, or why the sync stopped
+ */
+public record SyncResult(String executionId, SyncMode mode, List<RunReport> replays, List<RunReport> phases,
+        List<Disappeared> disappeared, List<String> problems) {
+
+    public long failed() {
+        return replays.stream().mapToLong(RunReport::failed).sum() + phases.stream().mapToLong(RunReport::failed).sum()
+                + disappeared.stream().filter(d -> "FAILED".equals(d.action())).count();
+    }
+
+    public boolean complete() {
+        return problems.isEmpty();
+    }
+
+    /** Lines for the log and the command line. */
+    public String summary() {
+        StringBuilder text = new StringBuilder("sync " + executionId + " (" + mode.name().toLowerCase() + ")");
+        replays.forEach(r -> text.append("\n  retry  ").append(r.summary()));
+        phases.forEach(r -> text.append("\n  phase  ").append(r.summary()));
+        disappeared.forEach(d -> text.append("\n  gone   ").append(d.type()).append(' ').append(d.billingKey())
+                .append(": ").append(d.action()).append(d.message() == null ? "" : " (" + d.message() + ")"));
+        problems.forEach(p -> text.append("\n  PROBLEM ").append(p));
+        return text.toString();
+    }
+}

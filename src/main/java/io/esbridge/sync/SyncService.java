@@ -1,0 +1,186 @@
+package io.esbridge.sync;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.esbridge.errors.ReplayService;
+import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.RecordMapper;
+import io.esbridge.record.RecordType;
+import io.esbridge.record.SourceRef;
+import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
+import io.esbridge.state.DeadLetter;
+import io.esbridge.state.DeadLetterStore;
+
+/**
+ * One sync of the billing database: first the failed records of earlier syncs are replayed, then every phase
+ * (customers, subscriptions, add-ons) is read as a run of its own and waited for until each row has an outcome; only
+ * then does the phase's watermark move, to the largest value read. A run that lost a row (its report's identity does
+ * not hold) leaves the watermark where it was, so the next sync reads those rows again.
+ */
+@Service
+public class SyncService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+    private final BillingSource source;
+    private final SyncProperties properties;
+    private final PhaseReader reader;
+    private final Watermarks watermarks;
+    private final SyncedKeys syncedKeys;
+    private final SyncExecutions executions;
+    private final DisappearedRecords disappeared;
+    private final RunLedger ledger;
+    private final RunStore runs;
+    private final DeadLetterStore deadLetters;
+    private final ReplayService replay;
+    private final MappingRegistry mappings;
+    private final String instance;
+    /** One sync at a time in this process: the schedule and an on-demand trigger must not interleave phases. */
+    private final ReentrantLock running = new ReentrantLock();
+
+    SyncService(BillingSource source, SyncProperties properties, PhaseReader reader, Watermarks watermarks,
+            SyncedKeys syncedKeys, SyncExecutions executions, DisappearedRecords disappeared, RunLedger ledger,
+            RunStore runs, DeadLetterStore deadLetters, ReplayService replay, MappingRegistry mappings) {
+        this.source = source;
+        this.properties = properties;
+        this.reader = reader;
+        this.watermarks = watermarks;
+        this.syncedKeys = syncedKeys;
+        this.executions = executions;
+        this.disappeared = disappeared;
+        this.ledger = ledger;
+        this.runs = runs;
+        this.deadLetters = deadLetters;
+        this.replay = replay;
+        this.mappings = mappings;
+        this.instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** This instance's name in {@code es_sync_execution}: host and a per-start suffix. */
+    public String instance() {
+        return instance;
+    }
+
+    /** @throws SyncBusyException when a sync is already running in this process */
+    public SyncResult sync(SyncMode mode, SyncTrigger trigger) {
+        if (!running.tryLock()) {
+            throw new SyncBusyException("a sync is already running in this instance");
+        }
+        try {
+            String executionId = executions.start(source.name(), mode, trigger, instance);
+            SyncResult result;
+            try {
+                result = run(executionId, mode);
+            } catch (RuntimeException e) {
+                executions.finish(executionId, "FAILED", String.valueOf(e.getMessage()));
+                throw e;
+            }
+            executions.finish(executionId, result.complete() ? "DONE" : "INCOMPLETE", result.summary());
+            if (result.complete()) {
+                LOG.info(result.summary());
+            } else {
+                LOG.error(result.summary());
+            }
+            return result;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private SyncResult run(String executionId, SyncMode mode) {
+        List<RunReport> replays = properties.retryFailed() ? retryFailed() : List.of();
+        List<RunReport> phases = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<RecordType, Set<String>> seen = new HashMap<>();
+        Map<RecordType, Boolean> completeRead = new HashMap<>();
+        for (SyncProperties.Phase phase : properties.phases()) {
+            String stored = watermarks.get(source.name(), phase.name()).orElse(null);
+            Object from = reader.parameter(mode == SyncMode.INCREMENTAL ? stored : null);
+            String runId = ledger.open(SourceRef.Kind.TABLE, "sync " + source.name() + " " + phase.name() + " ("
+                    + mode.name().toLowerCase() + ")");
+            PhaseReader.Read read = reader.read(source, phase, runId, from);
+            // waits until every row handed on has an outcome: the next phase may need this one's records
+            ledger.inputComplete(runId, read.rows());
+            RunReport report = runs.report(runId).orElseThrow();
+            phases.add(report);
+            RecordType type = type(phase);
+            seen.computeIfAbsent(type, t -> new HashSet<>()).addAll(read.keys());
+            syncedKeys.addNew(source.name(), type, read.keys());
+            boolean whole = read.lost() == 0 && report.identityHolds();
+            completeRead.merge(type, whole && read.rows() > 0, Boolean::logicalAnd);
+            if (!whole) {
+                problems.add(phase.name() + ": " + read.lost() + " row(s) not handed on or the report does not add"
+                        + " up; the watermark stays at " + stored);
+            } else if (read.maxWatermark() != null && reader.beyond(read.maxWatermark(), stored)) {
+                watermarks.advance(source.name(), phase.name(), read.maxWatermark(), runId);
+            }
+        }
+        List<Disappeared> gone = new ArrayList<>();
+        if (mode == SyncMode.RECONCILE) {
+            // subscriptions first: suspending a space before its user reads better in the server's log
+            for (RecordType type : List.of(RecordType.SUBSCRIPTION, RecordType.CUSTOMER)) {
+                if (!seen.containsKey(type)) {
+                    continue;
+                }
+                if (!completeRead.getOrDefault(type, false)) {
+                    // an empty or broken read would make every customer look gone: never act on that
+                    problems.add(type + ": the full read was empty or incomplete; disappeared records not checked");
+                    continue;
+                }
+                gone.addAll(disappeared.handle(executionId, source.name(), type, seen.get(type)));
+            }
+        }
+        return new SyncResult(executionId, mode, replays, phases, gone, problems);
+    }
+
+    /**
+     * The open dead letters of earlier syncs (source {@code table ...}), replayed run by run, oldest first. An
+     * incremental read would not see those rows again (the watermark passed them); a row changed in billing since is
+     * read again by its phase, after the replay, so the newer data wins. Rows refused by validation have no envelope
+     * to replay: they come back when billing corrects them (which moves their updated_at).
+     */
+    private List<RunReport> retryFailed() {
+        Map<String, Long> oldestByRun = new LinkedHashMap<>();
+        for (DeadLetter letter : deadLetters.open()) {
+            if (letter.source().startsWith("table ") && letter.envelopeJson() != null) {
+                oldestByRun.merge(letter.runId(), letter.id(), Math::min);
+            }
+        }
+        return oldestByRun.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(entry -> replay.replay(new ReplayService.Selection(entry.getKey(), null, null)).report())
+                .toList();
+    }
+
+    private RecordType type(SyncProperties.Phase phase) {
+        if (mappings.mapper(phase.mapping()) instanceof RecordMapper mapper) {
+            return mapper.type();
+        }
+        throw new IllegalArgumentException("sync phase " + phase.name() + ": mapping " + phase.mapping()
+                + " must map one record type (no type column)");
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.esbridge.sync;
+
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same syncs with both the state store (and Quartz's tables) and the billing database on PostgreSQL, each in a
+ * schema of its own. Missing PostgreSQL fails the build under CI=true and skips the class elsewhere.
+ */
+class BillingSyncOnPostgresTest extends BillingSyncTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresSchemas.require();
+        String state = PostgresSchemas.create("es_");
+        String billing = PostgresSchemas.create("billing_");
+        registry.add("spring.datasource.url", () -> PostgresSchemas.URL + "?currentSchema=" + state);
+        registry.add("spring.datasource.username", () -> PostgresSchemas.USER);
+        registry.add("spring.datasource.password", () -> PostgresSchemas.PASSWORD);
+        registry.add("spring.flyway.schemas", () -> state);
+        registry.add("es.sync.source.url", () -> PostgresSchemas.URL + "?currentSchema=" + billing);
+        registry.add("es.sync.source.username", () -> PostgresSchemas.USER);
+        registry.add("es.sync.source.password", () -> PostgresSchemas.PASSWORD);
+    }
+}

@@ -4,7 +4,8 @@
 # Settings (environment): L (sandbox latency per call, ms; default 50), C (calls in flight; default 16),
 #   N (customers with one subscription each; default 5000), NSEQ (customers for the sequential client; default N/10,
 #   its calls/s do not depend on N), MEM_ROWS (rows of the memory scenarios; default "100000 1000000"),
-#   MEM_HEAP (default 256m), WORKERS (es.provisioning.workers; default 2*C).
+#   MEM_HEAP (default 256m), WORKERS (es.provisioning.workers; default 2*C), ONLY (regex of scenario names to run),
+#   JSTACK=seconds (a thread dump of each scenario's JVM that many seconds in, to its log, for profiling).
 # Every scenario is its own JVM (io.esbridge.bench.ImportBench) against one sandbox-serving es-bridge process
 # (java -jar ... serve), started here with latency L. Timings exclude JVM and Spring start-up.
 set -euo pipefail
@@ -31,7 +32,9 @@ if $BUILD; then
   mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 fi
 mkdir -p "$OUT"; rm -f "$OUT/results.jsonl"
-CP="target/classes:target/test-classes:$(cat target/bench.cp)"
+# Copies of the classes, so that a build running beside the benchmark cannot pull them away.
+cp -r target/classes "$WORK/classes"; cp -r target/test-classes "$WORK/test-classes"
+CP="$WORK/classes:$WORK/test-classes:$(cat target/bench.cp)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 SANDBOX="http://localhost:$PORT/"
 
@@ -52,13 +55,17 @@ faults() { curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d "{
 scenario() { # name heap stub files... -- settings...
   local name=$1 heap=$2 stub=$3; shift 3
   local files=""; while [ "$1" != "--" ]; do files="${files:+$files,}$1"; shift; done; shift
+  if [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
   echo "scenario $name..." >&2
   java -Xmx"$heap" -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
     -Dbench.sandboxPid="$SANDBOX_PID" -Dbench.stubProvisioning="$stub" -Dbench.out="$OUT/results.jsonl" \
     io.esbridge.bench.ImportBench --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-$name;AUTO_SERVER=TRUE" \
     --es.state.secret-key-file="$WORK/secret.key" --es.console.password-file="$WORK/console-password-$name" "$@" \
-    >"$WORK/$name.log" 2>&1 || { echo "scenario $name failed:" >&2; tail -50 "$WORK/$name.log" >&2; exit 1; }
+    >"$WORK/$name.log" 2>&1 &
+  local pid=$!
+  if [ -n "${JSTACK:-}" ]; then (sleep "$JSTACK"; jstack "$pid" >"$WORK/$name.jstack" 2>&1 || true) & fi
+  wait $pid || { echo "scenario $name failed:" >&2; tail -50 "$WORK/$name.log" >&2; exit 1; }
   grep '^BENCH' "$WORK/$name.log" | cut -c7- | jq -c '{name, records, failed, seconds, recordsPerSecond, calls, callsPerSecond}' >&2
 }
 feeds() { java -cp "$CP" io.esbridge.bench.BenchFeeds "$WORK" "$@"; }

@@ -40,6 +40,8 @@ import io.esbridge.feed.read.SourcedRow;
     "es.sandbox.enabled=true",
     "spring.datasource.url=jdbc:h2:mem:security-${random.uuid};DB_CLOSE_DELAY=-1",
     "es.state.secret-key-file=target/reliability-secret.key",
+    // its own sandbox database: in the shared one, serveradmin keeps the password of the first test to create it
+    "es.sandbox.datasource-url=jdbc:h2:mem:security-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
     "es.sandbox.admin-password=Sbx-Admin-Secret-2208",
     "es.server.password=Sbx-Admin-Secret-2208",
     "es.feeds.push.password=Push-Secret-7731",

@@ -37,8 +37,10 @@ public class FileDropImportRoutes extends RouteBuilder {
                     }
                 })
                 .process("feedFileDigest")
+                // eager(false): the digest is recorded only once the import completed; recorded at the start, a
+                // process killed mid-import left its file "imported" and a restart skipped its remaining records
                 .idempotentConsumer(header(FeedHeaders.DIGEST)).idempotentRepository("importedFeedFiles")
-                    .skipDuplicate(false)
+                    .eager(false).skipDuplicate(false)
                     .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE))
                         .log(LoggingLevel.WARN, "${header.CamelFileName} was imported before (same content); skipped."
                                 + " To import it again, drop it as " + FeedHeaders.REIMPORT_PREFIX

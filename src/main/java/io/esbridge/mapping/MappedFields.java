@@ -28,6 +28,26 @@ final class MappedFields {
         this.optional = optional;
         this.dateFormats = dateFormats;
         this.secrets = secrets;
+        values.forEach(this::requireXmlText);
+    }
+
+    /**
+     * A character XML 1.0 cannot carry (a control character other than tab, line feed and carriage return) would
+     * make the SOAP request itself malformed: the server answers HTTP 400, which reads as a wrong server URL and
+     * paused all provisioning. Such a record is refused here, naming the field and the character.
+     */
+    private void requireXmlText(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
+                throw reject(field, value.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "?"),
+                        String.format("contains the control character U+%04X, which XML (and so the server) cannot"
+                                + " carry", (int) c));
+            }
+        }
     }
 
     String text(String field) {

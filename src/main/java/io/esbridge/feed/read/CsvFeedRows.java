@@ -65,21 +65,32 @@ public final class CsvFeedRows implements FeedRows {
         records = parser.iterator();
     }
 
+    private FeedUnreadableException unreadable;
+
     @Override
     public boolean hasNext() {
         if (closed) {
             return false;
         }
+        if (unreadable != null) {
+            return true;
+        }
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new FeedUnreadableException(fileName + " cannot be read after line " + lastLine + ": "
+            // Camel's streaming split asks hasNext() before it processes the row it holds: thrown here, that row
+            // would be counted as read and never processed. The failure is thrown by the next call of next().
+            unreadable = new FeedUnreadableException(fileName + " cannot be read after line " + lastLine + ": "
                     + reason(e), e);
+            return true;
         }
     }
 
     @Override
     public SourcedRow next() {
+        if (unreadable != null) {
+            throw unreadable;
+        }
         CSVRecord record;
         try {
             record = records.next();

@@ -68,15 +68,29 @@ public final class JsonFeedRows implements FeedRows {
 
     @Override
     public boolean hasNext() {
+        if (unreadable != null) {
+            return true;
+        }
         if (next == null && !finished) {
-            next = array != null ? nextOfArray() : nextLine();
+            try {
+                next = array != null ? nextOfArray() : nextLine();
+            } catch (FeedUnreadableException e) {
+                // thrown by next(): Camel's streaming split asks hasNext() before processing the row it holds
+                unreadable = e;
+                return true;
+            }
             finished = next == null;
         }
         return next != null;
     }
 
+    private FeedUnreadableException unreadable;
+
     @Override
     public SourcedRow next() {
+        if (unreadable != null) {
+            throw unreadable;
+        }
         if (!hasNext()) {
             throw new NoSuchElementException();
         }

@@ -13,23 +13,12 @@ public final class Cli {
     /** Runs the command and answers its exit code; {@link #serving()} tells whether the service keeps running. */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new EsBridgeCommand());
-        bindSettings(commandLine);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("es-bridge could not run: " + oneSentence(error));
             return ExitCodes.COULD_NOT_RUN;
         });
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.COULD_NOT_RUN);
         return commandLine.execute(Settings.extract(args));
-    }
-
-    /**
-     * picocli (4.7) ignores an {@code @Unmatched} field inside a mixin: without this, every {@code --key=value}
-     * setting was refused as an unknown option. Each command takes its {@link Settings} mixin's binding as its own.
-     */
-    private static void bindSettings(CommandLine line) {
-        CommandLine.Model.CommandSpec spec = line.getCommandSpec();
-        spec.mixins().values().forEach(mixin -> mixin.unmatchedArgsBindings().forEach(spec::addUnmatchedArgsBinding));
-        line.getSubcommands().values().forEach(Cli::bindSettings);
     }
 
     public static boolean serving() {

@@ -44,7 +44,8 @@ import io.esbridge.state.DeadLetterStore;
     "es.provisioning.workers=16",
     "es.errors.redelivery-delay=200",
     "es.errors.max-redelivery-delay=4000",
-    "es.errors.max-redeliveries=12"})
+    "es.errors.max-redeliveries=12",
+    "es.errors.circuit-breaker.wait-in-open=2s"})
 class PanelFaultsTest {
 
     static final int CUSTOMERS = 300;
@@ -97,7 +98,8 @@ class PanelFaultsTest {
         long reconciliationsBefore = stats.calls("GetUserByUsername");
         long before = stats.total();
         CompletableFuture<List<RunReport>> run = importInBackground(tag);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stats.total() - before > 300 || run.isDone());
+        // "a while": some calls into the run (fewer on a loaded CI machine), then the panel is fast again
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> stats.total() - before > 100 || run.isDone());
         Thread.sleep(8_000);
         faults.update(f -> f.withSlowAnswers(0, 0));
 

@@ -1,13 +1,10 @@
 package io.esbridge.provisioning;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.esbridge.state.Fingerprint;
 
 /**
  * What was last applied for a record, as JSON (secrets left out by the caller) and its SHA-256 fingerprint. Comparing
@@ -20,7 +17,7 @@ final class AppliedState {
 
     private AppliedState(String json) {
         this.json = json;
-        this.fingerprint = sha256(json);
+        this.fingerprint = Fingerprint.of(json);
     }
 
     static AppliedState of(ObjectMapper mapper, Object record) {
@@ -56,15 +53,6 @@ final class AppliedState {
             return false;
         } catch (JsonProcessingException e) {
             return true;
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,10 +1,6 @@
 package io.esbridge.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +19,7 @@ import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
+import io.esbridge.state.Fingerprint;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 
@@ -100,20 +97,11 @@ class DisappearedRecords {
             // the link now says what the server has, so that a customer who comes back in billing is reactivated
             applied.put("status", status);
             String json = mapper.writeValueAsString(applied);
-            links.markApplied(link.type(), link.billingKey(), link.esId(), link.parentEsId(), json, sha256(json),
+            links.markApplied(link.type(), link.billingKey(), link.esId(), link.parentEsId(), json, Fingerprint.of(json),
                     link.passwordHash(), null);
             return new Disappeared(link.type(), link.billingKey(), link.esId(), action, null);
         } catch (EsException | JsonProcessingException | IllegalArgumentException e) {
             return new Disappeared(link.type(), link.billingKey(), link.esId(), "FAILED", e.getMessage());
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

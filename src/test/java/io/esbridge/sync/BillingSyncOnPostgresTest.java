@@ -1,8 +1,9 @@
 package io.esbridge.sync;
 
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import io.esbridge.PostgresSchemas;
 
 /**
  * The same syncs with both the state store (and Quartz's tables) and the billing database on PostgreSQL, each in a

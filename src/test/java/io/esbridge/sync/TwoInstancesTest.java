@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.esbridge.EsBridgeApplication;
+import io.esbridge.PostgresSchemas;
 
 /**
  * Two es-bridge instances on one PostgreSQL state store, as two applications in one JVM: the sync schedule (every

@@ -1,4 +1,4 @@
-package io.esbridge.sync;
+package io.esbridge;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,18 +8,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /** The test PostgreSQL ({@code .ci/postgres-start}): a fresh schema per use. */
-final class PostgresSchemas {
+public final class PostgresSchemas {
 
-    static final String URL = System.getenv().getOrDefault("ES_TEST_PG_URL",
+    public static final String URL = System.getenv().getOrDefault("ES_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/esbridge_test");
-    static final String USER = System.getenv().getOrDefault("ES_TEST_PG_USER", "esbridge");
-    static final String PASSWORD = System.getenv().getOrDefault("ES_TEST_PG_PASSWORD", "esbridge");
+    public static final String USER = System.getenv().getOrDefault("ES_TEST_PG_USER", "esbridge");
+    public static final String PASSWORD = System.getenv().getOrDefault("ES_TEST_PG_PASSWORD", "esbridge");
 
     private PostgresSchemas() {
     }
 
     /** Fails under CI=true, skips the test elsewhere, when PostgreSQL cannot be reached. */
-    static void require() {
+    public static void require() {
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
             connection.isValid(2);
         } catch (Exception e) {
@@ -32,7 +32,7 @@ final class PostgresSchemas {
         }
     }
 
-    static String create(String prefix) {
+    public static String create(String prefix) {
         String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
                 Statement statement = connection.createStatement()) {

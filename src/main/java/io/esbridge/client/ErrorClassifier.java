@@ -100,6 +100,11 @@ final class ErrorClassifier {
         if (status >= 500 || status == 408 || status == 429) {
             return new EsTransientException(operation, what + " without a SOAP answer", t);
         }
+        if (status == 400) {
+            // ASMX answers a request it cannot parse (malformed XML) with an empty 400: this record's request is at
+            // fault, not the server's address, so the record fails alone instead of pausing every other one.
+            return new EsFaultException(operation, "Client", what + ": the server could not read this request", t);
+        }
         return new EsConfigurationException(operation, what
                 + ": this URL does not serve the Enterprise Server; check es.server.url", t);
     }

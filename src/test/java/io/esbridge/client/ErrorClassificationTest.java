@@ -135,6 +135,13 @@ class ErrorClassificationTest {
     }
 
     @Test
+    void http400IsAFaultOfThatRequestAlone() {
+        answer(Answer.status(400, "text/html", ""));
+        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsFaultException.class)
+                .hasMessageContaining("HTTP 400").hasMessageContaining("could not read this request");
+    }
+
+    @Test
     void wrongUrlIsAConfigurationError() {
         answer(Answer.status(404, "text/html", "<html><body>Not Found</body></html>"));
         assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsConfigurationException.class)

@@ -10,6 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.mapping.Secrets;
+
 /**
  * es-bridge's configuration as the console shows it: every {@code es.*} setting with its effective value (environment
  * overrides applied), secrets masked. Read from the environment rather than from the properties classes so that
@@ -18,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfigurationView {
 
-    static final String MASK = "******";
     /**
      * Keys whose values are never shown, whatever they hold: the last segment names a password, secret, token,
      * credential or key; except where it names the file such a thing is kept in ({@code ...-file}), a path.
@@ -59,7 +60,7 @@ public class ConfigurationView {
             return "";
         }
         if (SECRET_KEY.matcher(name).matches()) {
-            return MASK;
+            return Secrets.MASK;
         }
         return maskUserInfo(value);
     }
@@ -71,9 +72,9 @@ public class ConfigurationView {
         }
         try {
             URI uri = URI.create(value.strip());
-            return uri.getRawUserInfo() == null ? value : value.replace(uri.getRawUserInfo(), MASK);
+            return uri.getRawUserInfo() == null ? value : value.replace(uri.getRawUserInfo(), Secrets.MASK);
         } catch (IllegalArgumentException notAUri) {
-            return MASK;
+            return Secrets.MASK;
         }
     }
 }

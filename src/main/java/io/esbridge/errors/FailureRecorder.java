@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.esbridge.mapping.Secrets;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RejectedRecord;
@@ -29,7 +30,6 @@ import io.esbridge.state.SecretKeeper;
 @Component
 public class FailureRecorder {
 
-    static final String MASK = "******";
     /** Exchange property: how many times a record's provisioning was attempted (transient failures). */
     static final String ATTEMPTS = "EsAttempts";
     private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
@@ -89,7 +89,7 @@ public class FailureRecorder {
     private String maskedJson(RecordEnvelope envelope) {
         ObjectNode node = mapper.valueToTree(envelope);
         if (node.path("payload") instanceof ObjectNode payload && payload.hasNonNull("password")) {
-            payload.put("password", MASK);
+            payload.put("password", Secrets.MASK);
         }
         return node.toString();
     }

@@ -123,8 +123,8 @@ public class RunStore implements RunLedger {
 
     /** The latest runs, newest first. */
     public List<RunReport> recent(int limit) {
-        return jdbc.queryForList("select run_id from es_run order by started_at desc", String.class).stream()
-                .limit(limit).map(this::report).flatMap(Optional::stream).toList();
+        return jdbc.queryForList("select run_id from es_run order by started_at desc fetch first ? rows only",
+                String.class, limit).stream().map(this::report).flatMap(Optional::stream).toList();
     }
 
     private Map<String, Long> counts(String sql, String runId) {

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The fingerprint a link keeps of what was last applied: SHA-256 of its JSON, compared instead of the JSON. */
+/**
+ * SHA-256 of a text, in hex: the fingerprint a link keeps of what was last applied (compared instead of the JSON),
+ * and keys too long for a fixed-width column.
+ */
 public final class Fingerprint {
 
     private Fingerprint() {

@@ -1,15 +1,13 @@
 package io.esbridge.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+
+import io.esbridge.state.Fingerprint;
 
 /**
  * The inboxes' read locks, shared by instances through a JDBC repository. Keys are SHA-256 hex digests of the real
@@ -28,7 +26,7 @@ public class HashedKeyRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     public boolean add(String key) {
-        String hashed = hash(key);
+        String hashed = Fingerprint.of(key);
         boolean added = delegate.add(hashed);
         if (added) {
             taken.add(hashed);
@@ -38,18 +36,18 @@ public class HashedKeyRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     public boolean contains(String key) {
-        return delegate.contains(hash(key));
+        return delegate.contains(Fingerprint.of(key));
     }
 
     @Override
     public boolean remove(String key) {
-        String hashed = hash(key);
+        String hashed = Fingerprint.of(key);
         return taken.remove(hashed) && delegate.remove(hashed);
     }
 
     @Override
     public boolean confirm(String key) {
-        return delegate.confirm(hash(key));
+        return delegate.confirm(Fingerprint.of(key));
     }
 
     @Override
@@ -66,14 +64,5 @@ public class HashedKeyRepository extends ServiceSupport implements IdempotentRep
     @Override
     protected void doStop() {
         ServiceHelper.stopService(delegate);
-    }
-
-    private static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

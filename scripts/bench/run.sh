@@ -5,7 +5,8 @@
 #   N (customers with one subscription each; default 5000), NSEQ (customers for the sequential client; default N/10,
 #   its calls/s do not depend on N), MEM_ROWS (rows of the memory scenarios; default "100000 1000000"),
 #   MEM_HEAP (default 256m), WORKERS (es.provisioning.workers; default 2*C), ONLY (regex of scenario names to run),
-#   JSTACK=seconds (a thread dump of each scenario's JVM that many seconds in, to its log, for profiling).
+#   JSTACK=seconds (a thread dump of each scenario's JVM that many seconds in, to its log, for profiling),
+#   JFR=true (a flight recording of the sandbox and of each scenario's JVM in the work folder, for profiling).
 # Every scenario is its own JVM (io.esbridge.bench.ImportBench) against one sandbox-serving es-bridge process
 # (java -jar ... serve), started here with latency L. Timings exclude JVM and Spring start-up.
 set -euo pipefail
@@ -25,6 +26,7 @@ WORKERS=${WORKERS:-$(( 2 * C ))}
 MEM_HEAP=${MEM_HEAP:-256m}
 OUT=target/bench; WORK=$(mktemp -d /tmp/es-bench.XXXXXX)
 ADMIN=serveradmin:serveradmin
+jfr() { if [ "${JFR:-false}" = true ]; then echo "-XX:StartFlightRecording=settings=profile,filename=$WORK/$1.jfr"; fi; }
 
 if $BUILD; then
   echo "building..." >&2
@@ -38,7 +40,7 @@ CP="$WORK/classes:$WORK/test-classes:$(cat target/bench.cp)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 SANDBOX="http://localhost:$PORT/"
 
-java -Xmx1g -jar target/es-bridge-0.1.0-SNAPSHOT.jar serve --server.port="$PORT" --es.sandbox.enabled=true \
+java -Xmx1g $(jfr sandbox) -jar target/es-bridge-0.1.0-SNAPSHOT.jar serve --server.port="$PORT" --es.sandbox.enabled=true \
   --es.sandbox.datasource-url="jdbc:h2:mem:bench-sandbox;DB_CLOSE_DELAY=-1" \
   --spring.datasource.url="jdbc:h2:mem:bench-sandbox-state;DB_CLOSE_DELAY=-1" \
   --server.tomcat.threads.max=200 --es.feeds.inbox="$WORK/inbox" --es.console.password-file="$WORK/console-password" \
@@ -57,7 +59,7 @@ scenario() { # name heap stub files... -- settings...
   local files=""; while [ "$1" != "--" ]; do files="${files:+$files,}$1"; shift; done; shift
   if [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
   echo "scenario $name..." >&2
-  java -Xmx"$heap" -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
+  java -Xmx"$heap" $(jfr "$name") -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
     -Dbench.sandboxPid="$SANDBOX_PID" -Dbench.stubProvisioning="$stub" -Dbench.out="$OUT/results.jsonl" \
     io.esbridge.bench.ImportBench --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-$name;AUTO_SERVER=TRUE" \

@@ -94,3 +94,13 @@ CREATE TABLE IF NOT EXISTS es_package_addons (
     comments         VARCHAR(4000),
     status_id        INT NOT NULL
 );
+
+-- Lookups by owner, parent and plan happen on every AddUser / AddPackage / GetHostingPlans: without these indexes
+-- each call scans its table and a 100,000-customer rehearsal slows down quadratically.
+CREATE INDEX IF NOT EXISTS es_users_owner ON es_users (owner_id);
+CREATE INDEX IF NOT EXISTS es_packages_user ON es_packages (user_id);
+CREATE INDEX IF NOT EXISTS es_packages_parent ON es_packages (parent_package_id);
+CREATE INDEX IF NOT EXISTS es_packages_plan ON es_packages (plan_id);
+CREATE INDEX IF NOT EXISTS es_package_addons_package ON es_package_addons (package_id);
+CREATE INDEX IF NOT EXISTS es_package_addons_plan ON es_package_addons (plan_id);
+CREATE INDEX IF NOT EXISTS es_plans_user ON es_plans (user_id);

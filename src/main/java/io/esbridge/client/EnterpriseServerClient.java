@@ -3,7 +3,6 @@ package io.esbridge.client;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import javax.xml.datatype.XMLGregorianCalendar;
@@ -27,25 +26,22 @@ import io.esbridge.contract.UserStatus;
  * The typed Enterprise Server client: every operation es-bridge uses on esUsers, esPackages and esAuthentication,
  * with every answer interpreted. A non-negative code or id is returned; a negative BusinessErrorCode, a SOAP fault,
  * an HTTP 401 and a transport failure are thrown as the matching {@link EsException}. Usable from plain Java and
- * from Camel routes (it is a bean); thread-safe, and never more than {@code es.server.max-in-flight} calls at once.
+ * from Camel routes (it is a bean); thread-safe, and never more than {@code es.server.max-in-flight} calls at once ({@link CallSlots}).
  */
 public class EnterpriseServerClient {
 
     private final Supplier<EsPorts> ports;
-    private final Semaphore inFlight;
     private final AddUserShape addUserShape;
 
-    public EnterpriseServerClient(Supplier<EsPorts> ports, int maxInFlight, AddUserShape addUserShape) {
+    public EnterpriseServerClient(Supplier<EsPorts> ports, AddUserShape addUserShape) {
         this.ports = ports;
-        this.inFlight = new Semaphore(maxInFlight, true);
         this.addUserShape = addUserShape;
     }
 
     /** A client of the server the properties name. */
     public static EnterpriseServerClient create(EsServerProperties properties) {
         EsPorts ports = EsPorts.create(properties);
-        return new EnterpriseServerClient(() -> ports, properties.maxInFlight(),
-                properties.effectiveAddUserShape());
+        return new EnterpriseServerClient(() -> ports, properties.effectiveAddUserShape());
     }
 
     // --- esUsers ---------------------------------------------------------------------------------------------------
@@ -246,17 +242,11 @@ public class EnterpriseServerClient {
 
     private <T> T call(String operation, Supplier<T> invocation) {
         try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EsTransientException(operation, "interrupted while waiting for a free call slot", e);
-        }
-        try {
             return invocation.get();
         } catch (RuntimeException e) {
             throw ErrorClassifier.classify(operation, e);
         } finally {
-            inFlight.release();
+            ports.get().slots().releaseHeld();
         }
     }
 

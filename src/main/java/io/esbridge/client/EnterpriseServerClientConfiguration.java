@@ -19,7 +19,7 @@ public class EnterpriseServerClientConfiguration {
             Bus bus) {
         SingletonSupplier<EsPorts> ports = SingletonSupplier.of(
                 () -> EsPorts.create(properties.withUrl(resolveUrl(properties, environment)), bus));
-        return new EnterpriseServerClient(ports, properties.maxInFlight(), properties.effectiveAddUserShape());
+        return new EnterpriseServerClient(ports, properties.effectiveAddUserShape());
     }
 
     private static String resolveUrl(EsServerProperties properties, Environment environment) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.net.ssl.TrustManagerFactory;
@@ -26,11 +27,12 @@ import io.esbridge.contract.EsUsersSoap;
 
 /**
  * The three CXF ports of one Enterprise Server, configured for its brand: the contract's namespace rewritten to the
- * brand's in both directions, the brand's SOAPAction, pre-emptive Basic auth, HTTP/1.1 (the JDK client would
- * otherwise offer an h2c upgrade that IIS mishandles), no chunking (as .NET clients send), timeouts and TLS trust.
- * CXF ports are thread-safe and share one pooled JDK HttpClient, so many calls can be in flight at once.
+ * brand's in both directions, the brand's SOAPAction, pre-emptive Basic auth, HTTP/1.1 over
+ * {@code HttpURLConnection}, no chunking (as .NET clients send), timeouts and TLS trust. CXF ports are thread-safe
+ * and keep their connections alive, so many calls can be in flight at once.
  */
-public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication) {
+public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication,
+        CallSlots slots) {
 
     /** Ports on CXF's default bus, for plain Java use outside an application. */
     public static EsPorts create(EsServerProperties properties) {
@@ -38,19 +40,26 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
     }
 
     public static EsPorts create(EsServerProperties properties, Bus bus) {
+        ClientCpu.economise(properties.maxInFlight());
         String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
+        CallSlots slots = new CallSlots(properties.maxInFlight());
         return new EsPorts(
-                port(EsUsersSoap.class, base + "esUsers.asmx", properties, bus),
-                port(EsPackagesSoap.class, base + "esPackages.asmx", properties, bus),
-                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties, bus));
+                port(EsUsersSoap.class, base + "esUsers.asmx", properties, bus, slots),
+                port(EsPackagesSoap.class, base + "esPackages.asmx", properties, bus, slots),
+                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties, bus, slots), slots);
     }
 
-    private static <T> T port(Class<T> serviceInterface, String address, EsServerProperties properties, Bus bus) {
+    private static <T> T port(Class<T> serviceInterface, String address, EsServerProperties properties, Bus bus,
+            CallSlots slots) {
         String namespace = properties.effectiveNamespace();
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(serviceInterface);
         factory.setAddress(address);
+        // CXF 4's default JDK HttpClient conduit costs far more CPU per blocking call than HttpURLConnection (its
+        // completion stages hop threads, and start a new thread per stage on a 2-CPU machine); it would also
+        // offer an h2c upgrade that IIS mishandles. A SOAP call here is synchronous anyway.
+        factory.setProperties(new HashMap<>(Map.of("force.urlconnection.http.conduit", Boolean.TRUE)));
         if (!Brand.CONTRACT_NAMESPACE.equals(namespace)) {
             StaxTransformFeature brandNamespace = new StaxTransformFeature();
             brandNamespace.setOutTransformElements(Map.of("{" + Brand.CONTRACT_NAMESPACE + "}*", "{" + namespace + "}*"));
@@ -58,6 +67,8 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
             factory.getFeatures().add(brandNamespace);
         }
         factory.getOutInterceptors().add(new WireInterceptors.BrandSoapAction(namespace));
+        factory.getOutInterceptors().add(slots.take());
+        factory.getInInterceptors().add(slots.giveBack());
         factory.getInInterceptors().add(new WireInterceptors.RequireSoapAnswer());
         factory.getInFaultInterceptors().add(new WireInterceptors.RequireSoapAnswer());
         T port = factory.create(serviceInterface);

@@ -19,6 +19,7 @@ import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
+import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
@@ -103,7 +104,8 @@ public class ReplayService {
         try {
             JsonNode node = mapper.readTree(letter.envelopeJson());
             RecordType type = RecordType.valueOf(node.path("type").asText());
-            ProvisioningRecord payload = mapper.treeToValue(node.path("payload"), payloadClass(type));
+            JsonNode payloadJson = node.path("payload");
+            ProvisioningRecord payload = mapper.treeToValue(payloadJson, payloadClass(type, payloadJson));
             if (payload instanceof CustomerRecord c) {
                 payload = c.withPassword(letter.hasSecret()
                         ? secrets.decrypt(deadLetters.encryptedSecret(letter.id()).orElseThrow()) : null);
@@ -117,7 +119,11 @@ public class ReplayService {
         }
     }
 
-    private static Class<? extends ProvisioningRecord> payloadClass(RecordType type) {
+    /** A status change is keyed like its customer or subscription; only it names a {@code target}. */
+    private static Class<? extends ProvisioningRecord> payloadClass(RecordType type, JsonNode payload) {
+        if (payload.has("target")) {
+            return StatusChangeRecord.class;
+        }
         return switch (type) {
             case CUSTOMER -> CustomerRecord.class;
             case SUBSCRIPTION -> SubscriptionRecord.class;

@@ -7,6 +7,7 @@ import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.PlanRecord;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RecordOutcome;
@@ -15,8 +16,9 @@ import io.esbridge.state.LinkStore;
 import io.esbridge.state.Links;
 
 /**
- * Makes the panel match one billing record: compares it with what was last applied and makes only the write calls
- * the difference needs. Throws what the server or its own checks refused; the error channel takes it from there.
+ * Makes the panel match one billing record (or a sync's status change for one gone from billing): compares it with
+ * what was last applied and makes only the write calls the difference needs. Throws what the server or its own checks
+ * refused; the error channel takes it from there.
  */
 @Component
 public class Provisioner {
@@ -25,16 +27,19 @@ public class Provisioner {
     private final SubscriptionProvisioner subscriptions;
     private final AddonProvisioner addons;
     private final PlanProvisioner plans;
+    private final StatusChangeProvisioner statusChanges;
     private final LinkStore store;
     private final boolean dryRun;
     private final Links dryRunLinks;
 
     Provisioner(CustomerProvisioner customers, SubscriptionProvisioner subscriptions, AddonProvisioner addons,
-            PlanProvisioner plans, LinkStore store, ProvisioningProperties properties) {
+            PlanProvisioner plans, StatusChangeProvisioner statusChanges, LinkStore store,
+            ProvisioningProperties properties) {
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.addons = addons;
         this.plans = plans;
+        this.statusChanges = statusChanges;
         this.store = store;
         this.dryRun = properties.dryRun();
         this.dryRunLinks = new DryRunLinks(store);
@@ -57,6 +62,9 @@ public class Provisioner {
         }
         if (record instanceof AddonRecord a) {
             return addons.provision(a, ctx);
+        }
+        if (record instanceof StatusChangeRecord s) {
+            return statusChanges.provision(s, ctx);
         }
         return plans.provision((PlanRecord) record, ctx);
     }

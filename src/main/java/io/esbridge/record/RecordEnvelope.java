@@ -11,7 +11,7 @@ import java.util.Map;
  * @param type       what the record becomes on the server
  * @param billingKey the billing system's key of the record (client id, service id, add-on id, product code)
  * @param payload    the mapped record: {@link CustomerRecord}, {@link SubscriptionRecord}, {@link AddonRecord} or
- *                   {@link PlanRecord}
+ *                   {@link PlanRecord}; or a {@link StatusChangeRecord} of a customer or subscription gone from billing
  * @param raw        the input as read (column or property → text), secrets masked, for error reports
  */
 public record RecordEnvelope(String runId, SourceRef source, RecordType type, String billingKey,

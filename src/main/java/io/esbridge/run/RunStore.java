@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 
 /**
@@ -70,6 +71,20 @@ public class RunStore implements RunLedger {
                 outcome.billingKey(), outcome.outcome().name(), String.join(",", outcome.operations()),
                 outcome.errorKind(), outcome.errorCode(), outcome.errorName(), truncate(outcome.message(), 4000),
                 Timestamp.from(Instant.now()));
+    }
+
+    /** The outcome of every record of a run, in the order they were recorded. */
+    public List<RecordOutcome> outcomes(String runId) {
+        return jdbc.query("select * from es_record_outcome where run_id = ? order by recorded_at", (rs, n) -> {
+            String type = rs.getString("record_type");
+            String operations = rs.getString("operations");
+            return new RecordOutcome(rs.getString("run_id"), rs.getString("source"),
+                    type == null ? null : RecordType.valueOf(type), rs.getString("billing_key"),
+                    Outcome.valueOf(rs.getString("outcome")),
+                    operations == null || operations.isEmpty() ? List.of() : List.of(operations.split(",")),
+                    rs.getString("error_kind"), (Integer) rs.getObject("error_code", Integer.class),
+                    rs.getString("error_name"), rs.getString("message"));
+        }, runId);
     }
 
     public Optional<RunReport> report(String runId) {

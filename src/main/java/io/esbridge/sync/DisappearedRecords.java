@@ -1,107 +1,138 @@
 package io.esbridge.sync;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.esbridge.client.EnterpriseServerClient;
-import io.esbridge.client.EsException;
-import io.esbridge.contract.PackageStatus;
-import io.esbridge.contract.UserStatus;
-import io.esbridge.provisioning.ProvisioningProperties;
+import io.esbridge.provisioning.ProvisioningRoutes;
+import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RecordType;
-import io.esbridge.state.Fingerprint;
+import io.esbridge.record.SourceRef;
+import io.esbridge.record.StatusChangeRecord;
+import io.esbridge.run.RecordOutcome;
+import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 
 /**
  * Customers and subscriptions a source once brought in, still linked on the server, that a full read of billing no
- * longer returns: reported, suspended or cancelled ({@code es.sync.disappeared}). Nothing is ever deleted.
+ * longer returns: reported, suspended or cancelled ({@code es.sync.disappeared}). Nothing is ever deleted. A suspend or
+ * cancel is a {@link StatusChangeRecord} sent to provisioning in a run of its own, so that, as for any record, the
+ * engine alone calls the server and writes the link, the run's report counts it, and a failure is dead-lettered and
+ * replayed (under the customer's or subscription's own key).
  */
 @Component
 class DisappearedRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(DisappearedRecords.class);
 
+    /** A record type whose full read completed: the keys it returned, and the billing table they come from. */
+    record FullRead(RecordType type, String table, Set<String> keys) {
+    }
+
+    /** What was found gone and done about it, and the run that changed their status (null when none was sent). */
+    record Handled(List<Disappeared> records, RunReport run) {
+    }
+
+    private record Gone(FullRead read, Link link) {
+    }
+
     private final SyncedKeys syncedKeys;
     private final LinkStore links;
-    private final EnterpriseServerClient client;
-    private final ObjectMapper mapper;
+    private final ProducerTemplate producer;
+    private final RunLedger ledger;
+    private final RunStore runs;
     private final SyncExecutions executions;
     private final DisappearedPolicy policy;
-    private final boolean dryRun;
 
-    DisappearedRecords(SyncedKeys syncedKeys, LinkStore links, EnterpriseServerClient client, ObjectMapper mapper,
-            SyncExecutions executions, SyncProperties properties, ProvisioningProperties provisioning) {
+    DisappearedRecords(SyncedKeys syncedKeys, LinkStore links, ProducerTemplate producer, RunLedger ledger,
+            RunStore runs, SyncExecutions executions, SyncProperties properties) {
         this.syncedKeys = syncedKeys;
         this.links = links;
-        this.client = client;
-        this.mapper = mapper;
+        this.producer = producer;
+        this.ledger = ledger;
+        this.runs = runs;
         this.executions = executions;
         this.policy = properties.disappeared();
-        this.dryRun = provisioning.dryRun();
     }
 
-    /** Handles the linked keys of {@code type} that the source once had and {@code seen} lacks. */
-    List<Disappeared> handle(String executionId, String source, RecordType type, Set<String> seen) {
-        List<Disappeared> found = new ArrayList<>();
-        for (String key : new TreeSet<>(syncedKeys.all(source, type))) {
-            if (seen.contains(key)) {
-                continue;
+    /**
+     * Handles the linked keys of each read's type that the source once had and the read lacks, in the order of the
+     * reads: one customer's records share a provisioning lane, so its spaces change before its user when the
+     * subscriptions' read comes first.
+     */
+    Handled handle(String executionId, String source, List<FullRead> reads) {
+        List<Gone> gone = new ArrayList<>();
+        for (FullRead read : reads) {
+            for (String key : new TreeSet<>(syncedKeys.all(source, read.type()))) {
+                if (!read.keys().contains(key)) {
+                    links.find(read.type(), key).filter(Link::applied).filter(link -> link.esId() != null)
+                            .ifPresent(link -> gone.add(new Gone(read, link)));
+                }
             }
-            Link link = links.find(type, key).filter(Link::applied).orElse(null);
-            if (link == null || link.esId() == null) {
-                continue;
-            }
-            Disappeared outcome = apply(link);
-            executions.disappeared(executionId, outcome);
-            found.add(outcome);
         }
-        if (!found.isEmpty()) {
-            LOG.warn("{} {} record(s) no longer in billing ({}): {}", found.size(), type, policy,
-                    found.stream().map(d -> d.billingKey() + "=" + d.action()).toList());
+        if (gone.isEmpty()) {
+            return new Handled(List.of(), null);
         }
-        return found;
+        Handled handled = policy == DisappearedPolicy.REPORT
+                ? new Handled(gone.stream().map(g -> disappeared(g, "REPORTED", null)).toList(), null)
+                : changeStatus(source, gone);
+        handled.records().forEach(d -> executions.disappeared(executionId, d));
+        LOG.warn("{} record(s) no longer in billing ({}): {}", gone.size(), policy,
+                handled.records().stream().map(d -> d.type() + " " + d.billingKey() + "=" + d.action()).toList());
+        return handled;
     }
 
-    private Disappeared apply(Link link) {
-        if (policy == DisappearedPolicy.REPORT) {
-            return new Disappeared(link.type(), link.billingKey(), link.esId(), "REPORTED", null);
+    private Handled changeStatus(String source, List<Gone> gone) {
+        StatusChangeRecord.Status status = policy == DisappearedPolicy.SUSPEND ? StatusChangeRecord.Status.SUSPENDED
+                : StatusChangeRecord.Status.CANCELLED;
+        String runId = ledger.open(SourceRef.Kind.TABLE, "sync " + source + " disappeared ("
+                + policy.name().toLowerCase(Locale.ROOT) + ")");
+        gone.forEach(g -> producer.sendBody(ProvisioningRoutes.INTAKE, envelope(runId, g, status)));
+        // waits until every status change has its outcome
+        ledger.inputComplete(runId, gone.size());
+        Map<String, RecordOutcome> outcomes = new HashMap<>();
+        runs.outcomes(runId).forEach(o -> outcomes.put(o.type() + " " + o.billingKey(), o));
+        List<Disappeared> records = gone.stream()
+                .map(g -> disappeared(g, outcomes.get(g.link().type() + " " + g.link().billingKey()), status))
+                .toList();
+        return new Handled(records, runs.report(runId).orElseThrow());
+    }
+
+    private RecordEnvelope envelope(String runId, Gone gone, StatusChangeRecord.Status status) {
+        Link link = gone.link();
+        // a space's lane is that of the customer whose user holds it (the service's row, which named it, is gone)
+        String customerKey = link.type() == RecordType.CUSTOMER ? link.billingKey() : link.parentEsId() == null ? null
+                : links.billingKeyOf(RecordType.CUSTOMER, link.parentEsId()).orElse(null);
+        return new RecordEnvelope(runId, SourceRef.tableRow(gone.read().table(), link.billingKey()), link.type(),
+                link.billingKey(), new StatusChangeRecord(link.type(), link.billingKey(), customerKey, status),
+                Map.of("disappeared", "no longer in table " + gone.read().table() + " (es.sync.disappeared="
+                        + policy + ")"));
+    }
+
+    private static Disappeared disappeared(Gone gone, RecordOutcome outcome, StatusChangeRecord.Status status) {
+        if (outcome == null) {
+            return disappeared(gone, "FAILED", "no outcome recorded: see the log");
         }
-        // the enum constant's name: what the link's applied JSON holds, and the name of both status enums' constant
-        String status = policy == DisappearedPolicy.SUSPEND ? "SUSPENDED" : "CANCELLED";
-        String action = status;
-        try {
-            ObjectNode applied = (ObjectNode) mapper.readTree(link.appliedJson());
-            if (status.equals(applied.path("status").asText())) {
-                return new Disappeared(link.type(), link.billingKey(), link.esId(), action, "already " + status);
-            }
-            if (dryRun) {
-                return new Disappeared(link.type(), link.billingKey(), link.esId(), "REPORTED",
-                        "dry run: would be " + status);
-            }
-            if (link.type() == RecordType.CUSTOMER) {
-                client.changeUserStatus(link.esId(), UserStatus.valueOf(status));
-            } else {
-                client.changePackageStatus(link.esId(), PackageStatus.valueOf(status));
-            }
-            // the link now says what the server has, so that a customer who comes back in billing is reactivated
-            applied.put("status", status);
-            String json = mapper.writeValueAsString(applied);
-            links.markApplied(link.type(), link.billingKey(), link.esId(), link.parentEsId(), json, Fingerprint.of(json),
-                    link.passwordHash(), null);
-            return new Disappeared(link.type(), link.billingKey(), link.esId(), action, null);
-        } catch (EsException | JsonProcessingException | IllegalArgumentException e) {
-            return new Disappeared(link.type(), link.billingKey(), link.esId(), "FAILED", e.getMessage());
-        }
+        return switch (outcome.outcome()) {
+            case CREATED, UPDATED -> disappeared(gone, status.name(), null);
+            case UNCHANGED -> disappeared(gone, "UNCHANGED", null);
+            case FAILED -> disappeared(gone, "FAILED", outcome.message());
+        };
+    }
+
+    private static Disappeared disappeared(Gone gone, String action, String message) {
+        return new Disappeared(gone.link().type(), gone.link().billingKey(), gone.link().esId(), action, message);
     }
 }

@@ -7,17 +7,19 @@ import io.esbridge.run.RunReport;
 /**
  * What one sync execution did.
  *
- * @param replays     the reports of the replays of earlier syncs' failed records
- * @param phases      one report per phase, in order
- * @param disappeared the customers and subscriptions no longer in billing (reconciliation only)
- * @param problems    why a phase's watermark did not move, or why the sync stopped
+ * @param replays       the reports of the replays of earlier syncs' failed records
+ * @param phases        one report per phase, in order
+ * @param statusChanges the report of the run that suspended or cancelled records no longer in billing, or null (none
+ *                      found, es.sync.disappeared=REPORT, or no reconciliation)
+ * @param disappeared   the customers and subscriptions no longer in billing (reconciliation only)
+ * @param problems      why a phase's watermark did not move, or why the sync stopped
  */
 public record SyncResult(String executionId, SyncMode mode, List<RunReport> replays, List<RunReport> phases,
-        List<Disappeared> disappeared, List<String> problems) {
+        RunReport statusChanges, List<Disappeared> disappeared, List<String> problems) {
 
     public long failed() {
         return replays.stream().mapToLong(RunReport::failed).sum() + phases.stream().mapToLong(RunReport::failed).sum()
-                + disappeared.stream().filter(d -> "FAILED".equals(d.action())).count();
+                + (statusChanges == null ? 0 : statusChanges.failed());
     }
 
     public boolean complete() {
@@ -29,6 +31,9 @@ public record SyncResult(String executionId, SyncMode mode, List<RunReport> repl
         StringBuilder text = new StringBuilder("sync " + executionId + " (" + mode.name().toLowerCase() + ")");
         replays.forEach(r -> text.append("\n  retry  ").append(r.summary()));
         phases.forEach(r -> text.append("\n  phase  ").append(r.summary()));
+        if (statusChanges != null) {
+            text.append("\n  status ").append(statusChanges.summary());
+        }
         disappeared.forEach(d -> text.append("\n  gone   ").append(d.type()).append(' ').append(d.billingKey())
                 .append(": ").append(d.action()).append(d.message() == null ? "" : " (" + d.message() + ")"));
         problems.forEach(p -> text.append("\n  PROBLEM ").append(p));

@@ -110,6 +110,7 @@ public class SyncService {
         List<String> problems = new ArrayList<>();
         Map<RecordType, Set<String>> seen = new HashMap<>();
         Map<RecordType, Boolean> completeRead = new HashMap<>();
+        Map<RecordType, String> tables = new HashMap<>();
         for (SyncProperties.Phase phase : properties.phases()) {
             String stored = watermarks.get(source.name(), phase.name()).orElse(null);
             Object from = reader.parameter(mode == SyncMode.INCREMENTAL ? stored : null);
@@ -121,6 +122,7 @@ public class SyncService {
             RunReport report = runs.report(runId).orElseThrow();
             phases.add(report);
             RecordType type = type(phase);
+            tables.putIfAbsent(type, phase.table());
             seen.computeIfAbsent(type, t -> new HashSet<>()).addAll(read.keys());
             syncedKeys.addNew(source.name(), type, read.keys());
             boolean whole = read.lost() == 0 && report.identityHolds();
@@ -132,9 +134,10 @@ public class SyncService {
                 watermarks.advance(source.name(), phase.name(), read.maxWatermark(), runId);
             }
         }
-        List<Disappeared> gone = new ArrayList<>();
+        DisappearedRecords.Handled gone = new DisappearedRecords.Handled(List.of(), null);
         if (mode == SyncMode.RECONCILE) {
-            // subscriptions first: suspending a space before its user reads better in the server's log
+            List<DisappearedRecords.FullRead> reads = new ArrayList<>();
+            // subscriptions first: a customer's spaces change before its user, which reads better in the server's log
             for (RecordType type : List.of(RecordType.SUBSCRIPTION, RecordType.CUSTOMER)) {
                 if (!seen.containsKey(type)) {
                     continue;
@@ -144,10 +147,14 @@ public class SyncService {
                     problems.add(type + ": the full read was empty or incomplete; disappeared records not checked");
                     continue;
                 }
-                gone.addAll(disappeared.handle(executionId, source.name(), type, seen.get(type)));
+                reads.add(new DisappearedRecords.FullRead(type, tables.get(type), seen.get(type)));
+            }
+            gone = disappeared.handle(executionId, source.name(), reads);
+            if (gone.run() != null && !gone.run().identityHolds()) {
+                problems.add("disappeared: a status change has no outcome: " + gone.run().summary());
             }
         }
-        return new SyncResult(executionId, mode, replays, phases, gone, problems);
+        return new SyncResult(executionId, mode, replays, phases, gone.run(), gone.records(), problems);
     }
 
     /**

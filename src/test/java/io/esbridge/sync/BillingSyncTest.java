@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.UserStatus;
-import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
+import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 
@@ -43,13 +43,15 @@ class BillingSyncTest extends SyncTestSupport {
     @Autowired
     EnterpriseServerClient client;
     @Autowired
-    ObjectMapper mapper;
-    @Autowired
     SyncedKeys syncedKeys;
     @Autowired
     SyncExecutions executions;
     @Autowired
-    ProvisioningProperties provisioning;
+    ProducerTemplate producer;
+    @Autowired
+    RunLedger ledger;
+    @Autowired
+    RunStore runs;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -151,6 +153,7 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(phase(result, 0).created() + phase(result, 0).updated()).isZero();
         assertThat(result.disappeared()).extracting(Disappeared::billingKey).contains("bdb-1004");
         assertThat(result.disappeared()).extracting(Disappeared::action).containsOnly("REPORTED");
+        assertThat(result.statusChanges()).isNull(); // nothing sent to provisioning
         assertThat(sandbox.snapshot().operations()).doesNotContainKeys("ChangeUserStatus", "ChangePackageStatus");
         Link gone = links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow();
         assertThat(client.getUserById(gone.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
@@ -165,23 +168,26 @@ class BillingSyncTest extends SyncTestSupport {
         billingNow.remove("bdb-1004");
         Link customer = links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow();
 
-        List<Disappeared> suspended = policy(DisappearedPolicy.SUSPEND).handle("test-suspend",
-                properties.source().name(), RecordType.CUSTOMER, billingNow);
-        assertThat(suspended).extracting(Disappeared::action).containsExactly("SUSPENDED");
+        DisappearedRecords.Handled suspended = policy(DisappearedPolicy.SUSPEND).handle("test-suspend",
+                properties.source().name(), List.of(customers(billingNow)));
+        assertThat(suspended.records()).extracting(Disappeared::action).containsExactly("SUSPENDED");
+        assertThat(suspended.run().updated()).as(suspended.run().summary()).isEqualTo(1);
         assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
 
-        List<Disappeared> cancelled = policy(DisappearedPolicy.CANCEL).handle("test-cancel",
-                properties.source().name(), RecordType.CUSTOMER, billingNow);
-        assertThat(cancelled).extracting(Disappeared::action).containsExactly("CANCELLED");
+        DisappearedRecords.Handled cancelled = policy(DisappearedPolicy.CANCEL).handle("test-cancel",
+                properties.source().name(), List.of(customers(billingNow)));
+        assertThat(cancelled.records()).extracting(Disappeared::action).containsExactly("CANCELLED");
         assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.CANCELLED);
+        assertThat(links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow().appliedJson()).contains("CANCELLED");
 
         Set<String> servicesNow = syncedKeys.all(properties.source().name(), RecordType.SUBSCRIPTION);
         String service = state.queryForObject("select min(billing_key) from es_link where record_type ="
                 + " 'SUBSCRIPTION' and state = 'APPLIED'", String.class);
         servicesNow.remove(service);
-        List<Disappeared> space = policy(DisappearedPolicy.SUSPEND).handle("test-space",
-                properties.source().name(), RecordType.SUBSCRIPTION, servicesNow);
-        assertThat(space).extracting(Disappeared::billingKey).contains(service);
+        DisappearedRecords.Handled space = policy(DisappearedPolicy.SUSPEND).handle("test-space",
+                properties.source().name(), List.of(new DisappearedRecords.FullRead(RecordType.SUBSCRIPTION,
+                        "services", servicesNow)));
+        assertThat(space.records()).extracting(Disappeared::billingKey).contains(service);
         Link link = links.find(RecordType.SUBSCRIPTION, service).orElseThrow();
         assertThat(client.getPackage(link.esId()).orElseThrow().getStatusId()).isEqualTo(2); // Suspended
 
@@ -239,6 +245,10 @@ class BillingSyncTest extends SyncTestSupport {
         SyncProperties p = properties;
         SyncProperties with = new SyncProperties(p.scheduleEnabled(), p.cron(), p.scheduledMode(), p.source(),
                 p.phases(), p.watermarkColumn(), p.watermarkType(), policy, p.retryFailed(), p.fetchSize());
-        return new DisappearedRecords(syncedKeys, links, client, mapper, executions, with, provisioning);
+        return new DisappearedRecords(syncedKeys, links, producer, ledger, runs, executions, with);
+    }
+
+    private static DisappearedRecords.FullRead customers(Set<String> keys) {
+        return new DisappearedRecords.FullRead(RecordType.CUSTOMER, "clients", keys);
     }
 }

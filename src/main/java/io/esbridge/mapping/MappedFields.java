@@ -12,10 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.esbridge.catalogue.FieldLengths;
+
 /** The mapped text of one record's target fields, read as the types the records need, refusing what does not fit. */
 final class MappedFields {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]+@[^@\\s\"<>.]+(\\.[^@\\s\"<>.]+)+");
+    /** Fields that name another record by its billing key, which es-bridge keeps no longer than its own limit. */
+    private static final List<String> KEY_FIELDS = List.of("CustomerKey", "SubscriptionKey");
 
     private final Map<String, String> values;
     private final Collection<String> optional;
@@ -23,12 +27,39 @@ final class MappedFields {
     private final Collection<String> secrets;
 
     MappedFields(Map<String, String> values, Collection<String> optional, List<DateTimeFormatter> dateFormats,
-            Collection<String> secrets) {
+            Collection<String> secrets, List<FieldLengths.Limit> lengths) {
         this.values = values;
         this.optional = optional;
         this.dateFormats = dateFormats;
         this.secrets = secrets;
         values.forEach(this::requireXmlText);
+        lengths.forEach(this::requireLength);
+        KEY_FIELDS.forEach(this::requireKeyLength);
+    }
+
+    /**
+     * A value longer than the panel's column would reach the server and come back as a SOAP fault carrying SQL text
+     * (or be cut short by it): refused here, naming the field, its length and the column's, in the order of the
+     * table of lengths (so that a row with several is always refused for the same one).
+     */
+    private void requireLength(FieldLengths.Limit limit) {
+        String value = values.get(limit.field());
+        if (limit.exceededBy(value)) {
+            throw reject(limit.field(), value, "is " + value.length() + " characters long; the Enterprise Server"
+                    + " accepts at most " + limit.maxLength());
+        }
+    }
+
+    private void requireKeyLength(String field) {
+        String value = values.get(field);
+        if (value != null && value.length() > FieldLengths.BILLING_KEY) {
+            throw reject(field, value, tooLongForBillingKeys(value));
+        }
+    }
+
+    static String tooLongForBillingKeys(String key) {
+        return "is " + key.length() + " characters long; es-bridge keeps billing keys of at most "
+                + FieldLengths.BILLING_KEY;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.support.DefaultExchange;
 
+import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordType;
 
@@ -34,8 +35,14 @@ public final class RecordMapper implements FeedMapper {
     private final Map<String, Source> defaults = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> values = new HashMap<>();
     private final List<DateTimeFormatter> dateFormats;
+    private final List<FieldLengths.Limit> lengths;
 
+    /** A mapping validating field lengths against the panels' own column sizes. */
     public RecordMapper(FeedMapping mapping, CamelContext camel) {
+        this(mapping, camel, FieldLengths.defaults());
+    }
+
+    public RecordMapper(FeedMapping mapping, CamelContext camel, FieldLengths lengths) {
         this.mapping = mapping;
         this.camel = camel;
         if (mapping.type == null || mapping.key == null) {
@@ -59,6 +66,7 @@ public final class RecordMapper implements FeedMapper {
             values.put(target, lower);
         });
         dateFormats = mapping.dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
+        this.lengths = lengths.of(mapping.type);
     }
 
     @Override
@@ -86,9 +94,10 @@ public final class RecordMapper implements FeedMapper {
         return key.column;
     }
 
-    /** The billing key of a row, or {@code null} when it has none. */
+    /** The billing key of a row, or {@code null} when it has none or one too long to be kept. */
     public String key(Map<String, String> row) {
-        return key.read(new Row(row));
+        String value = key.read(new Row(row));
+        return value == null || value.length() > FieldLengths.BILLING_KEY ? null : value;
     }
 
     /** Maps and checks one row. @throws FieldRejection naming the field, value and reason */
@@ -98,6 +107,9 @@ public final class RecordMapper implements FeedMapper {
         if (billingKey == null) {
             throw new FieldRejection(mapping.key, null, "the billing key is empty");
         }
+        if (billingKey.length() > FieldLengths.BILLING_KEY) {
+            throw new FieldRejection(mapping.key, billingKey, MappedFields.tooLongForBillingKeys(billingKey));
+        }
         Map<String, String> mapped = new HashMap<>();
         for (String target : TargetFields.KNOWN.get(mapping.type)) {
             String value = resolve(target, values);
@@ -105,7 +117,7 @@ public final class RecordMapper implements FeedMapper {
                 mapped.put(target, value);
             }
         }
-        MappedFields f = new MappedFields(mapped, mapping.optional, dateFormats, mapping.secrets);
+        MappedFields f = new MappedFields(mapped, mapping.optional, dateFormats, mapping.secrets, lengths);
         return RecordFactory.build(mapping.type, billingKey, f);
     }
 

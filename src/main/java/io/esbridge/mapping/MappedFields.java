@@ -1,6 +1,7 @@
 package io.esbridge.mapping;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -139,13 +140,20 @@ final class MappedFields {
         if (value == null) {
             return null;
         }
+        String impossible = null;
         for (DateTimeFormatter format : dateFormats) {
             try {
                 TemporalAccessor parsed = format.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
             } catch (DateTimeParseException e) {
-                // the next format may fit
+                // the next format may fit; a format the text fits but whose date does not exist says why
+                if (impossible == null && e.getCause() instanceof DateTimeException cause) {
+                    impossible = cause.getMessage();
+                }
             }
+        }
+        if (impossible != null) {
+            throw reject(field, value, "is not a valid date: " + impossible);
         }
         throw reject(field, value, "is not a date in any of the mapping's dateFormats");
     }

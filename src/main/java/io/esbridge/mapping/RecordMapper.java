@@ -1,6 +1,7 @@
 package io.esbridge.mapping;
 
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -65,8 +66,31 @@ public final class RecordMapper implements FeedMapper {
             map.forEach((from, to) -> lower.put(from.strip().toLowerCase(Locale.ROOT), to));
             values.put(target, lower);
         });
-        dateFormats = mapping.dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
+        dateFormats = mapping.dateFormats.stream().map(RecordMapper::strictDateFormat).toList();
         this.lengths = lengths.of(mapping.type);
+    }
+
+    /**
+     * A date format that refuses dates the calendar does not have ({@code 2024-02-31}, {@code 2023-02-29}) instead of
+     * moving them to the month's last day. {@code y} (year of era, which strict resolving accepts only together with
+     * an era {@code G}) is read as {@code u}, the proleptic year, so that mappings may keep writing {@code yyyy}.
+     */
+    static DateTimeFormatter strictDateFormat(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern.indexOf('G') >= 0 ? pattern : prolepticYear(pattern))
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** The pattern with every {@code y} outside quoted text replaced by {@code u}. */
+    private static String prolepticYear(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            out.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return out.toString();
     }
 
     @Override

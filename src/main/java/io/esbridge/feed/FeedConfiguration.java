@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.feed.push.PushBasicAuthFilter;
 import io.esbridge.mapping.MappingRegistry;
 
@@ -19,8 +20,8 @@ public class FeedConfiguration {
     static final String IMPORTED_FILES = "es-bridge-feed-files";
 
     @Bean
-    MappingRegistry mappingRegistry(FeedProperties properties, CamelContext camel) {
-        return new MappingRegistry(properties.mappings(), camel);
+    MappingRegistry mappingRegistry(FeedProperties properties, CamelContext camel, FieldLengths lengths) {
+        return new MappingRegistry(properties.mappings(), camel, lengths);
     }
 
     /** Digests of the files imported, in the state store, so that a restart does not import them again. */

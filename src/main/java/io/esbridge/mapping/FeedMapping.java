@@ -36,6 +36,10 @@ public class FeedMapping {
     public List<String> secrets = new ArrayList<>();
     /** Target fields the type requires that this feed may leave empty (e.g. Password for exports without one). */
     public List<String> optional = new ArrayList<>();
-    /** Accepted date formats ({@link java.time.format.DateTimeFormatter} patterns), tried in order. */
-    public List<String> dateFormats = new ArrayList<>(List.of("yyyy-MM-dd['T'][' ']HH:mm[:ss]", "yyyy-MM-dd"));
+    /**
+     * Accepted date formats ({@link java.time.format.DateTimeFormatter} patterns), tried in order. Dates are read
+     * strictly: one the calendar does not have ({@code 2024-02-31}) is refused, never moved to the month's end.
+     * {@code yyyy} is read as {@code uuuu} (the proleptic year) unless the pattern has an era ({@code G}).
+     */
+    public List<String> dateFormats = new ArrayList<>(List.of("uuuu-MM-dd['T'][' ']HH:mm[:ss]", "uuuu-MM-dd"));
 }

@@ -1,6 +1,7 @@
 package io.esbridge.mapping;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,10 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.esbridge.catalogue.FieldLengths;
+
 /** The mapped text of one record's target fields, read as the types the records need, refusing what does not fit. */
 final class MappedFields {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]+@[^@\\s\"<>.]+(\\.[^@\\s\"<>.]+)+");
+    /** Fields that name another record by its billing key, which es-bridge keeps no longer than its own limit. */
+    private static final List<String> KEY_FIELDS = List.of("CustomerKey", "SubscriptionKey");
 
     private final Map<String, String> values;
     private final Collection<String> optional;
@@ -23,12 +28,39 @@ final class MappedFields {
     private final Collection<String> secrets;
 
     MappedFields(Map<String, String> values, Collection<String> optional, List<DateTimeFormatter> dateFormats,
-            Collection<String> secrets) {
+            Collection<String> secrets, List<FieldLengths.Limit> lengths) {
         this.values = values;
         this.optional = optional;
         this.dateFormats = dateFormats;
         this.secrets = secrets;
         values.forEach(this::requireXmlText);
+        lengths.forEach(this::requireLength);
+        KEY_FIELDS.forEach(this::requireKeyLength);
+    }
+
+    /**
+     * A value longer than the panel's column would reach the server and come back as a SOAP fault carrying SQL text
+     * (or be cut short by it): refused here, naming the field, its length and the column's, in the order of the
+     * table of lengths (so that a row with several is always refused for the same one).
+     */
+    private void requireLength(FieldLengths.Limit limit) {
+        String value = values.get(limit.field());
+        if (limit.exceededBy(value)) {
+            throw reject(limit.field(), value, "is " + value.length() + " characters long; the Enterprise Server"
+                    + " accepts at most " + limit.maxLength());
+        }
+    }
+
+    private void requireKeyLength(String field) {
+        String value = values.get(field);
+        if (value != null && value.length() > FieldLengths.BILLING_KEY) {
+            throw reject(field, value, tooLongForBillingKeys(value));
+        }
+    }
+
+    static String tooLongForBillingKeys(String key) {
+        return "is " + key.length() + " characters long; es-bridge keeps billing keys of at most "
+                + FieldLengths.BILLING_KEY;
     }
 
     /**
@@ -108,13 +140,20 @@ final class MappedFields {
         if (value == null) {
             return null;
         }
+        String impossible = null;
         for (DateTimeFormatter format : dateFormats) {
             try {
                 TemporalAccessor parsed = format.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
             } catch (DateTimeParseException e) {
-                // the next format may fit
+                // the next format may fit; a format the text fits but whose date does not exist says why
+                if (impossible == null && e.getCause() instanceof DateTimeException cause) {
+                    impossible = cause.getMessage();
+                }
             }
+        }
+        if (impossible != null) {
+            throw reject(field, value, "is not a valid date: " + impossible);
         }
         throw reject(field, value, "is not a date in any of the mapping's dateFormats");
     }

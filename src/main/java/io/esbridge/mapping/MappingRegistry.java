@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import io.esbridge.catalogue.FieldLengths;
+
 /**
  * The mappings of {@code config/mappings/*.yml}, compiled at start-up so that a mistake in one (an unknown field, a
  * broken expression) stops es-bridge before any feed is read.
@@ -29,7 +31,12 @@ public class MappingRegistry {
 
     private final Map<String, FeedMapper> mappers = new TreeMap<>();
 
+    /** The mappings of a folder, validating field lengths against the panels' own column sizes. */
     public MappingRegistry(Path folder, CamelContext camel) {
+        this(folder, camel, FieldLengths.defaults());
+    }
+
+    public MappingRegistry(Path folder, CamelContext camel, FieldLengths lengths) {
         // SnakeYAML (already on Spring Boot's classpath) reads the file, Jackson binds it and refuses unknown keys
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         ObjectMapper binder = new ObjectMapper()
@@ -49,7 +56,7 @@ public class MappingRegistry {
                 if (mapping.typeColumn != null) {
                     typedByColumn.add(mapping);
                 } else {
-                    byName.put(mapping.name, new RecordMapper(mapping, camel));
+                    byName.put(mapping.name, new RecordMapper(mapping, camel, lengths));
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.esbridge.mapping;
 
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.support.DefaultExchange;
 
+import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordType;
 
@@ -34,8 +36,14 @@ public final class RecordMapper implements FeedMapper {
     private final Map<String, Source> defaults = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> values = new HashMap<>();
     private final List<DateTimeFormatter> dateFormats;
+    private final List<FieldLengths.Limit> lengths;
 
+    /** A mapping validating field lengths against the panels' own column sizes. */
     public RecordMapper(FeedMapping mapping, CamelContext camel) {
+        this(mapping, camel, FieldLengths.defaults());
+    }
+
+    public RecordMapper(FeedMapping mapping, CamelContext camel, FieldLengths lengths) {
         this.mapping = mapping;
         this.camel = camel;
         if (mapping.type == null || mapping.key == null) {
@@ -58,7 +66,31 @@ public final class RecordMapper implements FeedMapper {
             map.forEach((from, to) -> lower.put(from.strip().toLowerCase(Locale.ROOT), to));
             values.put(target, lower);
         });
-        dateFormats = mapping.dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
+        dateFormats = mapping.dateFormats.stream().map(RecordMapper::strictDateFormat).toList();
+        this.lengths = lengths.of(mapping.type);
+    }
+
+    /**
+     * A date format that refuses dates the calendar does not have ({@code 2024-02-31}, {@code 2023-02-29}) instead of
+     * moving them to the month's last day. {@code y} (year of era, which strict resolving accepts only together with
+     * an era {@code G}) is read as {@code u}, the proleptic year, so that mappings may keep writing {@code yyyy}.
+     */
+    static DateTimeFormatter strictDateFormat(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern.indexOf('G') >= 0 ? pattern : prolepticYear(pattern))
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** The pattern with every {@code y} outside quoted text replaced by {@code u}. */
+    private static String prolepticYear(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            out.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return out.toString();
     }
 
     @Override
@@ -86,9 +118,10 @@ public final class RecordMapper implements FeedMapper {
         return key.column;
     }
 
-    /** The billing key of a row, or {@code null} when it has none. */
+    /** The billing key of a row, or {@code null} when it has none or one too long to be kept. */
     public String key(Map<String, String> row) {
-        return key.read(new Row(row));
+        String value = key.read(new Row(row));
+        return value == null || value.length() > FieldLengths.BILLING_KEY ? null : value;
     }
 
     /** Maps and checks one row. @throws FieldRejection naming the field, value and reason */
@@ -98,6 +131,9 @@ public final class RecordMapper implements FeedMapper {
         if (billingKey == null) {
             throw new FieldRejection(mapping.key, null, "the billing key is empty");
         }
+        if (billingKey.length() > FieldLengths.BILLING_KEY) {
+            throw new FieldRejection(mapping.key, billingKey, MappedFields.tooLongForBillingKeys(billingKey));
+        }
         Map<String, String> mapped = new HashMap<>();
         for (String target : TargetFields.KNOWN.get(mapping.type)) {
             String value = resolve(target, values);
@@ -105,7 +141,7 @@ public final class RecordMapper implements FeedMapper {
                 mapped.put(target, value);
             }
         }
-        MappedFields f = new MappedFields(mapped, mapping.optional, dateFormats, mapping.secrets);
+        MappedFields f = new MappedFields(mapped, mapping.optional, dateFormats, mapping.secrets, lengths);
         return RecordFactory.build(mapping.type, billingKey, f);
     }
 

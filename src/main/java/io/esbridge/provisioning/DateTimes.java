@@ -10,7 +10,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 /** .NET DateTime on the wire: ISO 8601 with seconds and no offset (the server's local time). */
 final class DateTimes {
 
-    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DatatypeFactory FACTORY = factory();
 
     private DateTimes() {

@@ -17,9 +17,23 @@ import java.util.Map;
 public record RejectedRecord(String runId, SourceRef source, RecordType type, String billingKey, String field,
         String value, String reason, Map<String, String> raw) {
 
-    /** One line naming the record, the field, the value and the reason. */
+    /**
+     * How much of a long value (longer than this and 20 more) is shown: a 200,000-character field makes no readable
+     * line, and its length is in the reason when that is what is wrong with it.
+     */
+    static final int SHOWN = 60;
+
+    /** One line naming the record, the field, the value (its beginning, when long) and the reason. */
     public String describe() {
         return source + (billingKey == null ? "" : " (" + type + " " + billingKey + ")") + ": " + field + " "
-                + (value == null || value.isEmpty() ? "(empty)" : "'" + value + "'") + " " + reason;
+                + (value == null || value.isEmpty() ? "(empty)" : "'" + shown(value) + "'") + " " + reason;
+    }
+
+    private static String shown(String value) {
+        if (value.length() <= SHOWN + 20) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+        return value.substring(0, end) + "…";
     }
 }

@@ -21,8 +21,6 @@ final class EnterpriseServerServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnterpriseServerServlet.class);
     private static final String XML = "text/xml; charset=utf-8";
-    private static final String DEADLOCK = "Transaction (Process ID 57) was deadlocked on lock resources with another "
-            + "process and has been chosen as the deadlock victim. Rerun the transaction.";
 
     private final String service;
     private final String namespace;
@@ -84,7 +82,7 @@ final class EnterpriseServerServlet extends HttpServlet {
                 return;
             }
             case SOAP_FAULT -> {
-                fault(response, "Server", "Server was unable to process request. ---> " + DEADLOCK);
+                fault(response, "Server", "Server was unable to process request. ---> " + SqlServerErrors.DEADLOCK);
                 return;
             }
             case SERVE -> {
@@ -117,8 +115,11 @@ final class EnterpriseServerServlet extends HttpServlet {
             fault(response, "Server", "Server was unable to process request. ---> " + e.getMessage());
             return;
         } catch (RuntimeException e) {
+            // a database error faults in SQL Server's words: the H2 text (SQL, table names) stays in this log
             LOG.warn("Sandbox {} failed", operation.name(), e);
-            fault(response, "Server", "Server was unable to process request. ---> " + e.getMessage());
+            String database = SqlServerErrors.of(e);
+            fault(response, "Server", "Server was unable to process request. ---> "
+                    + (database != null ? database : e.getMessage()));
             return;
         }
         // A slow answer: the write above is applied, the client gives up waiting (reconciliation tests).

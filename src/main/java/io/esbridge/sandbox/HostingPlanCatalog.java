@@ -26,10 +26,12 @@ final class HostingPlanCatalog {
 
     private final SandboxDatabase database;
     private final JdbcClient jdbc;
+    private final ColumnSizes columns;
 
-    HostingPlanCatalog(SandboxDatabase database) {
+    HostingPlanCatalog(SandboxDatabase database, ColumnSizes columns) {
         this.database = database;
         this.jdbc = database.jdbc();
+        this.columns = columns;
     }
 
     /** Creates the configured plans that do not exist yet (by name). */
@@ -66,6 +68,7 @@ final class HostingPlanCatalog {
     }
 
     int add(HostingPlanInfo plan, int callerId) {
+        checkPlan(plan);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO es_plans (user_id, package_id, server_id, plan_name, plan_description, available, is_addon,
@@ -90,6 +93,7 @@ final class HostingPlanCatalog {
         if (!exceeding.isEmpty()) {
             return exceeding;
         }
+        checkPlan(plan);
         database.transactions().executeWithoutResult(tx -> {
             jdbc.sql("""
                     UPDATE es_plans SET package_id = ?, server_id = ?, plan_name = ?, plan_description = ?,
@@ -105,6 +109,11 @@ final class HostingPlanCatalog {
             writeResources(plan.getPlanId(), plan);
         });
         return Map.of();
+    }
+
+    private void checkPlan(HostingPlanInfo plan) {
+        columns.check("HostingPlans.PlanName", plan.getPlanName());
+        columns.check("HostingPlans.PlanDescription", plan.getPlanDescription());
     }
 
     /** @return 0, -1501 when hosting spaces use the plan, -1502 when spaces hold it as an add-on */

@@ -35,12 +35,14 @@ final class HostingSpaces {
     private final JdbcClient jdbc;
     private final HostingPlanCatalog plans;
     private final UserDirectory users;
+    private final ColumnSizes columns;
 
-    HostingSpaces(SandboxDatabase database, HostingPlanCatalog plans, UserDirectory users) {
+    HostingSpaces(SandboxDatabase database, HostingPlanCatalog plans, UserDirectory users, ColumnSizes columns) {
         this.database = database;
         this.jdbc = database.jdbc();
         this.plans = plans;
         this.users = users;
+        this.columns = columns;
     }
 
     void seedSystemSpace() {
@@ -62,6 +64,7 @@ final class HostingSpaces {
             return exceedingQuotas(exceeding);
         }
         int status = statusId >= 1 && statusId <= 4 ? statusId : 1;
+        checkSpace(name, comments);
         return applied(insert(userId, parentId, planId, name, comments, status, purchaseDate));
     }
 
@@ -76,6 +79,7 @@ final class HostingSpaces {
         if (!exceeding.isEmpty()) {
             return exceedingQuotas(exceeding);
         }
+        checkSpace(space.getPackageName(), space.getPackageComments());
         jdbc.sql("""
                 UPDATE es_packages SET plan_id = ?, package_name = ?, package_comments = ?, status_id = ?,
                   purchase_date = ?, override_quotas = ?, default_top_package = ? WHERE package_id = ?""")
@@ -88,6 +92,7 @@ final class HostingSpaces {
     }
 
     int updateName(int packageId, String name, String comments) {
+        checkSpace(name, comments);
         jdbc.sql("UPDATE es_packages SET package_name = ?, package_comments = ? WHERE package_id = ?").param(name)
                 .param(comments).param(packageId).update();
         return 0;
@@ -186,6 +191,7 @@ final class HostingSpaces {
         if (refused != null) {
             return refused;
         }
+        columns.check("PackageAddons.Comments", addon.getComments());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO es_package_addons (package_id, plan_id, quantity, purchase_date, comments, status_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?)").param(addon.getPackageId()).param(addon.getPlanId())
@@ -200,6 +206,7 @@ final class HostingSpaces {
         if (refused != null) {
             return refused;
         }
+        columns.check("PackageAddons.Comments", addon.getComments());
         jdbc.sql("UPDATE es_package_addons SET plan_id = ?, quantity = ?, purchase_date = ?, comments = ?, "
                 + "status_id = ? WHERE package_addon_id = ?").param(addon.getPlanId()).param(addon.getQuantity())
                 .param(Dates.local(addon.getPurchaseDate())).param(addon.getComments())
@@ -296,6 +303,11 @@ final class HostingSpaces {
         PackageResult result = new PackageResult();
         result.setResult(-300);
         return result;
+    }
+
+    private void checkSpace(String name, String comments) {
+        columns.check("Packages.PackageName", name);
+        columns.check("Packages.PackageComments", comments);
     }
 
     private int topSpaceOf(int userId) {

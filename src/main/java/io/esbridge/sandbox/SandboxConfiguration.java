@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.client.AddUserShape;
 import io.esbridge.client.Brand;
 
@@ -30,14 +31,15 @@ public class SandboxConfiguration {
         final SoapCodec codec;
         final WsdlDocuments wsdl;
 
-        SandboxServer(SandboxProperties properties) {
+        SandboxServer(SandboxProperties properties, FieldLengths lengths) {
             database = new SandboxDatabase(properties.datasourceUrl());
             AddUserShape shape = properties.brand().addUserShape();
-            users = new UserDirectory(database, shape == AddUserShape.PASSWORD_IN_USER_INFO);
+            ColumnSizes columns = new ColumnSizes(lengths);
+            users = new UserDirectory(database, shape == AddUserShape.PASSWORD_IN_USER_INFO, columns);
             authenticator = new BasicAuthenticator(users);
             users.onCredentialsChanged(authenticator::forget);
-            plans = new HostingPlanCatalog(database);
-            spaces = new HostingSpaces(database, plans, users);
+            plans = new HostingPlanCatalog(database, columns);
+            spaces = new HostingSpaces(database, plans, users, columns);
             Brand brand = properties.brand();
             int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL ? -108 : -112;
             operations = new SoapOperations(users, spaces, plans, shape, new CallerCheck(users, notReseller));
@@ -57,8 +59,8 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    SandboxServer sandboxServer(SandboxProperties properties) {
-        return new SandboxServer(properties);
+    SandboxServer sandboxServer(SandboxProperties properties, FieldLengths lengths) {
+        return new SandboxServer(properties, lengths);
     }
 
     @Bean

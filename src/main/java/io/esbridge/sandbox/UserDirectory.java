@@ -29,13 +29,15 @@ final class UserDirectory {
     private final JdbcClient jdbc;
     /** WebsitePanel 1.x gives the password back inside UserInfo; later versions never serialize it. */
     private final boolean passwordReadable;
+    private final ColumnSizes columns;
     private volatile Runnable credentialsChanged = () -> {
     };
 
-    UserDirectory(SandboxDatabase database, boolean passwordReadable) {
+    UserDirectory(SandboxDatabase database, boolean passwordReadable, ColumnSizes columns) {
         this.database = database;
         this.jdbc = database.jdbc();
         this.passwordReadable = passwordReadable;
+        this.columns = columns;
     }
 
     /** Told when a password changes or a user goes (the authenticator forgets what it remembered). */
@@ -105,6 +107,10 @@ final class UserDirectory {
         if (exists(username)) {
             return -100;
         }
+        columns.check("Users.Username", username);
+        columns.check("Users.Password", password);
+        checkProfile(user);
+        notes.forEach(note -> columns.check("Comments.CommentText", note));
         int userId;
         try {
             userId = insert(user, user.getOwnerId() > 0 ? user.getOwnerId() : callerId, password);
@@ -145,6 +151,7 @@ final class UserDirectory {
         if (current.getRoleId() == ROLE_RESELLER && roleId == ROLE_USER && !byOwner(user.getUserId(), false).isEmpty()) {
             return -102;
         }
+        checkProfile(user);
         jdbc.sql("""
                 UPDATE es_users SET role_id = :role, status_id = :status, is_peer = :peer, is_demo = :demo,
                   first_name = :firstName, last_name = :lastName, email = :email, secondary_email = :secondaryEmail,
@@ -181,6 +188,7 @@ final class UserDirectory {
     }
 
     int changePassword(int userId, String password) {
+        columns.check("Users.Password", password);
         int changed = jdbc.sql("UPDATE es_users SET password = ?, changed = ? WHERE user_id = ?").param(password)
                 .param(Dates.now()).param(userId).update();
         if (changed == 0) {
@@ -244,6 +252,26 @@ final class UserDirectory {
             return user.getStatus().ordinal() + 1;
         }
         return user.getStatusId() >= 1 && user.getStatusId() <= 4 ? user.getStatusId() : 1;
+    }
+
+    /** The profile fields AddUser and UpdateUser write, against the real server's Users columns. */
+    private void checkProfile(UserInfo user) {
+        columns.check("Users.FirstName", user.getFirstName());
+        columns.check("Users.LastName", user.getLastName());
+        columns.check("Users.Email", user.getEmail());
+        columns.check("Users.SecondaryEmail", user.getSecondaryEmail());
+        columns.check("Users.Address", user.getAddress());
+        columns.check("Users.City", user.getCity());
+        columns.check("Users.State", user.getState());
+        columns.check("Users.Country", user.getCountry());
+        columns.check("Users.Zip", user.getZip());
+        columns.check("Users.PrimaryPhone", user.getPrimaryPhone());
+        columns.check("Users.SecondaryPhone", user.getSecondaryPhone());
+        columns.check("Users.Fax", user.getFax());
+        columns.check("Users.InstantMessenger", user.getInstantMessenger());
+        columns.check("Users.CompanyName", user.getCompanyName());
+        columns.check("Users.SubscriberNumber", user.getSubscriberNumber());
+        columns.check("Users.Comments", user.getComments());
     }
 
     private static MapSqlParameterSource contactFields(UserInfo user) {

@@ -29,20 +29,25 @@ public class DeadLetterStore {
             String encryptedSecret) {
     }
 
+    /** The size of {@code es_dead_letter.message}; a longer message is cut, as the run's outcome message is. */
+    static final int MESSAGE = 4000;
+
     public void add(Failure f) {
         Timestamp now = Timestamp.from(Instant.now());
+        String message = f.message() == null || f.message().length() <= MESSAGE ? f.message()
+                : f.message().substring(0, MESSAGE - 1) + "…";
         int updated = f.billingKey() == null ? 0 : jdbc.update("update es_dead_letter set run_id = ?, source = ?,"
                 + " error_kind = ?, error_code = ?, error_name = ?, field = ?, message = ?, raw_json = ?,"
                 + " envelope_json = ?, encrypted_secret = coalesce(?, encrypted_secret), attempts = attempts + 1,"
                 + " last_failed_at = ? where record_type = ? and billing_key = ? and resolved_at is null",
-                f.runId(), f.source(), f.errorKind(), f.errorCode(), f.errorName(), f.field(), f.message(),
+                f.runId(), f.source(), f.errorKind(), f.errorCode(), f.errorName(), f.field(), message,
                 f.rawJson(), f.envelopeJson(), f.encryptedSecret(), now, f.recordType(), f.billingKey());
         if (updated == 0) {
             jdbc.update("insert into es_dead_letter (run_id, source, record_type, billing_key, error_kind, error_code,"
                     + " error_name, field, message, raw_json, envelope_json, encrypted_secret, attempts,"
                     + " first_failed_at, last_failed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                     f.runId(), f.source(), f.recordType(), f.billingKey(), f.errorKind(), f.errorCode(),
-                    f.errorName(), f.field(), f.message(), f.rawJson(), f.envelopeJson(), f.encryptedSecret(), now,
+                    f.errorName(), f.field(), message, f.rawJson(), f.envelopeJson(), f.encryptedSecret(), now,
                     now);
         }
     }

@@ -23,12 +23,15 @@ import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.SandboxStats;
+import io.esbridge.state.DeadLetterStore;
 
 /** The engine on the default state store (H2); {@link ProvisioningOnPostgresTest} runs the same on PostgreSQL. */
 class ProvisioningEngineTest extends ProvisioningTestSupport {
 
     @Autowired
     SandboxStats sandboxStats;
+    @Autowired
+    DeadLetterStore deadLetters;
 
     @Test
     void firstImportCreatesEverythingAndTheSecondMakesNoWriteCall() {
@@ -60,6 +63,46 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
         assertThat(second.operations()).isEmpty();
         assertThat(sandboxStats.snapshot().operations().keySet()).as("calls the server received")
                 .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
+    }
+
+    /**
+     * Whatever validation accepts, the state store keeps: every field at its panel column's size, billing keys of 200,
+     * and ntext fields (comments) of any length, created and then seen unchanged; a failure's long texts are kept too.
+     */
+    @Test
+    void recordsFillingEveryPanelColumnAreKeptByTheStateStore() {
+        String c = unique();
+        String key = fill(c + "-key-", 200);
+        CustomerRecord full = new CustomerRecord(key, fill(c, 50), "p".repeat(200), "f".repeat(50), "l".repeat(50),
+                fill(c, 255 - "@example.com".length()) + "@example.com", UserStatus.ACTIVE, 1, 3, false, false, false,
+                "o".repeat(100), "a".repeat(200), "c".repeat(50), "s".repeat(50), "1".repeat(20), "d".repeat(50),
+                "2".repeat(30), "3".repeat(30), "4".repeat(30), fill(c + "2", 243) + "@example.com", "i".repeat(100),
+                true, "comment ".repeat(10_000), "n".repeat(32), List.of("note".repeat(250)));
+        SubscriptionRecord space = new SubscriptionRecord(fill(c + "-space-", 200), key, null, "Starter",
+                "w".repeat(300), "k".repeat(50_000), PackageStatus.ACTIVE, LocalDateTime.of(2024, 2, 29, 0, 0), false);
+
+        RunReport first = importFeed(full, space);
+        assertThat(first.created()).as(first.summary()).isEqualTo(2);
+        UserInfo user = client.getUserByUsername(full.username()).orElseThrow();
+        assertThat(user.getComments()).hasSize(80_000);
+        assertThat(client.getMyPackages(user.getUserId())).extracting(PackageInfo::getPackageName)
+                .containsExactly("w".repeat(300));
+        RunReport second = importFeed(full, space);
+        assertThat(second.unchanged()).as(second.summary()).isEqualTo(2);
+
+        String huge = "x".repeat(300_000);
+        deadLetters.add(new DeadLetterStore.Failure(first.runId(), "test-feed.csv line 1", "CUSTOMER", c + "-dl",
+                "VALIDATION", null, "Comments", "Comments", "m".repeat(10_000), huge, huge, null));
+        assertThat(deadLetters.openOfRun(first.runId())).singleElement().satisfies(letter -> {
+            assertThat(letter.rawJson()).hasSize(300_000);
+            assertThat(letter.envelopeJson()).hasSize(300_000);
+            assertThat(letter.message()).hasSize(4000).endsWith("…");
+        });
+        deadLetters.resolve("CUSTOMER", c + "-dl");
+    }
+
+    private static String fill(String prefix, int length) {
+        return prefix + "x".repeat(length - prefix.length());
     }
 
     @Test

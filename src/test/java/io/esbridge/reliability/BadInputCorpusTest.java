@@ -59,7 +59,7 @@ class BadInputCorpusTest {
         }
     }
 
-    record Outcome(String error, RunReport report, List<String> failures) {
+    record Outcome(String error, RunReport report, List<String> failures, long deadLetters) {
         String describe() {
             return (error == null ? "" : "file: " + error + "\n") + (report == null ? "no run" : report.summary())
                     + "\n  " + String.join("\n  ", failures);
@@ -118,6 +118,8 @@ class BadInputCorpusTest {
             assertThat(outcome.report().identityHolds()).as("nothing lost: " + actual).isTrue();
             assertThat(outcome.report().in()).as("records in: " + actual).isEqualTo(c.in());
             assertThat(outcome.report().failed()).as("failed: " + actual).isEqualTo(c.failed());
+            // and each failed record is kept for a fix or a replay, however long its fields
+            assertThat(outcome.deadLetters()).as("dead letters: " + actual).isEqualTo(c.failed());
         } else {
             assertThat(c.in()).as("no run, so no record read: " + actual).isZero();
         }
@@ -158,7 +160,10 @@ class BadInputCorpusTest {
         List<String> failures = runId == null ? List.of() : jdbc.queryForList("select source, billing_key,"
                 + " error_name, message from es_record_outcome where run_id = ? and outcome = 'FAILED' order by recorded_at, source",
                 runId).stream().map(BadInputCorpusTest::failure).toList();
-        return new Outcome(done.getException() == null ? null : done.getException().getMessage(), report, failures);
+        Long deadLetters = runId == null ? Long.valueOf(0) : jdbc.queryForObject(
+                "select count(*) from es_dead_letter where run_id = ?", Long.class, runId);
+        return new Outcome(done.getException() == null ? null : done.getException().getMessage(), report, failures,
+                deadLetters == null ? 0 : deadLetters);
     }
 
     private static String failure(Map<String, Object> row) {

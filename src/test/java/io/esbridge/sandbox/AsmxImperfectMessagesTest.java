@@ -109,6 +109,23 @@ class AsmxImperfectMessagesTest extends SolidCpSandboxContext {
     }
 
     @Test
+    void aDateTheCalendarDoesNotHaveIsNoDateForXmlSerializer() throws Exception {
+        for (String date : new String[] {"2024-02-31T00:00:00", "2023-02-29T10:00:00", "2024-04-31",
+            "2025-01-02T24:00:00"}) {
+            HttpResponse<String> answer = post("esPackages", "AddPackage", "<AddPackage xmlns=\"" + NS + "\">"
+                    + "<userId>1</userId><planId>1</planId><packageName>no such day</packageName>"
+                    + "<statusId>1</statusId><purchaseDate>" + date + "</purchaseDate></AddPackage>");
+            assertThat(answer.statusCode()).as(date).isEqualTo(500);
+            assertThat(answer.body()).as(date).contains("<faultcode>soap:Client</faultcode>")
+                    .contains("Instance validation error: '" + date + "' is not a valid value for dateTime");
+        }
+        HttpResponse<String> leapDay = post("esPackages", "AddPackage", "<AddPackage xmlns=\"" + NS + "\">"
+                + "<userId>1</userId><planId>1</planId><packageName>leap day</packageName><statusId>1</statusId>"
+                + "<purchaseDate>2024-02-29T23:59:59.1234567+01:00</purchaseDate></AddPackage>");
+        assertThat(leapDay.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownOrForeignSoapActionIsASoapClientFault() throws Exception {
         for (String action : new String[] {NS + "/DropDatabase", "http://smbsaas/websitepanel/enterpriseserver/UserExists",
             NS + "/AddPackage"}) {

@@ -1,0 +1,106 @@
+package io.esbridge.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.esbridge.mapping.FeedMapping;
+import io.esbridge.mapping.FieldRejection;
+import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.RecordMapper;
+import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordType;
+import io.esbridge.record.SubscriptionRecord;
+
+/**
+ * Dates are read strictly: one the calendar does not have ({@code 2024-02-31}) is refused naming the field, the
+ * value and why, where it used to be moved to the month's last day; real dates in every accepted format still map,
+ * and mappings written with {@code yyyy} keep working.
+ */
+class DateRulesTest {
+
+    private static MappingRegistry mappings;
+
+    @BeforeAll
+    static void loadMappings() {
+        mappings = new MappingRegistry(Path.of("config/mappings"), new DefaultCamelContext());
+    }
+
+    private static Map<String, String> subscription(String startDate) {
+        Map<String, String> row = new HashMap<>();
+        row.put("service_id", "S1");
+        row.put("customer_id", "C1");
+        row.put("product", "starter");
+        row.put("domain", "example.net");
+        row.put("status", "active");
+        row.put("start_date", startDate);
+        return row;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2024-02-31 | Invalid date 'FEBRUARY 31'",
+        "2023-02-29 | Invalid date 'February 29' as '2023' is not a leap year",
+        "2024-04-31 | Invalid date 'APRIL 31'",
+        "31.04.2024 | Invalid date 'APRIL 31'",
+        "2024-00-10 | Invalid value for MonthOfYear (valid values 1 - 12): 0",
+        "2024-01-01 24:00:00 | Invalid value for HourOfDay (valid values 0 - 23): 24"})
+    void aDateTheCalendarDoesNotHaveIsRefusedWithTheReason(String date, String reason) {
+        assertRejected("subscriptions", subscription(date), "PurchaseDate", date, "is not a valid date: " + reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2024-02-29 | 2024-02-29T00:00", "29.02.2024 | 2024-02-29T00:00",
+        "2024-02-29 23:59:59 | 2024-02-29T23:59:59", "0001-01-01 | 0001-01-01T00:00",
+        "9999-12-31 | 9999-12-31T00:00"})
+    void everyAcceptedFormatStillReadsRealDates(String date, LocalDateTime expected) {
+        assertThat(((SubscriptionRecord) map("subscriptions", subscription(date))).purchaseDate()).isEqualTo(expected);
+    }
+
+    @Test
+    void aMappingWritingYyyyReadsTheYearStrictlyToo() {
+        FeedMapping mapping = new FeedMapping();
+        mapping.name = "legacy";
+        mapping.type = RecordType.SUBSCRIPTION;
+        mapping.key = "id";
+        mapping.fields = Map.of("CustomerKey", "customer", "PlanId", "plan", "PurchaseDate", "date");
+        mapping.constants = Map.of("Status", "Active");
+        mapping.dateFormats = List.of("dd/MM/yyyy", "yyyy-MM-dd'T'HH:mm", "'y'yyyy.MM.dd");
+        RecordMapper mapper = new RecordMapper(mapping, new DefaultCamelContext());
+        Map<String, String> row = new HashMap<>(Map.of("id", "1", "customer", "C1", "plan", "3", "date",
+                "29/02/2024"));
+        assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate()).isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
+        row.put("date", "2024-03-01T10:15");
+        assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate())
+                .isEqualTo(LocalDateTime.of(2024, 3, 1, 10, 15));
+        row.put("date", "y2024.03.02");
+        assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate()).isEqualTo(LocalDateTime.of(2024, 3, 2, 0, 0));
+        row.put("date", "30/02/2024");
+        assertThatThrownBy(() -> mapper.map(row)).isInstanceOfSatisfying(FieldRejection.class,
+                r -> assertThat(r.reason()).isEqualTo("is not a valid date: Invalid date 'FEBRUARY 30'"));
+    }
+
+    private static ProvisioningRecord map(String mapping, Map<String, String> row) {
+        return mappings.mapper(mapping).mapperFor(row).map(row);
+    }
+
+    private static void assertRejected(String mapping, Map<String, String> row, String field, String value,
+            String reason) {
+        assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class, r -> {
+            assertThat(r.field()).isEqualTo(field);
+            assertThat(r.value()).isEqualTo(value);
+            assertThat(r.reason()).contains(reason);
+        });
+    }
+}

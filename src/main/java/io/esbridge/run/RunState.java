@@ -1,0 +1,17 @@
+package io.esbridge.run;
+
+import java.util.Locale;
+
+/**
+ * Where a run stands ({@code es_run.state}). A run ends FINISHED once every record read has an outcome, or INTERRUPTED
+ * when the es-bridge process running it stopped first (killed, crashed, its host lost): then its report holds the
+ * counts it reached, and importing the same input again finishes the work.
+ */
+public enum RunState {
+    RUNNING, FINISHED, INTERRUPTED;
+
+    /** As the report JSON, the status command and the console show it: {@code interrupted}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -26,6 +27,7 @@ import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.FeedMapper;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
 
 /**
  * Opens a feed (a dropped file or a push) as a run of lazily read rows and, whatever happens, closes it and tells the
@@ -74,9 +76,9 @@ public class FeedRuns {
         String doneName = exchange.getIn().getHeader(DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
-        start(exchange, mapper, new RejectsAware(rows), runId, done -> {
+        start(exchange, mapper, new RejectsAware(rows), runId, (done, report) -> {
             boolean failed = done.isFailed();
-            writeRunFiles(runId, folder.resolve(failed ? "failed" : "done"),
+            writeRunFiles(report, folder.resolve(failed ? "failed" : "done"),
                     failed || doneName == null ? fileName : doneName);
         });
     }
@@ -84,13 +86,14 @@ public class FeedRuns {
     /** Header: the name the processed file gets in {@code done/} ({@code <yyyyMMdd-HHmmss>-<name>}). */
     public static final String DONE_NAME = "EsFeedDoneName";
 
-    private void writeRunFiles(String runId, Path folder, String baseName) {
+    private void writeRunFiles(RunReport report, Path folder, String baseName) {
         try {
-            RunFiles.Written written = runFiles.write(runId, folder, baseName);
-            LOG.info("run {}: report {}{}", runId, written.report(),
+            RunFiles.Written written = runFiles.write(report, folder, baseName);
+            LOG.info("run {}: report {}{}", report.runId(), written.report(),
                     written.rejects().map(r -> ", rejects " + r).orElse(""));
         } catch (IOException | RuntimeException e) {
-            LOG.error("run {}: report / rejects file not written to {}: {}", runId, folder, e.getMessage());
+            LOG.error("run {}: report / rejects file not written to {}: {}", report.runId(), folder,
+                    e.getMessage());
         }
     }
 
@@ -146,12 +149,12 @@ public class FeedRuns {
             ledger.inputComplete(runId, 0);
             throw e;
         }
-        start(exchange, mapper, rows, runId, done -> {
+        start(exchange, mapper, rows, runId, (done, report) -> {
         });
     }
 
     private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId,
-            java.util.function.Consumer<Exchange> afterClose) {
+            BiConsumer<Exchange, RunReport> afterClose) {
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
@@ -164,8 +167,7 @@ public class FeedRuns {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } finally {
-                    ledger.inputComplete(runId, rows.read());
-                    afterClose.accept(done);
+                    afterClose.accept(done, ledger.inputComplete(runId, rows.read()));
                 }
             }
         });

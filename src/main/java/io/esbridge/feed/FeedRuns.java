@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import io.esbridge.errors.RejectsCsv;
 import io.esbridge.errors.RunFiles;
 
+import io.esbridge.feed.read.CountingInputStream;
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
@@ -48,12 +49,15 @@ public class FeedRuns {
     private final RunLedger ledger;
     private final FeedProperties properties;
     private final RunFiles runFiles;
+    private final ReadPositions positions;
 
-    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties, RunFiles runFiles) {
+    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties, RunFiles runFiles,
+            ReadPositions positions) {
         this.mappings = mappings;
         this.ledger = ledger;
         this.properties = properties;
         this.runFiles = runFiles;
+        this.positions = positions;
     }
 
     /** A dropped file: its mapping from the route's header or its name; CSV or JSON by extension. */
@@ -62,7 +66,7 @@ public class FeedRuns {
         String fileName = file.getFileName().toString();
         FeedMapper mapper = mapper(exchange, fileName);
         Charset charset = charset(exchange);
-        InputStream in = Files.newInputStream(file);
+        CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         FeedRows rows;
         try {
             rows = isJson(fileName)
@@ -75,8 +79,10 @@ public class FeedRuns {
         String runId = ledger.open(SourceRef.Kind.FILE, fileName);
         String doneName = exchange.getIn().getHeader(DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
+        FeedRows aware = new RejectsAware(rows);
+        positions.track(runId, in, aware);
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
-        start(exchange, mapper, new RejectsAware(rows), runId, (done, report) -> {
+        start(exchange, mapper, aware, runId, (done, report) -> {
             boolean failed = done.isFailed();
             writeRunFiles(report, folder.resolve(failed ? "failed" : "done"),
                     failed || doneName == null ? fileName : doneName);
@@ -167,7 +173,12 @@ public class FeedRuns {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } finally {
-                    afterClose.accept(done, ledger.inputComplete(runId, rows.read()));
+                    try {
+                        afterClose.accept(done, ledger.inputComplete(runId, rows.read()));
+                    } finally {
+                        // only now: until the last outcome is in, the progress line still estimates from it
+                        positions.forget(runId);
+                    }
                 }
             }
         });

@@ -2,6 +2,8 @@ package io.esbridge.run;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Where a run stands ({@code es_run.state}). A run ends FINISHED once every record read has an outcome, or INTERRUPTED
  * when the es-bridge process running it stopped first (killed, crashed, its host lost): then its report holds the
@@ -10,7 +12,8 @@ import java.util.Locale;
 public enum RunState {
     RUNNING, FINISHED, INTERRUPTED;
 
-    /** As the report JSON, the status command and the console show it: {@code interrupted}. */
+    /** As the report JSON (also where Jackson writes a report), the status command and the console show it. */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

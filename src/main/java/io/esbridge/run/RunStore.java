@@ -75,8 +75,8 @@ public class RunStore implements RunLedger {
         Optional<RunReport> report = report(runId);
         report.ifPresent(interrupted -> {
             keep(interrupted);
-            LOG.warn("{}: the es-bridge instance running it is gone; importing the same input again finishes it",
-                    interrupted.summary());
+            LOG.warn("{}: the es-bridge instance running it is gone; importing, pushing or syncing the same input"
+                    + " again finishes it", interrupted.summary());
         });
         return report;
     }

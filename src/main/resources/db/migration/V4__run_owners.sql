@@ -11,11 +11,13 @@ update es_run set state = 'FINISHED' where finished_at is not null;
 create index es_run_open on es_run (state, owner_instance);
 
 -- One row per running es-bridge process. process_space names the machine boot and PID namespace (Linux), so that an
--- instance of the same space whose PID has ended is known gone at once, without waiting for its heartbeat to age.
+-- instance of the same space whose PID has ended is known gone at once, without waiting for its heartbeat to age;
+-- process_start (epoch ms, that machine's clock) tells its PID from the same PID taken again by a later process.
 create table es_instance (
     instance_id      varchar(200)  primary key,
     process_space    varchar(200),
     pid              bigint        not null,
+    process_start    bigint,
     started_at       timestamp with time zone not null,
     heartbeat_at     timestamp with time zone not null
 );

@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * This es-bridge process as the owner of the runs it opens ({@code es_run.owner_instance}), heart-beating in
  * {@code es_instance}. Beats and their ages are taken on the database's clock, so instances on hosts whose clocks
  * disagree still judge each other right. An instance is gone when its beat is older than the allowed gap, or at once
- * when it ran in this process space (same boot, same PID namespace) and its PID has ended: a process killed and
+ * when it ran in this process space (same boot, same PID namespace) and its process has ended: a process killed and
  * started again on the same host finds its old runs closable straight away.
  */
 @Component
@@ -29,6 +31,7 @@ public class RunOwner {
 
     private final JdbcTemplate jdbc;
     private final long pid = ProcessHandle.current().pid();
+    private final Long processStart = start(ProcessHandle.current());
     private final String processSpace = processSpace();
     private final String id = hostName() + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -56,13 +59,30 @@ public class RunOwner {
     /** The other instances that are gone: no beat for {@code gap}, or their process ended in this process space. */
     List<String> gone(Duration gap) {
         OffsetDateTime cutoff = jdbc.queryForObject("select current_timestamp", OffsetDateTime.class).minus(gap);
-        return jdbc.query("select instance_id, process_space, pid, heartbeat_at from es_instance"
+        return jdbc.query("select instance_id, process_space, pid, process_start, heartbeat_at from es_instance"
                 + " where instance_id <> ?", (rs, n) -> {
                     boolean silent = rs.getObject("heartbeat_at", OffsetDateTime.class).isBefore(cutoff);
                     boolean ended = processSpace != null && processSpace.equals(rs.getString("process_space"))
-                            && !ProcessHandle.of(rs.getLong("pid")).map(ProcessHandle::isAlive).orElse(false);
+                            && ended(rs.getLong("pid"), rs.getObject("process_start", Long.class));
                     return silent || ended ? rs.getString("instance_id") : null;
                 }, id).stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Whether the process with this PID (in this process space) has ended: no such process, or one started more than
+     * a second away from the recorded start (the PID was taken again). When a start is not known, it is alive.
+     */
+    private static boolean ended(long pid, Long recordedStart) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return true;
+        }
+        Long start = start(process.get());
+        return start != null && recordedStart != null && Math.abs(start - recordedStart) > 1000;
+    }
+
+    private static Long start(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(null);
     }
 
     /** Drops an instance whose runs are closed (this one, at a clean stop). */
@@ -71,8 +91,9 @@ public class RunOwner {
     }
 
     private void register() {
-        jdbc.update("insert into es_instance (instance_id, process_space, pid, started_at, heartbeat_at)"
-                + " values (?, ?, ?, current_timestamp, current_timestamp)", id, processSpace, pid);
+        jdbc.update("insert into es_instance (instance_id, process_space, pid, process_start, started_at,"
+                + " heartbeat_at) values (?, ?, ?, ?, current_timestamp, current_timestamp)", id, processSpace, pid,
+                processStart);
     }
 
     /**

@@ -63,22 +63,20 @@ public class RunStore implements RunLedger {
     }
 
     /**
-     * Closes a run whose process is gone as INTERRUPTED, with the counts it reached, ended at its last outcome; empty
-     * when the run was no longer running (it finished, or another instance closed it first).
+     * Closes a run whose process is gone as INTERRUPTED, with the counts it reached, ended at its last outcome; unless
+     * it is no longer running (it finished, or another instance closed it first).
      */
-    public Optional<RunReport> interrupt(String runId) {
+    void interrupt(String runId) {
         if (jdbc.update("update es_run set state = 'INTERRUPTED', finished_at = coalesce((select max(o.recorded_at)"
                 + " from es_record_outcome o where o.run_id = es_run.run_id), started_at)"
                 + " where run_id = ? and state = 'RUNNING'", runId) == 0) {
-            return Optional.empty();
+            return;
         }
-        Optional<RunReport> report = report(runId);
-        report.ifPresent(interrupted -> {
+        report(runId).ifPresent(interrupted -> {
             keep(interrupted);
             LOG.warn("{}: the es-bridge instance running it is gone; importing, pushing or syncing the same input"
                     + " again finishes it", interrupted.summary());
         });
-        return report;
     }
 
     /** The report as it stands, in {@code es_run.report_json}. */

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.esbridge.feed.FileImporter;
 import io.esbridge.feed.FileImporter.Result;
+import io.esbridge.feed.ReadPositions;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
@@ -48,12 +49,15 @@ public class ImportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext app = Application.oneShot(settings.springArgs())) {
             FileImporter importer = app.getBean(FileImporter.class);
             RunStore runs = app.getBean(RunStore.class);
+            ReadPositions positions = app.getBean(ReadPositions.class);
             boolean allApplied = true;
             for (Path file : inRecordOrder(files, importer)) {
                 Result result;
                 Instant started = Instant.now();
-                try (ProgressLine progress = new ProgressLine(file.getFileName().toString(),
-                        () -> runOf(runs, file, started), System.out)) {
+                try (ProgressLine progress = new ProgressLine(file.getFileName().toString(), size(file),
+                        () -> runOf(runs, file, started).map(report -> new ProgressLine.Progress(report.created()
+                                + report.updated() + report.unchanged() + report.failed(), report.failed(),
+                                positions.of(report.runId()))), System.out)) {
                     result = importer.importFile(file, again);
                 }
                 if (result.runId().isEmpty()) {
@@ -73,6 +77,14 @@ public class ImportCommand implements Callable<Integer> {
     private static Optional<RunReport> runOf(RunStore runs, Path file, Instant since) {
         return runs.recent(1).stream().filter(report -> report.sourceName().equals(file.getFileName().toString())
                 && !report.startedAt().isBefore(since.minusSeconds(1))).findFirst();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private List<Path> files() {

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.esbridge.run.RunState;
+
 /** Read-only questions the console and the metrics ask of the state store. */
 @Repository
 public class RunQueries {
@@ -28,13 +30,14 @@ public class RunQueries {
     }
 
     public List<RunRow> latestRuns() {
-        return jdbc.query("select r.run_id, r.source_kind, r.source_name, r.started_at, r.finished_at, r.records_in,"
+        return jdbc.query("select r.run_id, r.source_kind, r.source_name, r.state, r.started_at, r.finished_at,"
+                + " r.records_in,"
                 + " sum(case when o.outcome = 'CREATED' then 1 else 0 end) created,"
                 + " sum(case when o.outcome = 'UPDATED' then 1 else 0 end) updated,"
                 + " sum(case when o.outcome = 'UNCHANGED' then 1 else 0 end) unchanged,"
                 + " sum(case when o.outcome = 'FAILED' then 1 else 0 end) failed"
                 + " from es_run r left join es_record_outcome o on o.run_id = r.run_id"
-                + " group by r.run_id, r.source_kind, r.source_name, r.started_at, r.finished_at, r.records_in"
+                + " group by r.run_id, r.source_kind, r.source_name, r.state, r.started_at, r.finished_at, r.records_in"
                 + " order by r.started_at desc fetch first " + RUNS_SHOWN + " rows only", RunQueries::runRow);
     }
 
@@ -91,7 +94,7 @@ public class RunQueries {
     private static RunRow runRow(ResultSet rs, int n) throws SQLException {
         Number in = (Number) rs.getObject("records_in");
         return new RunRow(rs.getString("run_id"), rs.getString("source_kind"), rs.getString("source_name"),
-                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
+                RunState.valueOf(rs.getString("state")), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                 in == null ? null : in.longValue(), rs.getLong("created"), rs.getLong("updated"),
                 rs.getLong("unchanged"), rs.getLong("failed"));
     }

@@ -3,18 +3,20 @@ package io.esbridge.console;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.esbridge.run.RunState;
+
 /** One run as the runs page lists it: where it came from, when, how long, and its records by outcome. */
-public record RunRow(String runId, String sourceKind, String sourceName, Instant startedAt, Instant finishedAt,
-        Long recordsIn, long created, long updated, long unchanged, long failed) {
+public record RunRow(String runId, String sourceKind, String sourceName, RunState state, Instant startedAt,
+        Instant finishedAt, Long recordsIn, long created, long updated, long unchanged, long failed) {
 
     public long recorded() {
         return created + updated + unchanged + failed;
     }
 
-    /** Running until its input is complete; then complete, with or without failures. */
+    /** Running until its input is complete, or interrupted; then complete, with or without failures. */
     public String status() {
-        if (finishedAt == null) {
-            return "running";
+        if (state != RunState.FINISHED) {
+            return state.label();
         }
         if (recordsIn != null && recordsIn != recorded()) {
             return "incomplete";

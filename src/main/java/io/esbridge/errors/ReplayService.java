@@ -23,7 +23,6 @@ import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
-import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetter;
 import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.SecretKeeper;
@@ -64,16 +63,14 @@ public class ReplayService {
     private final ObjectMapper mapper;
     private final ProducerTemplate producer;
     private final RunLedger ledger;
-    private final RunStore runs;
 
     public ReplayService(DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
-            ProducerTemplate producer, RunLedger ledger, RunStore runs) {
+            ProducerTemplate producer, RunLedger ledger) {
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
         this.producer = producer;
         this.ledger = ledger;
-        this.runs = runs;
     }
 
     public ReplayResult replay(Selection selection) {
@@ -95,8 +92,7 @@ public class ReplayService {
             producer.sendBody(ProvisioningRoutes.INTAKE, envelope);
             sent++;
         }
-        ledger.inputComplete(runId, sent);
-        return new ReplayResult(runs.report(runId).orElseThrow(), notReplayed);
+        return new ReplayResult(ledger.inputComplete(runId, sent), notReplayed);
     }
 
     /** The dead letter's envelope, in the new run, with its sealed password restored (or none). */

@@ -45,12 +45,10 @@ public class RunFiles {
     private static final Logger LOG = LoggerFactory.getLogger(RunFiles.class);
     private static final Pattern LINE = Pattern.compile(" line (\\d+)$");
 
-    private final RunStore runs;
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
 
-    public RunFiles(RunStore runs, JdbcTemplate jdbc, ObjectMapper mapper) {
-        this.runs = runs;
+    public RunFiles(JdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
@@ -60,13 +58,12 @@ public class RunFiles {
     }
 
     /**
-     * Writes the report and the rejects of a finished run into {@code folder}, named {@code baseName} plus
-     * {@link #REPORT_SUFFIX} / {@link #REJECTS_SUFFIX}.
+     * Writes the report of a finished run (as closing the run computed it) and its rejects into {@code folder}, named
+     * {@code baseName} plus {@link #REPORT_SUFFIX} / {@link #REJECTS_SUFFIX}.
      */
-    public Written write(String runId, Path folder, String baseName) throws IOException {
+    public Written write(RunReport report, Path folder, String baseName) throws IOException {
         Files.createDirectories(folder);
-        RunReport report = runs.report(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        Optional<Path> rejects = writeRejects(runId, folder.resolve(baseName + REJECTS_SUFFIX));
+        Optional<Path> rejects = writeRejects(report.runId(), folder.resolve(baseName + REJECTS_SUFFIX));
         Map<String, Object> json = new LinkedHashMap<>(RunStore.reportJson(report));
         rejects.ifPresent(path -> json.put("rejectsFile", path.getFileName().toString()));
         Path reportFile = folder.resolve(baseName + REPORT_SUFFIX);

@@ -36,7 +36,7 @@ public class FeedConfiguration {
     FilterRegistrationBean<PushBasicAuthFilter> pushBasicAuthFilter(FeedProperties properties) {
         FilterRegistrationBean<PushBasicAuthFilter> registration = new FilterRegistrationBean<>(
                 new PushBasicAuthFilter(properties.push()));
-        registration.addUrlPatterns("/api/feeds/*");
+        registration.addUrlPatterns("/api/feeds/*", "/api/runs/*");
         return registration;
     }
 }

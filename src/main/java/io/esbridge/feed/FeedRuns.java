@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import io.esbridge.errors.RejectsCsv;
 import io.esbridge.errors.RunFiles;
 
+import io.esbridge.feed.read.CountingInputStream;
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
@@ -26,6 +28,7 @@ import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.FeedMapper;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
 
 /**
  * Opens a feed (a dropped file or a push) as a run of lazily read rows and, whatever happens, closes it and tells the
@@ -46,12 +49,15 @@ public class FeedRuns {
     private final RunLedger ledger;
     private final FeedProperties properties;
     private final RunFiles runFiles;
+    private final ReadPositions positions;
 
-    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties, RunFiles runFiles) {
+    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties, RunFiles runFiles,
+            ReadPositions positions) {
         this.mappings = mappings;
         this.ledger = ledger;
         this.properties = properties;
         this.runFiles = runFiles;
+        this.positions = positions;
     }
 
     /** A dropped file: its mapping from the route's header or its name; CSV or JSON by extension. */
@@ -60,7 +66,7 @@ public class FeedRuns {
         String fileName = file.getFileName().toString();
         FeedMapper mapper = mapper(exchange, fileName);
         Charset charset = charset(exchange);
-        InputStream in = Files.newInputStream(file);
+        CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         FeedRows rows;
         try {
             rows = isJson(fileName)
@@ -73,10 +79,12 @@ public class FeedRuns {
         String runId = ledger.open(SourceRef.Kind.FILE, fileName);
         String doneName = exchange.getIn().getHeader(DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
+        FeedRows aware = new RejectsAware(rows);
+        positions.track(runId, in, aware);
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
-        start(exchange, mapper, new RejectsAware(rows), runId, done -> {
+        start(exchange, mapper, aware, runId, (done, report) -> {
             boolean failed = done.isFailed();
-            writeRunFiles(runId, folder.resolve(failed ? "failed" : "done"),
+            writeRunFiles(report, folder.resolve(failed ? "failed" : "done"),
                     failed || doneName == null ? fileName : doneName);
         });
     }
@@ -84,13 +92,14 @@ public class FeedRuns {
     /** Header: the name the processed file gets in {@code done/} ({@code <yyyyMMdd-HHmmss>-<name>}). */
     public static final String DONE_NAME = "EsFeedDoneName";
 
-    private void writeRunFiles(String runId, Path folder, String baseName) {
+    private void writeRunFiles(RunReport report, Path folder, String baseName) {
         try {
-            RunFiles.Written written = runFiles.write(runId, folder, baseName);
-            LOG.info("run {}: report {}{}", runId, written.report(),
+            RunFiles.Written written = runFiles.write(report, folder, baseName);
+            LOG.info("run {}: report {}{}", report.runId(), written.report(),
                     written.rejects().map(r -> ", rejects " + r).orElse(""));
         } catch (IOException | RuntimeException e) {
-            LOG.error("run {}: report / rejects file not written to {}: {}", runId, folder, e.getMessage());
+            LOG.error("run {}: report / rejects file not written to {}: {}", report.runId(), folder,
+                    e.getMessage());
         }
     }
 
@@ -146,12 +155,12 @@ public class FeedRuns {
             ledger.inputComplete(runId, 0);
             throw e;
         }
-        start(exchange, mapper, rows, runId, done -> {
+        start(exchange, mapper, rows, runId, (done, report) -> {
         });
     }
 
     private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId,
-            java.util.function.Consumer<Exchange> afterClose) {
+            BiConsumer<Exchange, RunReport> afterClose) {
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
@@ -164,8 +173,12 @@ public class FeedRuns {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } finally {
-                    ledger.inputComplete(runId, rows.read());
-                    afterClose.accept(done);
+                    try {
+                        afterClose.accept(done, ledger.inputComplete(runId, rows.read()));
+                    } finally {
+                        // only now: until the last outcome is in, the progress line still estimates from it
+                        positions.forget(runId);
+                    }
                 }
             }
         });

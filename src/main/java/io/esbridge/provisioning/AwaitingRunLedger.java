@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
+import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 
 /**
@@ -35,7 +36,7 @@ class AwaitingRunLedger implements RunLedger {
     }
 
     @Override
-    public void inputComplete(String runId, long records) {
+    public RunReport inputComplete(String runId, long records) {
         try {
             if (!dispatcher.awaitRun(runId, runTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("run " + runId + " still has records in provisioning after "
@@ -45,6 +46,6 @@ class AwaitingRunLedger implements RunLedger {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for run " + runId, e);
         }
-        runs.inputComplete(runId, records);
+        return runs.inputComplete(runId, records);
     }
 }

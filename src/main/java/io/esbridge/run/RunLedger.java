@@ -11,6 +11,9 @@ public interface RunLedger {
     /** Opens a run for a source and answers its id. */
     String open(SourceRef.Kind kind, String sourceName);
 
-    /** Every record of the run has been read and handed on (to provisioning or to the rejects): there were {@code n}. */
-    void inputComplete(String runId, long records);
+    /**
+     * Every record of the run has been read and handed on (to provisioning or to the rejects): there were
+     * {@code records}. Answers the run's report, complete.
+     */
+    RunReport inputComplete(String runId, long records);
 }

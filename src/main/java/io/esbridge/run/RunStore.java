@@ -30,38 +30,64 @@ public class RunStore implements RunLedger {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final RunOwner owner;
 
-    public RunStore(JdbcTemplate jdbc, ObjectMapper mapper) {
+    public RunStore(JdbcTemplate jdbc, ObjectMapper mapper, RunOwner owner) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.owner = owner;
     }
 
     @Override
     public String open(SourceRef.Kind kind, String sourceName) {
         String runId = UUID.randomUUID().toString();
-        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at) values (?, ?, ?, ?)", runId,
-                kind.name(), sourceName, Timestamp.from(Instant.now()));
+        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, state, owner_instance)"
+                + " values (?, ?, ?, ?, 'RUNNING', ?)", runId, kind.name(), sourceName, Timestamp.from(Instant.now()),
+                owner.id());
         return runId;
     }
 
+    /** Also a run taken for interrupted ends FINISHED when its records do complete: the outcomes are the truth. */
     @Override
-    public void inputComplete(String runId, long records) {
+    public RunReport inputComplete(String runId, long records) {
         Instant now = Instant.now();
-        jdbc.update("update es_run set records_in = ?, input_complete_at = ?, finished_at = ? where run_id = ?",
-                records, Timestamp.from(now), Timestamp.from(now), runId);
-        report(runId).ifPresent(report -> {
-            try {
-                jdbc.update("update es_run set report_json = ? where run_id = ?",
-                        mapper.writeValueAsString(reportJson(report)), runId);
-            } catch (JsonProcessingException | RuntimeException e) {
-                LOG.warn("report of run {} not stored: {}", runId, e.getMessage());
-            }
-            if (report.identityHolds()) {
-                LOG.info(report.summary());
-            } else {
-                LOG.error(report.summary());
-            }
+        jdbc.update("update es_run set records_in = ?, input_complete_at = ?, finished_at = ?, state = 'FINISHED'"
+                + " where run_id = ?", records, Timestamp.from(now), Timestamp.from(now), runId);
+        RunReport report = report(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        keep(report);
+        if (report.identityHolds()) {
+            LOG.info(report.summary());
+        } else {
+            LOG.error(report.summary());
+        }
+        return report;
+    }
+
+    /**
+     * Closes a run whose process is gone as INTERRUPTED, with the counts it reached, ended at its last outcome; unless
+     * it is no longer running (it finished, or another instance closed it first).
+     */
+    void interrupt(String runId) {
+        if (jdbc.update("update es_run set state = 'INTERRUPTED', finished_at = coalesce((select max(o.recorded_at)"
+                + " from es_record_outcome o where o.run_id = es_run.run_id), started_at)"
+                + " where run_id = ? and state = 'RUNNING'", runId) == 0) {
+            return;
+        }
+        report(runId).ifPresent(interrupted -> {
+            keep(interrupted);
+            LOG.warn("{}: the es-bridge instance running it is gone; importing, pushing or syncing the same input"
+                    + " again finishes it", interrupted.summary());
         });
+    }
+
+    /** The report as it stands, in {@code es_run.report_json}. */
+    private void keep(RunReport report) {
+        try {
+            jdbc.update("update es_run set report_json = ? where run_id = ?",
+                    mapper.writeValueAsString(reportJson(report)), report.runId());
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("report of run {} not stored: {}", report.runId(), e.getMessage());
+        }
     }
 
     public void record(RecordOutcome outcome) {
@@ -108,7 +134,7 @@ public class RunStore implements RunLedger {
         Number in = (Number) run.get("records_in");
         long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
         return Optional.of(new RunReport(runId, (String) run.get("source_kind"), (String) run.get("source_name"),
-                ((Timestamp) run.get("started_at")).toInstant(), instant(run.get("finished_at")),
+                RunState.valueOf((String) run.get("state")), ((Timestamp) run.get("started_at")).toInstant(), instant(run.get("finished_at")),
                 in == null ? total : in.longValue(), byOutcome.getOrDefault("CREATED", 0L),
                 byOutcome.getOrDefault("UPDATED", 0L), byOutcome.getOrDefault("UNCHANGED", 0L),
                 byOutcome.getOrDefault("FAILED", 0L), operations, errors));
@@ -120,6 +146,7 @@ public class RunStore implements RunLedger {
         json.put("runId", report.runId());
         json.put("sourceKind", report.sourceKind());
         json.put("sourceName", report.sourceName());
+        json.put("state", report.state().label());
         json.put("startedAt", report.startedAt().toString());
         json.put("finishedAt", report.finishedAt() == null ? null : report.finishedAt().toString());
         json.put("in", report.in());

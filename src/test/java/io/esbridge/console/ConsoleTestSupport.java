@@ -49,7 +49,7 @@ abstract class ConsoleTestSupport {
         String runId = UUID.randomUUID().toString();
         Instant start = Instant.now().minusSeconds(120);
         jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, records_in, input_complete_at,"
-                + " finished_at) values (?, 'FILE', 'customers-2026-11-26.csv', ?, 6, ?, ?)", runId,
+                + " finished_at, state) values (?, 'FILE', 'customers-2026-11-26.csv', ?, 6, ?, ?, 'FINISHED')", runId,
                 Timestamp.from(start), Timestamp.from(start.plusSeconds(95)), Timestamp.from(start.plusSeconds(95)));
         outcome(runId, 1, "CUSTOMER", "C-1", "CREATED", "AddUser", null, null, null, null, start.plusSeconds(2));
         outcome(runId, 2, "CUSTOMER", "C-2", "CREATED", "AddUser", null, null, null, null, start.plusSeconds(3));
@@ -62,6 +62,20 @@ abstract class ConsoleTestSupport {
         deadLetter(runId, 5, "C-5", "BUSINESS", -1100, "USER_ALREADY_EXISTS", "AddUser: username 'c5' already exists");
         deadLetter(runId, 6, "C-6", "VALIDATION", null, "Email",
                 "line 6 (CUSTOMER C-6): Email 'not-an-address' is not an e-mail address");
+        return runId;
+    }
+
+    /** A run whose process was killed after two of its records: closed as interrupted at the next start. */
+    String interruptedRun() {
+        String runId = UUID.randomUUID().toString();
+        Instant start = Instant.now().minusSeconds(30);
+        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, finished_at, state,"
+                + " owner_instance) values (?, 'FILE', 'subscriptions-2026-11-26.csv', ?, ?, 'INTERRUPTED',"
+                + " 'vm/4242/0a1b2c3d')", runId, Timestamp.from(start), Timestamp.from(start.plusSeconds(4)));
+        outcome(runId, 1, "SUBSCRIPTION", "S-1", "CREATED", "AddPackage", null, null, null, null,
+                start.plusSeconds(2));
+        outcome(runId, 2, "SUBSCRIPTION", "S-2", "CREATED", "AddPackage", null, null, null, null,
+                start.plusSeconds(4));
         return runId;
     }
 

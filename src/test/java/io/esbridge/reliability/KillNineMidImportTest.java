@@ -35,7 +35,8 @@ import io.esbridge.sandbox.SandboxStats;
  * {@code --again}: an operator or a cron job simply runs it again). The importer is a separate JVM
  * ({@code io.esbridge.EsBridgeApplication import FOLDER}) with a file state store; the Enterprise Server is this
  * test's sandbox. At the end every customer is a user exactly once and every subscription a hosting space exactly
- * once, and each file's last run has a report whose identity holds.
+ * once, and each file's last run has a report whose identity holds. The runs each kill left open were closed as
+ * {@code interrupted} by the next start, with the counts they reached; no run is left running.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "es.sandbox.enabled=true",
@@ -82,6 +83,7 @@ class KillNineMidImportTest {
 
         int kills = 0;
         int attempt = 0;
+        List<String> leftOpen = new ArrayList<>();
         while (kills < KILLS && attempt < KILLS + 3) {
             long callsAtStart = stats.total();
             long killAt = baseline + (long) (totalCalls * (0.05 + 0.8 * (kills + random.nextDouble()) / KILLS));
@@ -92,6 +94,7 @@ class KillNineMidImportTest {
             if (importer.isAlive()) {
                 importer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 kills++;
+                leftOpen.addAll(runningRuns());
                 System.out.printf("attempt %d: killed -9 after %d calls%n", attempt, stats.total() - callsAtStart);
             } else {
                 System.out.printf("attempt %d ended by itself (exit %d) before the kill point%n", attempt,
@@ -114,6 +117,7 @@ class KillNineMidImportTest {
         assertThat(server.usersWithoutExactlyOnePackage(tag)).isEmpty();
         assertLastRunsReportsHold(tag);
         assertThat(kills).as("kills mid-import").isEqualTo(KILLS);
+        assertKilledRunsInterrupted(leftOpen);
         for (int i = 0; i <= attempt; i++) {
             assertThat(Files.readString(log(i))).as("log of attempt %d", i).doesNotContain("Bench-Pw-");
         }
@@ -126,7 +130,7 @@ class KillNineMidImportTest {
                 try (ResultSet rs = s.executeQuery("select r.run_id, r.records_in,"
                         + " (select count(*) from es_record_outcome o where o.run_id = r.run_id),"
                         + " (select count(*) from es_record_outcome o where o.run_id = r.run_id and o.outcome = 'FAILED')"
-                        + " from es_run r where r.source_name = '" + file + "' and r.finished_at is not null"
+                        + " from es_run r where r.source_name = '" + file + "' and r.state = 'FINISHED'"
                         + " order by r.started_at desc limit 1")) {
                     assertThat(rs.next()).as("a finished run of %s", file).isTrue();
                     assertThat(rs.getLong(2)).as("records in, %s", file).isEqualTo(CUSTOMERS);
@@ -135,6 +139,34 @@ class KillNineMidImportTest {
                 }
             }
         }
+    }
+
+    /** The runs a killed importer left open (read before the next start closes them). */
+    private List<String> runningRuns() throws SQLException {
+        List<String> running = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select run_id from es_run where state = 'RUNNING'")) {
+            while (rs.next()) {
+                running.add(rs.getString(1));
+            }
+        }
+        return running;
+    }
+
+    /** Every run a kill left open ended interrupted, its report kept; no other run did, and none is running. */
+    private void assertKilledRunsInterrupted(List<String> leftOpen) throws SQLException {
+        assertThat(leftOpen).as("runs open when the importer was killed").isNotEmpty();
+        List<String> interrupted = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select run_id, state, report_json from es_run"
+                        + " where state <> 'FINISHED'")) {
+            while (rs.next()) {
+                assertThat(rs.getString("state")).as("run %s", rs.getString(1)).isEqualTo("INTERRUPTED");
+                assertThat(rs.getString("report_json")).contains("\"state\":\"interrupted\"");
+                interrupted.add(rs.getString(1));
+            }
+        }
+        assertThat(interrupted).containsExactlyInAnyOrderElementsOf(leftOpen);
     }
 
     private Process start(Path feeds, int attempt) throws IOException {

@@ -70,6 +70,7 @@ class SecurityAndSecretsTest {
         assertRefused(send("GET", "/actuator/prometheus", null, null));
         assertRefused(send("GET", "/actuator/metrics", null, null));
         assertRefused(send("POST", "/api/replay", "{}", null));
+        assertRefused(send("GET", "/api/runs/any-run", null, null));
         assertRefused(send("GET", "/sandbox/stats", null, null));
         assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/actuator/prometheus", null, "admin:Console-Secret-4419").statusCode())

@@ -33,7 +33,8 @@ public final class CsvFeedRows implements FeedRows {
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private long lastLine;
-    private long read;
+    /** Read by the progress line's thread too. */
+    private volatile long read;
     /** Camel's splitter may ask again after closing the rows it iterated. */
     private boolean closed;
 

@@ -44,7 +44,8 @@ public final class JsonFeedRows implements FeedRows {
     /** Read to the end or closed: Camel's splitter may ask again after closing the rows it iterated. */
     private boolean finished;
     private long lineNumber;
-    private long read;
+    /** Read by the progress line's thread too. */
+    private volatile long read;
 
     public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions) {
         this.positions = positions;

@@ -54,6 +54,26 @@ class FeedReadersTest {
     }
 
     @Test
+    void theCountedBytesFollowTheReaderThroughAFileTooBigForItsBuffers() {
+        StringBuilder text = new StringBuilder("id,name\n");
+        long halfway = 0;
+        for (int i = 0; i < 20_000; i++) {
+            text.append(i).append(",name of customer ").append(i).append('\n');
+            halfway = i == 9_999 ? text.length() : halfway;
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(bytes));
+        CsvFeedRows rows = new CsvFeedRows(in, StandardCharsets.UTF_8, ",", "f.csv", "id");
+        for (int i = 0; i < 10_000; i++) {
+            rows.next();
+        }
+        // where the 10,000th row ends, give or take the readers' buffers (at most about 64 KiB ahead)
+        assertThat(in.count()).isBetween(halfway, halfway + 80 * 1024);
+        rows.forEachRemaining(row -> { });
+        assertThat(in.count()).isEqualTo(bytes.length);
+    }
+
+    @Test
     void readsOtherEncodingsByConfiguration() {
         Charset cp1252 = Charset.forName("windows-1252");
         List<SourcedRow> rows = csv("id;name\n1;Émilie Müller\n", cp1252, ";");

@@ -40,7 +40,7 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
     }
 
     public static EsPorts create(EsServerProperties properties, Bus bus) {
-        ClientCpu.economise(properties.maxInFlight());
+        ClientCpu.economise(properties.maxInFlight(), bus);
         String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
         CallSlots slots = new CallSlots(properties.maxInFlight());
         return new EsPorts(

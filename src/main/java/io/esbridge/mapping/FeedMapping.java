@@ -38,7 +38,8 @@ public class FeedMapping {
     public List<String> optional = new ArrayList<>();
     /**
      * Accepted date formats ({@link java.time.format.DateTimeFormatter} patterns), tried in order. Dates are read
-     * strictly: one the calendar does not have ({@code 2024-02-31}) is refused, never moved to the month's end.
+     * strictly: one the calendar does not have ({@code 2024-02-31}) is refused, never moved to the month's end, and
+     * so is one outside SQL Server's {@code datetime} (before 1753-01-01), which the panel cannot store.
      * {@code yyyy} is read as {@code uuuu} (the proleptic year) unless the pattern has an era ({@code G}).
      */
     public List<String> dateFormats = new ArrayList<>(List.of("uuuu-MM-dd['T'][' ']HH:mm[:ss]", "uuuu-MM-dd"));

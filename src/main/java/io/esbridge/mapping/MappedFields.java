@@ -21,6 +21,13 @@ final class MappedFields {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]+@[^@\\s\"<>.]+(\\.[^@\\s\"<>.]+)+");
     /** Fields that name another record by its billing key, which es-bridge keeps no longer than its own limit. */
     private static final List<String> KEY_FIELDS = List.of("CustomerKey", "SubscriptionKey");
+    /**
+     * The range of SQL Server's {@code datetime}, the type of the panel's date columns: a date outside it reaches the
+     * server and comes back as a SOAP fault ("The conversion of a datetime2 data type to a datetime data type resulted
+     * in an out-of-range value"), so it is refused here.
+     */
+    static final LocalDateTime EARLIEST_DATE = LocalDateTime.of(1753, 1, 1, 0, 0);
+    static final LocalDateTime LATEST_DATE = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 997_000_000);
 
     private final Map<String, String> values;
     private final Collection<String> optional;
@@ -142,15 +149,26 @@ final class MappedFields {
         }
         String impossible = null;
         for (DateTimeFormatter format : dateFormats) {
+            LocalDateTime time;
             try {
                 TemporalAccessor parsed = format.parseBest(value, LocalDateTime::from, LocalDate::from);
-                return parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
+                time = parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
             } catch (DateTimeParseException e) {
                 // the next format may fit; a format the text fits but whose date does not exist says why
                 if (impossible == null && e.getCause() instanceof DateTimeException cause) {
                     impossible = cause.getMessage();
                 }
+                continue;
             }
+            if (time.isBefore(EARLIEST_DATE)) {
+                throw reject(field, value, "is before 1753-01-01, the earliest date the Enterprise Server's database"
+                        + " can store");
+            }
+            if (time.isAfter(LATEST_DATE)) {
+                throw reject(field, value, "is after 9999-12-31, the latest date the Enterprise Server's database"
+                        + " can store");
+            }
+            return time;
         }
         if (impossible != null) {
             throw reject(field, value, "is not a valid date: " + impossible);

@@ -36,10 +36,12 @@ public class ProvisioningRoutes extends RouteBuilder {
     private final RunStore runs;
     private final DeadLetterStore deadLetters;
     private final ProvisioningPause pause;
+    private final boolean dryRun;
 
     public ProvisioningRoutes(CustomerOrderedDispatcher dispatcher, Provisioner provisioner, RunStore runs,
-            DeadLetterStore deadLetters, ProvisioningPause pause) {
+            DeadLetterStore deadLetters, ProvisioningPause pause, ProvisioningProperties properties) {
         this.pause = pause;
+        this.dryRun = properties.dryRun();
         this.dispatcher = dispatcher;
         this.provisioner = provisioner;
         this.runs = runs;
@@ -56,6 +58,8 @@ public class ProvisioningRoutes extends RouteBuilder {
         // like any transient error, so records wait instead of hammering the server. Camel's error handler does not
         // act inside a circuit breaker, so the breaker has a route of its own (no error handler: its failures go back
         // to the caller) and the redelivery of provision-record re-runs that step, breaker included.
+        // A success resolves the record's open dead letter, unless it was a dry run: that only listed the calls, the
+        // failed record is still not on the server, and a real replay must still find it.
         from(RECORD).routeId("provision-record").routeConfigurationId("es-errors")
                 .to(CALL)
                 .process(exchange -> {
@@ -63,7 +67,9 @@ public class ProvisioningRoutes extends RouteBuilder {
                     runs.record(exchange.getIn().getHeader(OUTCOME, RecordOutcome.class));
                     exchange.getIn().removeHeader(OUTCOME);
                     pause.callSucceeded();
-                    deadLetters.resolve(envelope.type().name(), envelope.billingKey());
+                    if (!dryRun) {
+                        deadLetters.resolve(envelope.type().name(), envelope.billingKey());
+                    }
                 });
 
         from(CALL).routeId("provision-call").errorHandler(noErrorHandler())

@@ -73,6 +73,14 @@ class DisappearedRecords {
      * subscriptions' read comes first.
      */
     Handled handle(String executionId, String source, List<FullRead> reads) {
+        return handle(executionId, source, reads, false);
+    }
+
+    /**
+     * As {@link #handle(String, String, List)}; in a dry run the status changes are only listed (provisioning is in
+     * dry-run mode too) and nothing is recorded in {@code es_sync_disappeared}: no record's status changed.
+     */
+    Handled handle(String executionId, String source, List<FullRead> reads, boolean dryRun) {
         List<Gone> gone = new ArrayList<>();
         for (FullRead read : reads) {
             for (String key : new TreeSet<>(syncedKeys.all(source, read.type()))) {
@@ -88,8 +96,10 @@ class DisappearedRecords {
         Handled handled = policy == DisappearedPolicy.REPORT
                 ? new Handled(gone.stream().map(g -> disappeared(g, "REPORTED", null)).toList(), null)
                 : changeStatus(source, gone);
-        handled.records().forEach(d -> executions.disappeared(executionId, d));
-        LOG.warn("{} record(s) no longer in billing ({}): {}", gone.size(), policy,
+        if (!dryRun) {
+            handled.records().forEach(d -> executions.disappeared(executionId, d));
+        }
+        LOG.warn("{}{} record(s) no longer in billing ({}): {}", dryRun ? "dry run: " : "", gone.size(), policy,
                 handled.records().stream().map(d -> d.type() + " " + d.billingKey() + "=" + d.action()).toList());
         return handled;
     }

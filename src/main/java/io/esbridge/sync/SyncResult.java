@@ -7,6 +7,8 @@ import io.esbridge.run.RunReport;
 /**
  * What one sync execution did.
  *
+ * @param dryRun        a dry run: the calls were only listed, and the sync state (watermarks, synced keys,
+ *                      disappeared records) was left as it was
  * @param replays       the reports of the replays of earlier syncs' failed records
  * @param phases        one report per phase, in order
  * @param statusChanges the report of the run that suspended or cancelled records no longer in billing, or null (none
@@ -14,7 +16,7 @@ import io.esbridge.run.RunReport;
  * @param disappeared   the customers and subscriptions no longer in billing (reconciliation only)
  * @param problems      why a phase's watermark did not move, or why the sync stopped
  */
-public record SyncResult(String executionId, SyncMode mode, List<RunReport> replays, List<RunReport> phases,
+public record SyncResult(String executionId, SyncMode mode, boolean dryRun, List<RunReport> replays, List<RunReport> phases,
         RunReport statusChanges, List<Disappeared> disappeared, List<String> problems) {
 
     public long failed() {
@@ -28,7 +30,9 @@ public record SyncResult(String executionId, SyncMode mode, List<RunReport> repl
 
     /** Lines for the log and the command line. */
     public String summary() {
-        StringBuilder text = new StringBuilder("sync " + executionId + " (" + mode.name().toLowerCase() + ")");
+        StringBuilder text = new StringBuilder("sync " + executionId + " (" + mode.name().toLowerCase() + (dryRun
+                ? ", dry run: no write call made; watermarks, synced keys and disappeared records left as they were"
+                : "") + ")");
         replays.forEach(r -> text.append("\n  retry  ").append(r.summary()));
         phases.forEach(r -> text.append("\n  phase  ").append(r.summary()));
         if (statusChanges != null) {

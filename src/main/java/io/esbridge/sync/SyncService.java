@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import io.esbridge.errors.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.RecordMapper;
+import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
@@ -33,6 +34,10 @@ import io.esbridge.state.DeadLetterStore;
  * (customers, subscriptions, add-ons) is read as a run of its own and waited for until each row has an outcome; only
  * then does the phase's watermark move, to the largest value read. A run that lost a row (its report's identity does
  * not hold) leaves the watermark where it was, so the next sync reads those rows again.
+ * <p>
+ * A dry run ({@code es.provisioning.dry-run}) reads and reports like a real sync but leaves every piece of sync state
+ * as it was: no watermark moves, no billing key is remembered as synced, no disappeared record is recorded. It made
+ * no write call, so the real sync after it must read, and apply, every row the dry run read.
  */
 @Service
 public class SyncService {
@@ -51,13 +56,15 @@ public class SyncService {
     private final DeadLetterStore deadLetters;
     private final ReplayService replay;
     private final MappingRegistry mappings;
+    private final boolean dryRun;
     private final String instance;
     /** One sync at a time in this process: the schedule and an on-demand trigger must not interleave phases. */
     private final ReentrantLock running = new ReentrantLock();
 
     SyncService(BillingSource source, SyncProperties properties, PhaseReader reader, Watermarks watermarks,
             SyncedKeys syncedKeys, SyncExecutions executions, DisappearedRecords disappeared, RunLedger ledger,
-            RunStore runs, DeadLetterStore deadLetters, ReplayService replay, MappingRegistry mappings) {
+            RunStore runs, DeadLetterStore deadLetters, ReplayService replay, MappingRegistry mappings,
+            ProvisioningProperties provisioning) {
         this.source = source;
         this.properties = properties;
         this.reader = reader;
@@ -70,6 +77,7 @@ public class SyncService {
         this.deadLetters = deadLetters;
         this.replay = replay;
         this.mappings = mappings;
+        this.dryRun = provisioning.dryRun();
         this.instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -124,12 +132,18 @@ public class SyncService {
             RecordType type = type(phase);
             tables.putIfAbsent(type, phase.table());
             seen.computeIfAbsent(type, t -> new HashSet<>()).addAll(read.keys());
-            syncedKeys.addNew(source.name(), type, read.keys());
+            if (!dryRun) {
+                // a dry run applied nothing: its keys were not brought in, and must not be taken for disappeared
+                syncedKeys.addNew(source.name(), type, read.keys());
+            }
             boolean whole = read.lost() == 0 && report.identityHolds();
             completeRead.merge(type, whole && read.rows() > 0, Boolean::logicalAnd);
             if (!whole) {
                 problems.add(phase.name() + ": " + read.lost() + " row(s) not handed on or the report does not add"
                         + " up; the watermark stays at " + stored);
+            } else if (dryRun) {
+                LOG.info("dry run: the watermark of {} stays at {} (read up to {})", phase.name(), stored,
+                        read.maxWatermark());
             } else if (read.maxWatermark() != null && reader.beyond(read.maxWatermark(), stored)) {
                 watermarks.advance(source.name(), phase.name(), read.maxWatermark(), runId);
             }
@@ -149,12 +163,12 @@ public class SyncService {
                 }
                 reads.add(new DisappearedRecords.FullRead(type, tables.get(type), seen.get(type)));
             }
-            gone = disappeared.handle(executionId, source.name(), reads);
+            gone = disappeared.handle(executionId, source.name(), reads, dryRun);
             if (gone.run() != null && !gone.run().identityHolds()) {
                 problems.add("disappeared: a status change has no outcome: " + gone.run().summary());
             }
         }
-        return new SyncResult(executionId, mode, replays, phases, gone.run(), gone.records(), problems);
+        return new SyncResult(executionId, mode, dryRun, replays, phases, gone.run(), gone.records(), problems);
     }
 
     /**

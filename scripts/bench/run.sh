@@ -7,6 +7,8 @@
 #   MEM_HEAP (default 256m), WORKERS (es.provisioning.workers; default 2*C), ONLY (regex of scenario names to run),
 #   JSTACK=seconds (a thread dump of each scenario's JVM that many seconds in, to its log, for profiling),
 #   WARMUP (customers of the unmeasured import that warms the sandbox up first; default 3000, 0 for none),
+#   ES_JAVA_OPTS (JVM options of the es-bridge JVMs of the scenarios, e.g. -XX:TieredStopAtLevel=1),
+#   SANDBOX_JAVA_OPTS (JVM options of the sandbox),
 #   JFR=true (a flight recording of the sandbox and of each scenario's JVM in the work folder, for profiling).
 # Every scenario is its own JVM (io.esbridge.bench.ImportBench) against one sandbox-serving es-bridge process
 # (java -jar ... serve), started here with latency L. Timings exclude JVM and Spring start-up.
@@ -42,7 +44,7 @@ CP="$WORK/classes:$WORK/test-classes:$(cat target/bench.cp)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
 SANDBOX="http://localhost:$PORT/"
 
-java -Xmx1g $(jfr sandbox) -jar target/es-bridge-0.1.0-SNAPSHOT.jar serve --server.port="$PORT" --es.sandbox.enabled=true \
+java -Xmx1g $(jfr sandbox) ${SANDBOX_JAVA_OPTS:-} -jar target/es-bridge-0.1.0-SNAPSHOT.jar serve --server.port="$PORT" --es.sandbox.enabled=true \
   --es.sandbox.datasource-url="jdbc:h2:mem:bench-sandbox;DB_CLOSE_DELAY=-1" \
   --spring.datasource.url="jdbc:h2:mem:bench-sandbox-state;DB_CLOSE_DELAY=-1" \
   --server.tomcat.threads.max=200 --es.feeds.inbox="$WORK/inbox" --es.console.password-file="$WORK/console-password" \
@@ -61,7 +63,7 @@ scenario() { # name heap stub files... -- settings...
   local files=""; while [ "$1" != "--" ]; do files="${files:+$files,}$1"; shift; done; shift
   if [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY|^0-warm-up$ ]]; then return 0; fi
   echo "scenario $name..." >&2
-  java -Xmx"$heap" $(jfr "$name") -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
+  java -Xmx"$heap" $(jfr "$name") ${ES_JAVA_OPTS:-} -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
     -Dbench.sandboxPid="$SANDBOX_PID" -Dbench.stubProvisioning="$stub" -Dbench.out="${BENCH_OUT:-$OUT/results.jsonl}" \
     io.esbridge.bench.ImportBench --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-$name;AUTO_SERVER=TRUE" \

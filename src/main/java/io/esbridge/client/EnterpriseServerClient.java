@@ -44,6 +44,11 @@ public class EnterpriseServerClient {
         return new EnterpriseServerClient(() -> ports, properties.effectiveAddUserShape());
     }
 
+    /** Builds the CXF ports now rather than on the first call; touches no server. */
+    public void prepare() {
+        ports.get();
+    }
+
     // --- esUsers ---------------------------------------------------------------------------------------------------
 
     public boolean userExists(String username) {

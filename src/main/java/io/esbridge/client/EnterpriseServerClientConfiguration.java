@@ -1,6 +1,8 @@
 package io.esbridge.client;
 
 import org.apache.cxf.Bus;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,6 +22,22 @@ public class EnterpriseServerClientConfiguration {
         SingletonSupplier<EsPorts> ports = SingletonSupplier.of(
                 () -> EsPorts.create(properties.withUrl(resolveUrl(properties, environment)), bus));
         return new EnterpriseServerClient(ports, properties.effectiveAddUserShape());
+    }
+
+    /**
+     * Builds the ports once the application has started (the sandbox's port is known by then) and before any command
+     * runs, so that the first record does not wait for CXF to build its service model. Without a server configured
+     * nothing happens here: the first call that needs one says so.
+     */
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> enterpriseServerPortsAtStart(EnterpriseServerClient client) {
+        return started -> {
+            try {
+                client.prepare();
+            } catch (EsConfigurationException notConfigured) {
+                // reported by the first call that needs the server
+            }
+        };
     }
 
     private static String resolveUrl(EsServerProperties properties, Environment environment) {

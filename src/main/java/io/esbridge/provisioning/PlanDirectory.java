@@ -58,19 +58,28 @@ public class PlanDirectory {
 
     /** The cached names of plans or add-on plans, loaded when missing or asked to reload. */
     private Map<String, Integer> names(boolean addon, boolean reload) {
-        Map<String, Integer> cached = addon ? addons : plans;
-        if (cached == null || reload) {
-            cached = load(addon);
-            if (addon) {
-                addons = cached;
-            } else {
-                plans = cached;
-            }
+        Map<String, Integer> seen = addon ? addons : plans;
+        if (seen != null && !reload) {
+            return seen;
         }
-        return cached;
+        // One load at a time: the workers that start together would otherwise each ask the server for the same
+        // plans; a thread that waited takes what the load before it brought.
+        synchronized (this) {
+            Map<String, Integer> now = addon ? addons : plans;
+            if (now != null && now != seen) {
+                return now;
+            }
+            Map<String, Integer> loaded = fetch(addon);
+            if (addon) {
+                addons = loaded;
+            } else {
+                plans = loaded;
+            }
+            return loaded;
+        }
     }
 
-    private Map<String, Integer> load(boolean addon) {
+    private Map<String, Integer> fetch(boolean addon) {
         var rows = addon ? client.getHostingAddons(ownerId) : client.getHostingPlans(ownerId);
         Map<String, Integer> names = new ConcurrentHashMap<>();
         for (Map<String, String> row : rows) {

@@ -1,5 +1,6 @@
 package io.esbridge.sandbox;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * HTTP Basic like the real server's WSE filter (401 without SOAP), applies the injected faults, counts every call.
  */
 final class EnterpriseServerServlet extends HttpServlet {
+
+    /** Request attribute: nanoseconds of injected latency and slowness spent on this request. */
+    private static final String INJECTED = EnterpriseServerServlet.class.getName() + ".injected";
 
     private static final Logger LOG = LoggerFactory.getLogger(EnterpriseServerServlet.class);
     private static final String XML = "text/xml; charset=utf-8";
@@ -61,6 +65,16 @@ final class EnterpriseServerServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long began = System.nanoTime();
+        try {
+            answer(request, response);
+        } finally {
+            stats.recordOwnTime(System.nanoTime() - began - (request.getAttribute(INJECTED) instanceof Long injected
+                    ? injected : 0L));
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String action = unquote(request.getHeader("SOAPAction"));
         SoapOperation operation = action != null && action.startsWith(namespace + "/")
                 ? operations.find(service, action.substring(namespace.length() + 1)) : null;
@@ -71,7 +85,7 @@ final class EnterpriseServerServlet extends HttpServlet {
         }
         stats.recordCall(operation.name(), action);
         FaultSettings settings = faults.settings();
-        pause(faults.latencyMillis(settings));
+        pause(request, faults.latencyMillis(settings));
         switch (faults.verdict(settings)) {
             case OUTAGE -> {
                 plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable");
@@ -123,15 +137,21 @@ final class EnterpriseServerServlet extends HttpServlet {
             return;
         }
         // A slow answer: the write above is applied, the client gives up waiting (reconciliation tests).
-        pause(faults.slowAnswerMillis(settings));
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(XML);
-        try (OutputStream out = response.getOutputStream()) {
-            codec.writeAnswer(out, answer);
-        } catch (IOException clientGone) {
-            LOG.debug("Sandbox {}: the client left before the answer", operation.name());
+        pause(request, faults.slowAnswerMillis(settings));
+        // Buffered, to answer with a Content-Length in one write as ASMX does, not in chunks.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(2048);
+        try {
+            codec.writeAnswer(body, answer);
         } catch (Exception e) {
             throw new IOException("Cannot write the answer of " + operation.name(), e);
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(XML);
+        response.setContentLength(body.size());
+        try (OutputStream out = response.getOutputStream()) {
+            body.writeTo(out);
+        } catch (IOException clientGone) {
+            LOG.debug("Sandbox {}: the client left before the answer", operation.name());
         }
     }
 
@@ -164,13 +184,18 @@ final class EnterpriseServerServlet extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private static void pause(long millis) {
+    /** An injected delay, counted on the request so that the sandbox's own time leaves it out. */
+    private static void pause(HttpServletRequest request, long millis) {
         if (millis > 0) {
+            long began = System.nanoTime();
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            long slept = System.nanoTime() - began;
+            request.setAttribute(INJECTED, request.getAttribute(INJECTED) instanceof Long earlier ? earlier + slept
+                    : slept);
         }
     }
 

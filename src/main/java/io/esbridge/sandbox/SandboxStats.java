@@ -11,17 +11,28 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class SandboxStats {
 
-    /** A snapshot for {@code GET /sandbox/stats}. */
-    public record Snapshot(long total, Map<String, Long> operations, String lastSoapAction, String lastNamespace) {
+    /**
+     * A snapshot for {@code GET /sandbox/stats}; {@code ownMillisPerCall} is the sandbox's own time per answered call
+     * (receiving, working, answering), without the latency and slowness injected by {@code /sandbox/faults}.
+     */
+    public record Snapshot(long total, Map<String, Long> operations, double ownMillisPerCall, String lastSoapAction,
+            String lastNamespace) {
     }
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final LongAdder ownNanos = new LongAdder();
+    private final LongAdder answered = new LongAdder();
     private volatile String lastSoapAction;
     private volatile String lastNamespace;
 
     void recordCall(String operation, String soapAction) {
         calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
         lastSoapAction = soapAction;
+    }
+
+    void recordOwnTime(long nanos) {
+        ownNanos.add(nanos);
+        answered.increment();
     }
 
     void recordBodyNamespace(String namespace) {
@@ -49,12 +60,16 @@ public class SandboxStats {
     public Snapshot snapshot() {
         Map<String, Long> operations = new TreeMap<>();
         calls.forEach((operation, count) -> operations.put(operation, count.sum()));
-        return new Snapshot(operations.values().stream().mapToLong(Long::longValue).sum(), operations,
+        long answers = answered.sum();
+        double ownMillis = answers == 0 ? 0 : Math.round(ownNanos.sum() / 1e4 / answers) / 100.0;
+        return new Snapshot(operations.values().stream().mapToLong(Long::longValue).sum(), operations, ownMillis,
                 lastSoapAction, lastNamespace);
     }
 
     public void reset() {
         calls.clear();
+        ownNanos.reset();
+        answered.reset();
         lastSoapAction = null;
         lastNamespace = null;
     }

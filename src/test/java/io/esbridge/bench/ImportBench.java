@@ -116,6 +116,7 @@ public final class ImportBench {
             JsonNode stats = JSON.readTree(admin(sandbox, "GET", "sandbox/stats"));
             calls = stats.get("total").asLong();
             out.put("operations", stats.get("operations"));
+            out.put("sandboxOwnMillisPerCall", stats.get("ownMillisPerCall").asDouble());
         }
         out.put("calls", calls);
         out.put("callsPerSecond", calls < 0 ? null : round(calls / seconds));

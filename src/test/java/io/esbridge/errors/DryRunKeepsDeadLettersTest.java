@@ -18,9 +18,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.esbridge.EsBridgeApplication;
 import io.esbridge.client.EnterpriseServerClient;
-import io.esbridge.contract.UserInfo;
-import io.esbridge.contract.UserRole;
-import io.esbridge.contract.UserStatus;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
@@ -60,7 +57,7 @@ class DryRunKeepsDeadLettersTest {
         LinkStore links = real.getBean(LinkStore.class);
 
         // the username is held by a user no billing record knows: the record fails and is dead-lettered
-        int stranger = client.addUser(stranger(username), "Stranger-1!", false, List.of());
+        int stranger = client.addUser(ErrorChannelTestSupport.strangerUser(username), "Stranger-1!", false, List.of());
         Path file = customers("customers-" + suffix + ".csv", key, username);
         RunReport failed = importFile(real, file);
         assertThat(failed.failed()).as(failed.summary() + failed.errors()).isEqualTo(1);
@@ -113,20 +110,6 @@ class DryRunKeepsDeadLettersTest {
         RunReport report = app.getBean(RunStore.class).report(result.runId().orElseThrow()).orElseThrow();
         assertThat(report.identityHolds()).as(report.summary()).isTrue();
         return report;
-    }
-
-    private static UserInfo stranger(String username) {
-        UserInfo user = new UserInfo();
-        user.setUsername(username);
-        user.setOwnerId(1);
-        user.setRoleId(UserRole.USER.ordinal() + 1);
-        user.setRole(UserRole.USER);
-        user.setStatusId(1);
-        user.setStatus(UserStatus.ACTIVE);
-        user.setFirstName("Some");
-        user.setLastName("Stranger");
-        user.setEmail("stranger-" + username + "@elsewhere.example");
-        return user;
     }
 
     private ConfigurableApplicationContext start(boolean dryRun) {

@@ -170,16 +170,7 @@ abstract class ErrorChannelTestSupport {
 
     /** A user on the server that no billing record knows, holding {@code username} (retried over slow answers). */
     int stranger(String username) {
-        UserInfo user = new UserInfo();
-        user.setUsername(username);
-        user.setOwnerId(1);
-        user.setRoleId(UserRole.USER.ordinal() + 1);
-        user.setRole(UserRole.USER);
-        user.setStatusId(1);
-        user.setStatus(UserStatus.ACTIVE);
-        user.setFirstName("Some");
-        user.setLastName("Stranger");
-        user.setEmail("stranger-" + username + "@elsewhere.example");
+        UserInfo user = strangerUser(username);
         for (int attempt = 1; ; attempt++) {
             try {
                 return client.addUser(user, "Stranger-1!", false, List.of());
@@ -193,6 +184,21 @@ abstract class ErrorChannelTestSupport {
                 }
             }
         }
+    }
+
+    /** The user {@link #stranger} adds: an active customer of the administrator, holding {@code username}. */
+    static UserInfo strangerUser(String username) {
+        UserInfo user = new UserInfo();
+        user.setUsername(username);
+        user.setOwnerId(1);
+        user.setRoleId(UserRole.USER.ordinal() + 1);
+        user.setRole(UserRole.USER);
+        user.setStatusId(1);
+        user.setStatus(UserStatus.ACTIVE);
+        user.setFirstName("Some");
+        user.setLastName("Stranger");
+        user.setEmail("stranger-" + username + "@elsewhere.example");
+        return user;
     }
 
     EnterpriseServerClient clientAs(String username, String password) {

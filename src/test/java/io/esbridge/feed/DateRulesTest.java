@@ -1,26 +1,22 @@
 package io.esbridge.feed;
 
+import static io.esbridge.mapping.SampleMappings.assertRejected;
+import static io.esbridge.mapping.SampleMappings.datedSubscriptionMapper;
+import static io.esbridge.mapping.SampleMappings.datedSubscriptionRow;
+import static io.esbridge.mapping.SampleMappings.map;
+import static io.esbridge.mapping.SampleMappings.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.esbridge.mapping.FeedMapping;
 import io.esbridge.mapping.FieldRejection;
-import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.RecordMapper;
-import io.esbridge.record.ProvisioningRecord;
-import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 
 /**
@@ -29,24 +25,6 @@ import io.esbridge.record.SubscriptionRecord;
  * and mappings written with {@code yyyy} keep working.
  */
 class DateRulesTest {
-
-    private static MappingRegistry mappings;
-
-    @BeforeAll
-    static void loadMappings() {
-        mappings = new MappingRegistry(Path.of("config/mappings"), new DefaultCamelContext());
-    }
-
-    private static Map<String, String> subscription(String startDate) {
-        Map<String, String> row = new HashMap<>();
-        row.put("service_id", "S1");
-        row.put("customer_id", "C1");
-        row.put("product", "starter");
-        row.put("domain", "example.net");
-        row.put("status", "active");
-        row.put("start_date", startDate);
-        return row;
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -70,16 +48,8 @@ class DateRulesTest {
 
     @Test
     void aMappingWritingYyyyReadsTheYearStrictlyToo() {
-        FeedMapping mapping = new FeedMapping();
-        mapping.name = "legacy";
-        mapping.type = RecordType.SUBSCRIPTION;
-        mapping.key = "id";
-        mapping.fields = Map.of("CustomerKey", "customer", "PlanId", "plan", "PurchaseDate", "date");
-        mapping.constants = Map.of("Status", "Active");
-        mapping.dateFormats = List.of("dd/MM/yyyy", "yyyy-MM-dd'T'HH:mm", "'y'yyyy.MM.dd");
-        RecordMapper mapper = new RecordMapper(mapping, new DefaultCamelContext());
-        Map<String, String> row = new HashMap<>(Map.of("id", "1", "customer", "C1", "plan", "3", "date",
-                "29/02/2024"));
+        RecordMapper mapper = datedSubscriptionMapper("legacy", "dd/MM/yyyy", "yyyy-MM-dd'T'HH:mm", "'y'yyyy.MM.dd");
+        Map<String, String> row = datedSubscriptionRow("29/02/2024");
         assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate()).isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
         row.put("date", "2024-03-01T10:15");
         assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate())
@@ -89,18 +59,5 @@ class DateRulesTest {
         row.put("date", "30/02/2024");
         assertThatThrownBy(() -> mapper.map(row)).isInstanceOfSatisfying(FieldRejection.class,
                 r -> assertThat(r.reason()).isEqualTo("is not a valid date: Invalid date 'FEBRUARY 30'"));
-    }
-
-    private static ProvisioningRecord map(String mapping, Map<String, String> row) {
-        return mappings.mapper(mapping).mapperFor(row).map(row);
-    }
-
-    private static void assertRejected(String mapping, Map<String, String> row, String field, String value,
-            String reason) {
-        assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class, r -> {
-            assertThat(r.field()).isEqualTo(field);
-            assertThat(r.value()).isEqualTo(value);
-            assertThat(r.reason()).contains(reason);
-        });
     }
 }

@@ -1,24 +1,24 @@
 package io.esbridge.feed;
 
+import static io.esbridge.mapping.SampleMappings.assertRejected;
+import static io.esbridge.mapping.SampleMappings.map;
+import static io.esbridge.mapping.SampleMappings.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.esbridge.catalogue.FieldLengths;
-import io.esbridge.mapping.FieldRejection;
 import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.SampleMappings;
 import io.esbridge.mapping.Secrets;
 import io.esbridge.record.CustomerRecord;
-import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.SubscriptionRecord;
 
 /**
@@ -28,35 +28,8 @@ import io.esbridge.record.SubscriptionRecord;
  */
 class FieldLengthRulesTest {
 
-    private static MappingRegistry mappings;
-
-    @BeforeAll
-    static void loadMappings() {
-        mappings = new MappingRegistry(Path.of("config/mappings"), new DefaultCamelContext());
-    }
-
     private static Map<String, String> customer() {
-        Map<String, String> row = new HashMap<>();
-        row.put("customer_id", "C1");
-        row.put("username", "ipetrov");
-        row.put("password", "s3cret-Pw");
-        row.put("first_name", "Ivan");
-        row.put("last_name", "Petrov");
-        row.put("email", "ivan@example.ru");
-        row.put("status", "active");
-        row.put("created", "2020-01-02");
-        return row;
-    }
-
-    private static Map<String, String> subscription(String startDate) {
-        Map<String, String> row = new HashMap<>();
-        row.put("service_id", "S1");
-        row.put("customer_id", "C1");
-        row.put("product", "starter");
-        row.put("domain", "example.net");
-        row.put("status", "active");
-        row.put("start_date", startDate);
-        return row;
+        return SampleMappings.customer("Ivan", "Petrov", "ivan@example.ru", "active");
     }
 
     /** A value of {@code length} characters for a column, keeping what the field's other rules ask for. */
@@ -125,7 +98,7 @@ class FieldLengthRulesTest {
         row.put("customer_id", "K".repeat(201));
         assertRejected("customers", row, "customer_id", "K".repeat(201),
                 "is 201 characters long; es-bridge keeps billing keys of at most 200");
-        assertThat(mappings.mapper("customers").mapperFor(row).key(row)).isNull();
+        assertThat(SampleMappings.registry().mapper("customers").mapperFor(row).key(row)).isNull();
 
         Map<String, String> sub = subscription("2024-01-01");
         sub.put("customer_id", "K".repeat(201));
@@ -148,16 +121,4 @@ class FieldLengthRulesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Users.ShoeSize");
     }
 
-    private static ProvisioningRecord map(String mapping, Map<String, String> row) {
-        return mappings.mapper(mapping).mapperFor(row).map(row);
-    }
-
-    private static void assertRejected(String mapping, Map<String, String> row, String field, String value,
-            String reason) {
-        assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class, r -> {
-            assertThat(r.field()).isEqualTo(field);
-            assertThat(r.value()).isEqualTo(value);
-            assertThat(r.reason()).contains(reason);
-        });
-    }
 }

@@ -1,16 +1,16 @@
 package io.esbridge.feed;
 
+import static io.esbridge.mapping.SampleMappings.assertRejected;
+import static io.esbridge.mapping.SampleMappings.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.mapping.FeedMapping;
 import io.esbridge.mapping.FieldRejection;
-import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.mapping.SampleMappings;
 import io.esbridge.mapping.RecordMapper;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.record.AddonRecord;
@@ -29,24 +29,8 @@ import io.esbridge.record.SubscriptionRecord;
 /** The sample mappings of config/mappings applied to rows: every validation rule refuses with field, value, reason. */
 class MappingRulesTest {
 
-    private static MappingRegistry mappings;
-
-    @BeforeAll
-    static void loadMappings() {
-        mappings = new MappingRegistry(Path.of("config/mappings"), new DefaultCamelContext());
-    }
-
     private static Map<String, String> customer() {
-        Map<String, String> row = new HashMap<>();
-        row.put("customer_id", "C1");
-        row.put("username", "ipetrov");
-        row.put("password", "s3cret-Pw");
-        row.put("first_name", "Иван");
-        row.put("last_name", "Петров");
-        row.put("email", "  Ivan.Petrov@Example.RU ");
-        row.put("status", "Suspended");
-        row.put("created", "2020-01-02");
-        return row;
+        return SampleMappings.customer("Иван", "Петров", "  Ivan.Petrov@Example.RU ", "Suspended");
     }
 
     @Test
@@ -133,14 +117,7 @@ class MappingRulesTest {
     }
 
     private static Map<String, String> subscription() {
-        Map<String, String> row = new HashMap<>();
-        row.put("service_id", "S1");
-        row.put("customer_id", "C1");
-        row.put("product", "reseller-50");
-        row.put("domain", "Example.NET");
-        row.put("status", "terminated");
-        row.put("start_date", "31.12.2023");
-        return row;
+        return SampleMappings.subscription("reseller-50", "Example.NET", "terminated", "31.12.2023");
     }
 
     @Test
@@ -255,19 +232,5 @@ class MappingRulesTest {
         assertThat(c.password()).isNull();
         assertThat(c.address()).isEqualTo("1 High St");
         assertThat(c.status()).isEqualTo(UserStatus.CANCELLED);
-    }
-
-    private static io.esbridge.record.ProvisioningRecord map(String mapping, Map<String, String> row) {
-        return mappings.mapper(mapping).mapperFor(row).map(row);
-    }
-
-    private static void assertRejected(String mapping, Map<String, String> row, String field, String value,
-            String reason) {
-        assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class,
-                r -> {
-                    assertThat(r.field()).isEqualTo(field);
-                    assertThat(r.value()).isEqualTo(value);
-                    assertThat(r.reason()).contains(reason);
-                });
     }
 }

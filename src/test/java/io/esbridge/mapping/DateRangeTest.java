@@ -1,24 +1,22 @@
 package io.esbridge.mapping;
 
+import static io.esbridge.mapping.SampleMappings.datedSubscriptionMapper;
+import static io.esbridge.mapping.SampleMappings.datedSubscriptionRow;
+import static io.esbridge.mapping.SampleMappings.map;
+import static io.esbridge.mapping.SampleMappings.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.esbridge.record.AddonRecord;
-import io.esbridge.record.ProvisioningRecord;
-import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 
 /**
@@ -30,24 +28,6 @@ class DateRangeTest {
 
     private static final String BEFORE = "is before 1753-01-01, the earliest date the Enterprise Server's database"
             + " can store";
-
-    private static MappingRegistry mappings;
-
-    @BeforeAll
-    static void loadMappings() {
-        mappings = new MappingRegistry(Path.of("config/mappings"), new DefaultCamelContext());
-    }
-
-    private static Map<String, String> subscription(String startDate) {
-        Map<String, String> row = new HashMap<>();
-        row.put("service_id", "S1");
-        row.put("customer_id", "C1");
-        row.put("product", "starter");
-        row.put("domain", "example.net");
-        row.put("status", "active");
-        row.put("start_date", startDate);
-        return row;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"0001-01-01", "1752-12-31", "1752-12-31 23:59:59", "1000-06-15 12:00:00", "29.02.1600"})
@@ -79,21 +59,9 @@ class DateRangeTest {
 
     @Test
     void aMappingWhoseFormatReadsLongerYearsIsRefusedAfterTheLastDay() {
-        FeedMapping mapping = new FeedMapping();
-        mapping.name = "long-years";
-        mapping.type = RecordType.SUBSCRIPTION;
-        mapping.key = "id";
-        mapping.fields = Map.of("CustomerKey", "customer", "PlanId", "plan", "PurchaseDate", "date");
-        mapping.constants = Map.of("Status", "Active");
-        mapping.dateFormats = List.of("uuuuu-MM-dd");
-        RecordMapper mapper = new RecordMapper(mapping, new DefaultCamelContext());
-        Map<String, String> row = new HashMap<>(Map.of("id", "1", "customer", "C1", "plan", "3", "date",
-                "10000-01-01"));
+        RecordMapper mapper = datedSubscriptionMapper("long-years", "uuuuu-MM-dd");
+        Map<String, String> row = datedSubscriptionRow("10000-01-01");
         assertThatThrownBy(() -> mapper.map(row)).isInstanceOfSatisfying(FieldRejection.class, r -> assertThat(
                 r.reason()).isEqualTo("is after 9999-12-31, the latest date the Enterprise Server's database can store"));
-    }
-
-    private static ProvisioningRecord map(String mapping, Map<String, String> row) {
-        return mappings.mapper(mapping).mapperFor(row).map(row);
     }
 }

@@ -11,8 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import io.esbridge.client.EnterpriseServerClient;
-import io.esbridge.client.StatusIds;
-import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
@@ -36,7 +34,7 @@ class DisappearedDryRunTest extends SyncTestSupport {
     @Test
     void listsTheStatusChangeAndMakesNoCall() {
         // what an earlier, real sync left: a user on the server, linked, of a client billing no longer has
-        int userId = client.addUser(user("gone9001"), "Pw-9001-secret", false, List.of());
+        int userId = client.addUser(goneUser("gone9001"), "Pw-9001-secret", false, List.of());
         String applied = "{\"status\":\"ACTIVE\"}";
         links.markApplied(RecordType.CUSTOMER, "bdb-9001", userId, null, applied, Fingerprint.of(applied), null,
                 "earlier-sync");
@@ -53,17 +51,5 @@ class DisappearedDryRunTest extends SyncTestSupport {
                 .doesNotContainKeys("ChangeUserStatus", "ChangePackageStatus", "AddUser", "AddPackage");
         assertThat(client.getUserById(userId).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
         assertThat(links.find(RecordType.CUSTOMER, "bdb-9001").orElseThrow().appliedJson()).isEqualTo(applied);
-    }
-
-    private static UserInfo user(String username) {
-        UserInfo user = new UserInfo();
-        user.setUsername(username);
-        user.setOwnerId(1);
-        user.setRoleId(3);
-        user.setStatusId(StatusIds.id(UserStatus.ACTIVE));
-        user.setFirstName("Gone");
-        user.setLastName("Customer");
-        user.setEmail(username + "@example.com");
-        return user;
     }
 }

@@ -17,8 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.esbridge.EsBridgeApplication;
 import io.esbridge.client.EnterpriseServerClient;
-import io.esbridge.client.StatusIds;
-import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
@@ -60,7 +58,7 @@ class SyncDryRunTest {
         String source = dry.getBean(SyncProperties.class).source().name();
         // what an earlier, real sync left: a user on the server, linked, of a client billing no longer has
         EnterpriseServerClient dryClient = dry.getBean(EnterpriseServerClient.class);
-        int goneId = dryClient.addUser(user("gone9001"), "Pw-9001-secret", false, List.of());
+        int goneId = dryClient.addUser(SyncTestSupport.goneUser("gone9001"), "Pw-9001-secret", false, List.of());
         String applied = "{\"status\":\"ACTIVE\"}";
         dry.getBean(LinkStore.class).markApplied(RecordType.CUSTOMER, "bdb-9001", goneId, null, applied,
                 Fingerprint.of(applied), null, "earlier-sync");
@@ -152,17 +150,5 @@ class SyncDryRunTest {
                 .run(args.toArray(String[]::new));
         started.add(context);
         return context;
-    }
-
-    private static UserInfo user(String username) {
-        UserInfo user = new UserInfo();
-        user.setUsername(username);
-        user.setOwnerId(1);
-        user.setRoleId(3);
-        user.setStatusId(StatusIds.id(UserStatus.ACTIVE));
-        user.setFirstName("Gone");
-        user.setLastName("Customer");
-        user.setEmail(username + "@example.com");
-        return user;
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.esbridge.client.StatusIds;
+import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserStatus;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.SandboxStats;
 
@@ -88,5 +91,18 @@ abstract class SyncTestSupport {
     List<String> openDeadLetterKeys() {
         return state.queryForList("select billing_key from es_dead_letter where resolved_at is null order by 1",
                 String.class);
+    }
+
+    /** An active customer of the administrator, as an earlier sync created one of a client billing no longer has. */
+    static UserInfo goneUser(String username) {
+        UserInfo user = new UserInfo();
+        user.setUsername(username);
+        user.setOwnerId(1);
+        user.setRoleId(3);
+        user.setStatusId(StatusIds.id(UserStatus.ACTIVE));
+        user.setFirstName("Gone");
+        user.setLastName("Customer");
+        user.setEmail(username + "@example.com");
+        return user;
     }
 }

@@ -13,6 +13,7 @@ import javax.xml.namespace.QName;
 
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.transport.http.HTTPException;
+import org.springframework.http.HttpStatus;
 
 import jakarta.xml.ws.soap.SOAPFaultException;
 
@@ -91,8 +92,18 @@ final class ErrorClassifier {
         return new EsFaultException(operation, local, message, t);
     }
 
+    /** The server's reason phrase, or the standard one: Tomcat and HTTP/2 proxies send none. */
+    private static String reason(int status, String text) {
+        if (text != null && !text.isBlank() && !"null".equals(text)) {
+            return text.strip();
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "" : known.getReasonPhrase();
+    }
+
     private static EsException httpStatus(String operation, int status, String text, Throwable t) {
-        String what = "HTTP " + status + (text == null || text.isBlank() ? "" : " " + text);
+        String reason = reason(status, text);
+        String what = "HTTP " + status + (reason.isEmpty() ? "" : " " + reason);
         if (status == 401 || status == 403) {
             return new EsAuthenticationException(operation, what
                     + ": the server refused the credentials; check es.server.username and es.server.password", t);

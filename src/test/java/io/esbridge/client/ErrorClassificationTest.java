@@ -131,7 +131,7 @@ class ErrorClassificationTest {
 
         answer(Answer.status(503, "text/html", "<html><body>Service Unavailable</body></html>"));
         assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsTransientException.class)
-                .hasMessageContaining("HTTP 503");
+                .hasMessageContaining("HTTP 503 Service Unavailable");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.esbridge.sandbox;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -102,6 +105,19 @@ public class SandboxConfiguration {
     ObservationPredicate sandboxRequestsUnobserved() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
                 && request.getCarrier().getRequestURI().endsWith(".asmx"));
+    }
+
+    /**
+     * IIS serves any number of requests on a kept-alive connection; Tomcat closes one after 100 by default, which
+     * would make a busy client open a new connection every 100 calls, unlike against a real panel.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> sandboxKeepsConnectionsLikeIis() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                http.setMaxKeepAliveRequests(-1);
+            }
+        });
     }
 
     @Bean

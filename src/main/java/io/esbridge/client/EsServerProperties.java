@@ -18,7 +18,8 @@ import org.springframework.core.io.Resource;
  * @param addUserShape    overrides the brand's AddUser shape, for servers of unknown version
  * @param connectTimeout  TCP connect timeout
  * @param receiveTimeout  how long to wait for an answer
- * @param maxInFlight     most calls in flight to the server at once, across every route of this process
+ * @param maxInFlight     most requests on the wire at once (sent, answer not yet in), across every route of this
+ *                        process ({@link CallSlots})
  * @param trustStore      trust store for https servers with a private CA (JKS or PKCS12)
  * @param trustStorePassword its password
  * @param trustStoreType  JKS or PKCS12

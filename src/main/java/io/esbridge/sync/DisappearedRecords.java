@@ -111,13 +111,13 @@ class DisappearedRecords {
                 + policy.name().toLowerCase(Locale.ROOT) + ")");
         gone.forEach(g -> producer.sendBody(ProvisioningRoutes.INTAKE, envelope(runId, g, status)));
         // waits until every status change has its outcome
-        ledger.inputComplete(runId, gone.size());
+        RunReport report = ledger.inputComplete(runId, gone.size());
         Map<String, RecordOutcome> outcomes = new HashMap<>();
         runs.outcomes(runId).forEach(o -> outcomes.put(o.type() + " " + o.billingKey(), o));
         List<Disappeared> records = gone.stream()
                 .map(g -> disappeared(g, outcomes.get(g.link().type() + " " + g.link().billingKey()), status))
                 .toList();
-        return new Handled(records, runs.report(runId).orElseThrow());
+        return new Handled(records, report);
     }
 
     private RecordEnvelope envelope(String runId, Gone gone, StatusChangeRecord.Status status) {

@@ -25,7 +25,6 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
-import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetter;
 import io.esbridge.state.DeadLetterStore;
 
@@ -52,7 +51,6 @@ public class SyncService {
     private final SyncExecutions executions;
     private final DisappearedRecords disappeared;
     private final RunLedger ledger;
-    private final RunStore runs;
     private final DeadLetterStore deadLetters;
     private final ReplayService replay;
     private final MappingRegistry mappings;
@@ -63,7 +61,7 @@ public class SyncService {
 
     SyncService(BillingSource source, SyncProperties properties, PhaseReader reader, Watermarks watermarks,
             SyncedKeys syncedKeys, SyncExecutions executions, DisappearedRecords disappeared, RunLedger ledger,
-            RunStore runs, DeadLetterStore deadLetters, ReplayService replay, MappingRegistry mappings,
+            DeadLetterStore deadLetters, ReplayService replay, MappingRegistry mappings,
             ProvisioningProperties provisioning) {
         this.source = source;
         this.properties = properties;
@@ -73,7 +71,6 @@ public class SyncService {
         this.executions = executions;
         this.disappeared = disappeared;
         this.ledger = ledger;
-        this.runs = runs;
         this.deadLetters = deadLetters;
         this.replay = replay;
         this.mappings = mappings;
@@ -126,8 +123,7 @@ public class SyncService {
                     + mode.name().toLowerCase() + ")");
             PhaseReader.Read read = reader.read(source, phase, runId, from);
             // waits until every row handed on has an outcome: the next phase may need this one's records
-            ledger.inputComplete(runId, read.rows());
-            RunReport report = runs.report(runId).orElseThrow();
+            RunReport report = ledger.inputComplete(runId, read.rows());
             phases.add(report);
             RecordType type = type(phase);
             tables.putIfAbsent(type, phase.table());

@@ -23,7 +23,9 @@ final class CallSlots {
     private final ThreadLocal<Boolean> held = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     CallSlots(int maxInFlight) {
-        this.slots = new Semaphore(maxInFlight, true);
+        // not fair: a freed slot goes to a thread that is running rather than waiting for a parked one to be
+        // scheduled; every worker is as good as another, and the order across customers does not matter
+        this.slots = new Semaphore(maxInFlight);
     }
 
     /** Takes a slot just before CXF sends the buffered request (unchunked, it is sent when its stream closes). */

@@ -246,12 +246,17 @@ public class EnterpriseServerClient {
     }
 
     private <T> T call(String operation, Supplier<T> invocation) {
+        EsPorts used = null;
         try {
+            used = ports.get();
             return invocation.get();
         } catch (RuntimeException e) {
             throw ErrorClassifier.classify(operation, e);
         } finally {
-            ports.get().slots().releaseHeld();
+            // ports that could not be built took no slot; building them again here would only throw again
+            if (used != null) {
+                used.slots().releaseHeld();
+            }
         }
     }
 

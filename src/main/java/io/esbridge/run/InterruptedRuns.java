@@ -65,12 +65,16 @@ class InterruptedRuns implements SmartLifecycle {
         }
     }
 
-    /** Closes the open runs of every other instance that is gone, then forgets the instance. */
+    /**
+     * Forgets every other instance that is gone, then closes the open runs whose owner is not registered: those of
+     * the instances just forgotten, and those a beat before could not close (the store failed between the two
+     * steps, or a run was opened by an instance already taken for gone).
+     */
     private void closeRunsOfGoneInstances() {
-        for (String gone : owner.gone(properties.ownerGoneAfter())) {
-            interrupt(openRunsOf(gone));
-            owner.forget(gone);
-        }
+        owner.gone(properties.ownerGoneAfter()).forEach(owner::forget);
+        interrupt(jdbc.queryForList("select run_id from es_run r where state = 'RUNNING' and owner_instance is not"
+                + " null and not exists (select 1 from es_instance i where i.instance_id = r.owner_instance)",
+                String.class));
         Timestamp idleSince = Timestamp.from(Instant.now().minus(OWNERLESS_IDLE));
         interrupt(jdbc.queryForList("select run_id from es_run r where state = 'RUNNING'"
                 + " and owner_instance is null and started_at < ? and not exists (select 1 from es_record_outcome o"

@@ -110,6 +110,16 @@ class InterruptedRunsTest {
     }
 
     @Test
+    void aRunWhoseOwnerWasAlreadyForgottenIsClosed() {
+        Instance survivor = start();
+        // a peer forgot the instance between its registration and the opening of this run (a beat in between)
+        String orphan = runOf("forgotten");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> state(orphan) == RunState.INTERRUPTED);
+        assertThat(instances()).containsExactly(survivor.owner().id());
+    }
+
+    @Test
     void aCleanStopClosesItsOwnOpenRunsAndARunThatCompletesAfterAllEndsFinished() {
         Instance stopping = start();
         String run = stopping.runs().open(SourceRef.Kind.PUSH, "push customers");

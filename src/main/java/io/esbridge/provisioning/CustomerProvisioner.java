@@ -2,6 +2,7 @@ package io.esbridge.provisioning;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.springframework.stereotype.Component;
 
@@ -20,12 +21,15 @@ import io.esbridge.state.Link;
 import io.esbridge.state.SecretKeeper;
 
 /**
- * Customer → user. First sight: UserExists, then AddUser (or adopt / refuse a taken username, by policy). Later
+ * Customer → user. First sight: AddUser (a taken username, -100, is adopted or refused by policy). Later
  * sights: nothing when nothing changed; UpdateUser for profile fields, ChangeUserStatus for the status,
  * ChangeUserPassword for a new password (noticed through a keyed hash; the password itself is never kept).
  */
 @Component
 class CustomerProvisioner {
+
+    /** AddUser's answer for a username that exists (ERROR_USER_ALREADY_EXISTS). */
+    private static final int ERROR_USER_ALREADY_EXISTS = -100;
 
     /** UserInfo fields UpdateUser applies; the username is the identity and cannot be changed on the server. */
     private static final String[] PROFILE = {"firstName", "lastName", "email", "ownerId", "roleId", "demo", "peer",
@@ -88,13 +92,15 @@ class CustomerProvisioner {
 
     private Outcome firstSight(CustomerRecord record, AppliedState state, String passwordHash,
             ProvisioningContext ctx) {
-        if (client.userExists(record.username())) {
-            Link adopted = adopt(record, ctx);
-            laterSight(record, adopted, state, passwordHash, ctx);
-            return Outcome.UPDATED;
-        }
         String password = record.password();
-        if (password == null || password.isEmpty()) {
+        boolean noPassword = password == null || password.isEmpty();
+        // AddUser refuses a taken username (-100) and changes nothing, so asking UserExists first would cost every new
+        // customer one more round trip. A dry run (it makes no write) and a record without password (the policy
+        // applies only to a user to be created) still ask first.
+        if ((ctx.dryRun() || noPassword) && client.userExists(record.username())) {
+            return adoptTaken(record, state, passwordHash, ctx);
+        }
+        if (noPassword) {
             if (missingPassword == MissingPasswordPolicy.FAIL) {
                 throw new ProvisioningException(Reason.PASSWORD_MISSING, "user '" + record.username()
                         + "' does not exist yet and the record carries no password to create it with"
@@ -105,14 +111,24 @@ class CustomerProvisioner {
         String initialPassword = password;
         ctx.links().recordIntent(RecordType.CUSTOMER, record.key(), null, record.username(), state.json(),
                 state.fingerprint(), passwordHash, ctx.runId());
-        int userId = ctx.create("AddUser", RecordType.CUSTOMER, record.key(),
-                () -> client.addUser(newUser(record), initialPassword, record.sendLetter(), record.notes()));
-        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId, null, state.json(), state.fingerprint(),
-                passwordHash, ctx.runId());
+        OptionalInt userId = ctx.createUnlessTaken("AddUser", RecordType.CUSTOMER, record.key(),
+                ERROR_USER_ALREADY_EXISTS, () -> client.addUser(newUser(record), initialPassword,
+                        record.sendLetter(), record.notes()));
+        if (userId.isEmpty()) {
+            return adoptTaken(record, state, passwordHash, ctx);
+        }
+        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId.getAsInt(), null, state.json(),
+                state.fingerprint(), passwordHash, ctx.runId());
         return Outcome.CREATED;
     }
 
-    /** The username exists on the server: link to that user only when it is safely the same customer. */
+    /** The username exists on the server: adopted (by policy, same e-mail) and brought up to date, or refused. */
+    private Outcome adoptTaken(CustomerRecord record, AppliedState state, String passwordHash,
+            ProvisioningContext ctx) {
+        laterSight(record, adopt(record, ctx), state, passwordHash, ctx);
+        return Outcome.UPDATED;
+    }
+
     private Link adopt(CustomerRecord record, ProvisioningContext ctx) {
         UserInfo existing = client.getUserByUsername(record.username()).orElseThrow(() -> new ProvisioningException(
                 Reason.USERNAME_TAKEN, "username '" + record.username() + "' exists but cannot be read"));

@@ -2,9 +2,11 @@ package io.esbridge.provisioning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 
 import io.esbridge.client.ErrorKind;
+import io.esbridge.client.EsBusinessException;
 import io.esbridge.client.EsException;
 import io.esbridge.record.RecordType;
 import io.esbridge.state.Links;
@@ -30,6 +32,10 @@ final class ProvisioningContext {
 
     String runId() {
         return runId;
+    }
+
+    boolean dryRun() {
+        return dryRun;
     }
 
     Links links() {
@@ -58,6 +64,23 @@ final class ProvisioningContext {
                 links.forgetIntent(type, billingKey);
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@link #create} for a call the server refuses with {@code takenCode} when the object exists already, changing
+     * nothing: then empty, and the call is not among the record's operations.
+     */
+    OptionalInt createUnlessTaken(String operation, RecordType type, String billingKey, int takenCode,
+            IntSupplier call) {
+        try {
+            return OptionalInt.of(create(operation, type, billingKey, call));
+        } catch (EsBusinessException e) {
+            if (e.code() != takenCode) {
+                throw e;
+            }
+            operations.remove(operations.size() - 1);
+            return OptionalInt.empty();
         }
     }
 

@@ -44,11 +44,14 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
             feed.add(addon(c + "-a", c + "-s", c, "Extra 10 GB", 2));
         }
 
+        sandboxStats.reset();
         RunReport first = importFeed(feed);
         assertThat(first.created()).as(first.summary()).isEqualTo(60);
         assertThat(first.failed()).isZero();
         assertThat(first.operations()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("AddUser", 20L, "AddPackage", 20L, "AddPackageAddon", 20L));
+        assertThat(sandboxStats.snapshot().operations()).as("a new customer costs one round trip, AddUser")
+                .containsEntry("AddUser", 20L).doesNotContainKey("UserExists");
         for (int i = 0; i < 20; i++) {
             UserInfo user = client.getUserByUsername(p + "-c" + i).orElseThrow();
             assertThat(user.getEmail()).isEqualTo(p + "-c" + i + "@example.com");

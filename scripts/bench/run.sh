@@ -58,21 +58,27 @@ for _ in $(seq 1 120); do
 done
 faults() { curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d "{\"latencyMillis\": $1}" "${SANDBOX}sandbox/faults" >/dev/null; }
 
-scenario() { # name heap stub files... -- settings...
+scenario() { # name heap stub files... [";" files...] -- settings...   (";" starts another round in the same JVM;
+  #                                                                   then name is one name per round, ";"-separated)
   local name=$1 heap=$2 stub=$3; shift 3
-  local files=""; while [ "$1" != "--" ]; do files="${files:+$files,}$1"; shift; done; shift
+  local tag=${name%%;*}  # the first round's name names the files
+  local files="" sep=""
+  while [ "$1" != "--" ]; do
+    if [ "$1" = ";" ]; then sep=";"; else files="$files$sep$1"; sep=","; fi
+    shift
+  done; shift
   if [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY|^0-warm-up$ ]]; then return 0; fi
   echo "scenario $name..." >&2
-  java -Xmx"$heap" $(jfr "$name") ${ES_JAVA_OPTS:-} -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
+  java -Xmx"$heap" $(jfr "$tag") ${ES_JAVA_OPTS:-} -cp "$CP" -Dbench.name="$name" -Dbench.files="$files" -Dbench.sandbox="$SANDBOX" \
     -Dbench.sandboxPid="$SANDBOX_PID" -Dbench.stubProvisioning="$stub" -Dbench.out="${BENCH_OUT:-$OUT/results.jsonl}" \
     io.esbridge.bench.ImportBench --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
-    --spring.datasource.url="jdbc:h2:file:$WORK/state-$name;AUTO_SERVER=TRUE" \
-    --es.state.secret-key-file="$WORK/secret.key" --es.console.password-file="$WORK/console-password-$name" "$@" \
-    >"$WORK/$name.log" 2>&1 &
+    --spring.datasource.url="jdbc:h2:file:$WORK/state-$tag;AUTO_SERVER=TRUE" \
+    --es.state.secret-key-file="$WORK/secret.key" --es.console.password-file="$WORK/console-password-$tag" "$@" \
+    >"$WORK/$tag.log" 2>&1 &
   local pid=$!
-  if [ -n "${JSTACK:-}" ]; then (sleep "$JSTACK"; jstack "$pid" >"$WORK/$name.jstack" 2>&1 || true) & fi
-  wait $pid || { echo "scenario $name failed:" >&2; tail -50 "$WORK/$name.log" >&2; exit 1; }
-  grep '^BENCH' "$WORK/$name.log" | cut -c7- | jq -c '{name, records, failed, seconds, recordsPerSecond, calls, callsPerSecond}' >&2
+  if [ -n "${JSTACK:-}" ]; then (sleep "$JSTACK"; jstack "$pid" >"$WORK/$tag.jstack" 2>&1 || true) & fi
+  wait $pid || { echo "scenario $name failed:" >&2; tail -50 "$WORK/$tag.log" >&2; exit 1; }
+  grep '^BENCH' "$WORK/$tag.log" | cut -c7- | jq -c '{name, records, failed, seconds, recordsPerSecond, calls, callsPerSecond}' >&2
 }
 feeds() { java -cp "$CP" io.esbridge.bench.BenchFeeds "$WORK" "$@"; }
 
@@ -86,8 +92,11 @@ if [ "$WARMUP" -gt 0 ] && { [ -z "${ONLY:-}" ] || [[ "1-throughput 2-sequential 
 fi
 # 1. throughput at the limit, 2. the same with one call at a time
 faults "$L"
-feeds t "$N"; feeds s "$NSEQ"
-scenario 1-throughput 512m false "$WORK/customers-t.csv" "$WORK/subscriptions-t.csv" -- \
+feeds t "$N"; feeds tw "$N"; feeds s "$NSEQ"
+# 1 twice in one JVM: first as started (cold, as the one-shot import command runs), then warm (as a long-running
+#   es-bridge serving file drops and the nightly sync is after its first import)
+scenario "1-throughput;1-throughput-warm-jvm" 512m false "$WORK/customers-t.csv" "$WORK/subscriptions-t.csv" ";" \
+  "$WORK/customers-tw.csv" "$WORK/subscriptions-tw.csv" -- \
   --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
 scenario 2-sequential 512m false "$WORK/customers-s.csv" "$WORK/subscriptions-s.csv" -- \
   --es.server.max-in-flight=1 --es.provisioning.workers=1

@@ -32,12 +32,13 @@ import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 
 /**
- * One benchmark scenario in its own JVM: starts es-bridge as the one-shot {@code import} command does, imports the
- * files given (each as one run, in the order given), and prints one JSON line with wall time, calls the sandbox
- * counted, CPU time of this process and of the sandbox process, peak heap and resident memory. JVM and Spring start-up
- * are not timed.
+ * One benchmark scenario in its own JVM: starts es-bridge as the one-shot {@code import} command does, then for each
+ * round imports its files (each as one run, in the order given) and prints one JSON line with wall time, calls the
+ * sandbox counted, CPU time of this process and of the sandbox process, peak heap and resident memory. JVM and Spring
+ * start-up are not timed; a second round measures the same process warm, as a long-running es-bridge is.
  *
- * <p>System properties: {@code bench.name}, {@code bench.files} (comma-separated), {@code bench.sandbox} (sandbox
+ * <p>System properties: {@code bench.name}, {@code bench.files} (comma-separated; rounds separated
+ * by {@code ;}, then one name per round in {@code bench.name}, also separated by {@code ;}), {@code bench.sandbox} (sandbox
  * base URL, for its stats; empty: none), {@code bench.sandboxPid} (for its CPU time), {@code bench.stubProvisioning}
  * (true: {@code direct:provision} only counts records — measures reading, mapping, validation and the file route
  * alone), {@code bench.out} (file the JSON line is appended to). Arguments: es-bridge settings ({@code --key=value}).
@@ -50,8 +51,11 @@ public final class ImportBench {
     }
 
     public static void main(String[] args) throws Exception {
-        String name = System.getProperty("bench.name", "import");
-        List<Path> files = List.of(System.getProperty("bench.files").split(",")).stream().map(Path::of).toList();
+        List<String> names = List.of(System.getProperty("bench.name", "import").split(";"));
+        List<String> rounds = List.of(System.getProperty("bench.files").split(";"));
+        if (names.size() != rounds.size()) {
+            throw new IllegalArgumentException("bench.name needs one name per round of bench.files");
+        }
         String sandbox = System.getProperty("bench.sandbox", "");
         String sandboxPid = System.getProperty("bench.sandboxPid", "");
         boolean stub = Boolean.getBoolean("bench.stubProvisioning");
@@ -72,6 +76,27 @@ public final class ImportBench {
             AdviceWith.adviceWith(camel, "provision-intake",
                     route -> route.weaveAddFirst().process(e -> stubbed.incrementAndGet()).stop());
         }
+        for (int i = 0; i < rounds.size(); i++) {
+            List<Path> files = List.of(rounds.get(i).split(",")).stream().map(Path::of).toList();
+            stubbed.set(0);
+            Map<String, Object> out = measure(app, files, sandbox, sandboxPid);
+            out.put("name", names.get(i));
+            out.put("stubbedRecords", stub ? stubbed.get() : null);
+            String line = JSON.writeValueAsString(out);
+            System.out.println("BENCH " + line);
+            String target = System.getProperty("bench.out");
+            if (target != null) {
+                Files.writeString(Path.of(target), line + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+        app.close();
+        System.exit(0);
+    }
+
+    /** One round: imports the files (each as one run, in order) into the running es-bridge and measures it. */
+    private static Map<String, Object> measure(ConfigurableApplicationContext app, List<Path> files, String sandbox,
+            String sandboxPid) throws IOException, InterruptedException {
         FileImporter importer = app.getBean(FileImporter.class);
         RunStore runs = app.getBean(RunStore.class);
 
@@ -105,7 +130,7 @@ public final class ImportBench {
         sampler.join();
 
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", name);
+        out.put("name", null);
         out.put("records", records);
         out.put("failed", failed);
         out.put("identityHolds", identity);
@@ -126,17 +151,8 @@ public final class ImportBench {
         out.put("sampledPeakHeapMB", sampler.peakHeap.get() >> 20);
         out.put("maxHeapMB", Runtime.getRuntime().maxMemory() >> 20);
         out.put("rssPeakMB", statusKb("VmHWM") >> 10);
-        out.put("stubbedRecords", stub ? stubbed.get() : null);
         out.put("runs", summaries);
-        String line = JSON.writeValueAsString(out);
-        System.out.println("BENCH " + line);
-        String target = System.getProperty("bench.out");
-        if (target != null) {
-            Files.writeString(Path.of(target), line + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        }
-        app.close();
-        System.exit(0);
+        return out;
     }
 
     /** Heap in use, sampled (after-GC pool peaks alone would understate a steady state). */

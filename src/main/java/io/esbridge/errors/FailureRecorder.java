@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.esbridge.mapping.Secrets;
+import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RejectedRecord;
@@ -25,7 +26,8 @@ import io.esbridge.state.SecretKeeper;
 /**
  * The end of the error channel: a record that finally failed gets its FAILED outcome in the run and a row in the
  * dead-letter store, with its envelope (password masked) and, for a customer, its password sealed so that a replay
- * can still create the user.
+ * can still create the user. A dry run changes no state: its failures are in its run's report alone, and the
+ * dead-letter store keeps what real runs left in it.
  */
 @Component
 public class FailureRecorder {
@@ -38,12 +40,15 @@ public class FailureRecorder {
     private final DeadLetterStore deadLetters;
     private final SecretKeeper secrets;
     private final ObjectMapper mapper;
+    private final boolean dryRun;
 
-    public FailureRecorder(RunStore runs, DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper) {
+    public FailureRecorder(RunStore runs, DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
+            ProvisioningProperties provisioning) {
         this.runs = runs;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
+        this.dryRun = provisioning.dryRun();
     }
 
     /** A record whose provisioning failed; the exchange carries the envelope and the caught exception. */
@@ -60,10 +65,12 @@ public class FailureRecorder {
         runs.record(new RecordOutcome(envelope.runId(), envelope.source().toString(), envelope.type(),
                 envelope.billingKey(), Outcome.FAILED, List.of(), failure.kind(), failure.code(), failure.name(),
                 failure.message()));
-        deadLetters.add(new DeadLetterStore.Failure(envelope.runId(), envelope.source().toString(),
-                envelope.type().name(), envelope.billingKey(), failure.kind(), failure.code(), failure.name(), null,
-                failure.message(), json(envelope.raw()), maskedJson(envelope),
-                password == null || password.isEmpty() ? null : secrets.encrypt(password)));
+        if (!dryRun) {
+            deadLetters.add(new DeadLetterStore.Failure(envelope.runId(), envelope.source().toString(),
+                    envelope.type().name(), envelope.billingKey(), failure.kind(), failure.code(), failure.name(),
+                    null, failure.message(), json(envelope.raw()), maskedJson(envelope),
+                    password == null || password.isEmpty() ? null : secrets.encrypt(password)));
+        }
         LOG.warn("{} ({} {}) failed: {}", envelope.source(), envelope.type(), envelope.billingKey(),
                 failure.message());
     }
@@ -80,9 +87,11 @@ public class FailureRecorder {
         runs.record(new RecordOutcome(rejected.runId(), rejected.source().toString(), rejected.type(),
                 rejected.billingKey(), Outcome.FAILED, List.of(), "VALIDATION", null, rejected.field(),
                 rejected.describe()));
-        deadLetters.add(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
-                rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(), rejected.describe(),
-                json(rejected.raw()), null, null));
+        if (!dryRun) {
+            deadLetters.add(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
+                    rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(),
+                    rejected.describe(), json(rejected.raw()), null, null));
+        }
         LOG.warn("rejected: {}", rejected.describe());
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.LinkStore;
 
 /**
- * A dry run never resolves a dead letter: a record that failed, then fixed, provisioned by a dry-run replay or a
+ * A dry run never writes a dead letter (its failures are in its report) nor resolves one: a record that failed, then fixed, provisioned by a dry-run replay or a
  * dry-run import only had its calls listed, so its dead letter stays open (and unchanged) and no link is written; the
  * real replay afterwards creates the user and resolves it. Two applications on one state store and one server, as
  * {@code es-bridge replay --dry-run} beside the service.
@@ -63,6 +64,18 @@ class DryRunKeepsDeadLettersTest {
         assertThat(failed.failed()).as(failed.summary() + failed.errors()).isEqualTo(1);
         DeadLetter letter = openLetter(deadLetters, key);
         assertThat(letter.errorName()).isEqualTo("USERNAME_TAKEN");
+
+        // a dry run of the record, still failing, and of a record it rejects: both in its report, no dead letter
+        // written or counted again
+        ConfigurableApplicationContext dryFailing = start(true);
+        Path again = customers("customers-" + suffix + "-again.csv", key, username);
+        Files.writeString(again, "dry-" + suffix + "-C2,,Pw-x-1!x,No,Name,nobody@example.com,active\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        RunReport stillFailing = importFile(dryFailing, again);
+        assertThat(stillFailing.failed()).as(stillFailing.summary() + stillFailing.errors()).isEqualTo(2);
+        dryFailing.close();
+        assertThat(openLetter(deadLetters, key)).as("the dead letter after a failing dry run").isEqualTo(letter);
+        assertThat(deadLetters.open()).extracting(DeadLetter::billingKey).doesNotContain("dry-" + suffix + "-C2");
         // the operator frees the username: a replay would now succeed
         client.deleteUser(stranger);
 

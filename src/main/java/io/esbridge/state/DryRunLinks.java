@@ -8,7 +8,10 @@ import io.esbridge.record.RecordType;
 
 /**
  * A dry run's view of the links: reads the state store, keeps its own changes in memory, so that later records of the
- * same dry run see the users and spaces it would have created, and the store is left untouched.
+ * same dry run see the users and spaces it would have created, and the store is left untouched. One per process, not
+ * per run: the runs of one dry-run command depend on each other (a folder's subscriptions file on its customers file,
+ * a sync's subscriptions phase on its customers phase), and a service started in dry-run mode previews its file drops
+ * the same way, each on top of the ones before.
  */
 public class DryRunLinks implements Links {
 

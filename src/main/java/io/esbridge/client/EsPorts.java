@@ -70,7 +70,7 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
         factory.getOutInterceptors().add(slots.take());
         factory.getInInterceptors().add(slots.giveBack());
         factory.getInInterceptors().add(new WireInterceptors.RequireSoapAnswer());
-        factory.getInInterceptors().add(new SkipInlineSchemas());
+        factory.getInInterceptors().add(new SkipUnreadDataSets());
         factory.getInFaultInterceptors().add(new WireInterceptors.RequireSoapAnswer());
         T port = factory.create(serviceInterface);
         configureConduit(ClientProxy.getClient(port), properties);

@@ -54,7 +54,9 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                     .useExponentialBackOff().backOffMultiplier(2)
                     .useCollisionAvoidance()
                     .maximumRedeliveryDelay("{{es.errors.max-redelivery-delay:30000}}")
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                    // one line per record when it first fails (FailureRecorder.attempted), not one per redelivery:
+                    // in an outage that would be a stack of lines per record; the breaker logs the outage itself
+                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
                     .handled(true)
                     .bean(recorder, "provisioningFailed")
                 .end()

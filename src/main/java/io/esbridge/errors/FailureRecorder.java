@@ -75,10 +75,20 @@ public class FailureRecorder {
                 failure.message());
     }
 
-    /** Hook of the transient-failure clause, as each attempt fails: counts the attempts. */
+    /**
+     * Hook of the transient-failure clause, as each attempt fails: counts the attempts, and says once per record that
+     * it will be retried (the later attempts are logged at DEBUG by Camel).
+     */
     static void attempted(Exchange exchange) {
         Integer attempts = exchange.getProperty(ATTEMPTS, Integer.class);
         exchange.setProperty(ATTEMPTS, attempts == null ? 1 : attempts + 1);
+        if (attempts == null && LOG.isInfoEnabled()) {
+            Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            Object record = exchange.getIn().getBody() instanceof RecordEnvelope envelope
+                    ? envelope.source() + " (" + envelope.type() + " " + envelope.billingKey() + ")"
+                    : "exchange " + exchange.getExchangeId();
+            LOG.info("{}: {}; retrying with backoff", record, error == null ? "transient failure" : error.getMessage());
+        }
     }
 
     /** A record refused before provisioning (unreadable, unmappable or invalid). */

@@ -82,7 +82,7 @@ public class FeedRuns {
         FeedRows aware = new RejectsAware(rows);
         positions.track(runId, in, aware);
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
-        start(exchange, mapper, aware, runId, (done, report) -> {
+        start(exchange, mapper, aware, runId, false, (done, report) -> {
             boolean failed = done.isFailed();
             writeRunFiles(report, folder.resolve(failed ? "failed" : "done"),
                     failed || doneName == null ? fileName : doneName);
@@ -155,11 +155,17 @@ public class FeedRuns {
             ledger.inputComplete(runId, 0);
             throw e;
         }
-        start(exchange, mapper, rows, runId, (done, report) -> {
+        start(exchange, mapper, rows, runId, true, (done, report) -> {
         });
     }
 
-    private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId,
+    /**
+     * Hands the rows on and, once the exchange is done, closes the run with the number read. A push whose body breaks
+     * off ({@link FeedUnreadableException} after some rows) gets one more failed record, the unreadable rest, so that
+     * its report says where and why: nobody waits for the answer of an asynchronous push, and
+     * {@code GET /api/runs/{id}} is all its caller sees. A file that breaks off goes to {@code failed/} with a note.
+     */
+    private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId, boolean push,
             BiConsumer<Exchange, RunReport> afterClose) {
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
@@ -174,7 +180,13 @@ public class FeedRuns {
                     throw new UncheckedIOException(e);
                 } finally {
                     try {
-                        afterClose.accept(done, ledger.inputComplete(runId, rows.read()));
+                        long read = rows.read();
+                        FeedUnreadableException broken = done.getException(FeedUnreadableException.class);
+                        if (push && broken != null) {
+                            ledger.inputUnreadable(runId, "push after record " + read, broken.getMessage());
+                            read++;
+                        }
+                        afterClose.accept(done, ledger.inputComplete(runId, read));
                     } finally {
                         // only now: until the last outcome is in, the progress line still estimates from it
                         positions.forget(runId);

@@ -48,4 +48,9 @@ class AwaitingRunLedger implements RunLedger {
         }
         return runs.inputComplete(runId, records);
     }
+
+    @Override
+    public void inputUnreadable(String runId, String source, String reason) {
+        runs.inputUnreadable(runId, source, reason);
+    }
 }

@@ -16,4 +16,10 @@ public interface RunLedger {
      * {@code records}. Answers the run's report, complete.
      */
     RunReport inputComplete(String runId, long records);
+
+    /**
+     * The rest of the run's input cannot be read ({@code source} says from where, {@code reason} why): it counts as
+     * one more record, failed, so that the report shows it; the records read before it keep their outcomes.
+     */
+    void inputUnreadable(String runId, String source, String reason);
 }

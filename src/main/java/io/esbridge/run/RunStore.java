@@ -26,6 +26,9 @@ import io.esbridge.record.SourceRef;
 @Repository
 public class RunStore implements RunLedger {
 
+    /** The error name of a run's input that could not be read to its end. */
+    public static final String UNREADABLE_INPUT = "UNREADABLE_INPUT";
+
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
 
     private final JdbcTemplate jdbc;
@@ -88,6 +91,12 @@ public class RunStore implements RunLedger {
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("report of run {} not stored: {}", report.runId(), e.getMessage());
         }
+    }
+
+    @Override
+    public void inputUnreadable(String runId, String source, String reason) {
+        record(new RecordOutcome(runId, source, null, null, Outcome.FAILED, List.of(), "VALIDATION", null,
+                UNREADABLE_INPUT, reason));
     }
 
     public void record(RecordOutcome outcome) {

@@ -111,6 +111,22 @@ class FeedPushAsyncTest {
     }
 
     @Test
+    void aPushCutOffMidBodyEndsWithItsReadRecordsAndAFailedRestInItsReport() throws Exception {
+        String tag = tag();
+        String whole = customers(tag, 3);
+        String cut = whole.substring(0, whole.length() - 1) + ", {\"customer_id\": \"" + tag + "-C4\", \"usern";
+        HttpResponse<String> response = post("customers?wait=false", cut, CREDENTIALS, null);
+        assertThat(response.statusCode()).isEqualTo(202);
+
+        JsonNode report = awaitFinished(json.readTree(response.body()).get("runId").asText());
+        assertThat(report.get("created").asLong()).as(report.toString()).isEqualTo(3);
+        assertThat(report.get("failed").asLong()).as(report.toString()).isEqualTo(1);
+        assertThat(report.get("in").asLong()).isEqualTo(4);
+        assertThat(report.get("identityHolds").asBoolean()).isTrue();
+        assertThat(report.toString()).contains("UNREADABLE_INPUT");
+    }
+
+    @Test
     void theSynchronousDefaultAnswersOnceEveryRecordIsProvisioned() throws Exception {
         HttpResponse<String> response = post("customers", customers(tag(), 3), CREDENTIALS, null);
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import javax.xml.datatype.XMLGregorianCalendar;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -51,8 +53,9 @@ final class HostingSpaces {
         }
     }
 
+    /** The purchase date is read as the row is written, after the checks: out of range, it fails the insert. */
     PackageResult add(int userId, int planId, String name, String comments, int statusId,
-            LocalDateTime purchaseDate) {
+            XMLGregorianCalendar purchaseDate) {
         int ownerId = users.byId(userId)
                 .orElseThrow(() -> new ServerFaultException("You are not allowed to access this account")).getOwnerId();
         if (plans.get(planId).isEmpty() || plans.isAddon(planId)) {
@@ -65,7 +68,7 @@ final class HostingSpaces {
         }
         int status = statusId >= 1 && statusId <= 4 ? statusId : 1;
         checkSpace(name, comments);
-        return applied(insert(userId, parentId, planId, name, comments, status, purchaseDate));
+        return applied(insert(userId, parentId, planId, name, comments, status, Dates.local(purchaseDate)));
     }
 
     /** @return 0, -300 unknown space, or -305 when the new plan exceeds the parent space */

@@ -124,7 +124,7 @@ final class SoapOperations {
         packages(AddPackage.class, (caller, r) -> {
             AddPackageResponse response = new AddPackageResponse();
             response.setAddPackageResult(demandingPackage(caller, () -> spaces.add(r.getUserId(), r.getPlanId(),
-                    r.getPackageName(), r.getPackageComments(), r.getStatusId(), Dates.local(r.getPurchaseDate())),
+                    r.getPackageName(), r.getPackageComments(), r.getStatusId(), r.getPurchaseDate()),
                     NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });

@@ -68,6 +68,10 @@ class SandboxDatesTest extends SolidCpSandboxContext {
             assertThat(answer.body()).as(date).contains("<faultcode>soap:Server</faultcode>").contains(OUT_OF_RANGE);
         }
         assertThat(client.getMyPackages(userId)).as("no space written").isEmpty();
+        // the date is read as the row is written: a request the server refuses first is refused for that
+        HttpResponse<String> unknownPlan = addPackage(userId, 987_654, "no such plan", "0001-01-01");
+        assertThat(unknownPlan.body()).contains("<faultcode>soap:Server</faultcode>").doesNotContain(OUT_OF_RANGE)
+                .contains("FOREIGN KEY");
 
         // the first and the last days SQL Server's datetime holds
         for (String date : new String[] {"1753-01-01T00:00:00", "9999-12-31T23:59:59"}) {

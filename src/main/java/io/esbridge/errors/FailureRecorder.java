@@ -65,12 +65,10 @@ public class FailureRecorder {
         runs.record(new RecordOutcome(envelope.runId(), envelope.source().toString(), envelope.type(),
                 envelope.billingKey(), Outcome.FAILED, List.of(), failure.kind(), failure.code(), failure.name(),
                 failure.message()));
-        if (!dryRun) {
-            deadLetters.add(new DeadLetterStore.Failure(envelope.runId(), envelope.source().toString(),
-                    envelope.type().name(), envelope.billingKey(), failure.kind(), failure.code(), failure.name(),
-                    null, failure.message(), json(envelope.raw()), maskedJson(envelope),
-                    password == null || password.isEmpty() ? null : secrets.encrypt(password)));
-        }
+        keep(new DeadLetterStore.Failure(envelope.runId(), envelope.source().toString(), envelope.type().name(),
+                envelope.billingKey(), failure.kind(), failure.code(), failure.name(), null, failure.message(),
+                json(envelope.raw()), maskedJson(envelope),
+                password == null || password.isEmpty() ? null : secrets.encrypt(password)));
         LOG.warn("{} ({} {}) failed: {}", envelope.source(), envelope.type(), envelope.billingKey(),
                 failure.message());
     }
@@ -97,12 +95,17 @@ public class FailureRecorder {
         runs.record(new RecordOutcome(rejected.runId(), rejected.source().toString(), rejected.type(),
                 rejected.billingKey(), Outcome.FAILED, List.of(), "VALIDATION", null, rejected.field(),
                 rejected.describe()));
-        if (!dryRun) {
-            deadLetters.add(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
-                    rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(),
-                    rejected.describe(), json(rejected.raw()), null, null));
-        }
+        keep(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
+                rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(), rejected.describe(),
+                json(rejected.raw()), null, null));
         LOG.warn("rejected: {}", rejected.describe());
+    }
+
+    /** Into the dead-letter store, unless this is a dry run. */
+    private void keep(DeadLetterStore.Failure failure) {
+        if (!dryRun) {
+            deadLetters.add(failure);
+        }
     }
 
     private String maskedJson(RecordEnvelope envelope) {

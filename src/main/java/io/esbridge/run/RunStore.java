@@ -27,7 +27,7 @@ import io.esbridge.record.SourceRef;
 public class RunStore implements RunLedger {
 
     /** The error name of a run's input that could not be read to its end. */
-    public static final String UNREADABLE_INPUT = "UNREADABLE_INPUT";
+    private static final String UNREADABLE_INPUT = "UNREADABLE_INPUT";
 
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
 

@@ -68,7 +68,8 @@ final class RecordFactory {
 
     private static AddonRecord addon(String key, MappedFields f) {
         String subscriptionKey = f.required("SubscriptionKey");
-        String customerKey = f.required("CustomerKey");
+        // optional: an add-on that names only its subscription is provisioned in that subscription's customer's order
+        String customerKey = f.text("CustomerKey");
         Integer planId = f.integer("PlanId", false);
         String planName = planId == null ? f.required("PlanName") : f.text("PlanName");
         int quantity = f.integer("Quantity", 1);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.StatusIds;
 import io.esbridge.contract.PackageAddonInfo;
+import io.esbridge.contract.PackageStatus;
 import io.esbridge.provisioning.ProvisioningException.Reason;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.RecordType;
@@ -36,8 +37,11 @@ class AddonProvisioner {
     private final EnterpriseServerClient client;
     private final ObjectMapper mapper;
     private final PlanDirectory plans;
+    private final CreatedSinceIntent createdSinceIntent;
 
-    AddonProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans) {
+    AddonProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans,
+            CreatedSinceIntent createdSinceIntent) {
+        this.createdSinceIntent = createdSinceIntent;
         this.client = client;
         this.mapper = mapper;
         this.plans = plans;
@@ -55,7 +59,10 @@ class AddonProvisioner {
         int packageId = subscriptionPackageId(record, ctx);
         int planId = plans.addonPlanId(record.planId(), record.planName());
         if (link.isPresent() && !link.get().applied()) {
-            link = reconcile(link.get(), packageId, planId, ctx);
+            link = reconcile(link.get(), packageId, record, ctx);
+            if (link.isPresent() && state.sameAs(link.get().fingerprint())) {
+                return Outcome.CREATED; // by the earlier attempt, found on the server
+            }
         }
         if (link.isEmpty()) {
             if (record.ended()) {
@@ -90,10 +97,22 @@ class AddonProvisioner {
                         + " is not provisioned yet: import or fix the subscription first"));
     }
 
-    /** An AddPackageAddon was announced: an unlinked add-on of the same plan on the space is the one it created. */
-    private Optional<Link> reconcile(Link pending, int packageId, int planId, ProvisioningContext ctx) {
+    /**
+     * An AddPackageAddon was announced and its outcome is unknown: the add-on it made is an unlinked add-on of the
+     * space with everything that was sent (plan, quantity, status, comments, purchase date); one that differs existed
+     * before and is not taken for ours.
+     */
+    private Optional<Link> reconcile(Link pending, int packageId, AddonRecord record, ProvisioningContext ctx) {
+        AppliedAddon sent = AppliedState.read(mapper, pending.appliedJson(), AppliedAddon.class);
+        String planId = pending.intentName();
+        String statusId = String.valueOf(StatusIds.id(PackageStatus.valueOf(sent.status())));
         List<Integer> candidates = client.getPackageAddons(packageId).stream()
-                .filter(row -> String.valueOf(planId).equals(trim(row.get("PlanID"))))
+                .filter(row -> planId.equals(trim(row.get("PlanID")))
+                        && String.valueOf(sent.quantity()).equals(trim(row.get("Quantity")))
+                        && statusId.equals(trim(row.get("StatusID")))
+                        && CreatedSinceIntent.sameOptional(row.get("Comments"), sent.comments())
+                        && createdSinceIntent.purchasedAsSent(row.get("PurchaseDate"), record.purchaseDate(),
+                                pending))
                 .map(row -> Integer.parseInt(trim(row.get("PackageAddonID"))))
                 .filter(id -> ctx.links().billingKeyOf(RecordType.ADDON, id).isEmpty())
                 .toList();

@@ -28,6 +28,15 @@ final class AppliedState {
         }
     }
 
+    /** A previously applied state read back, e.g. what a pending create sent. */
+    static <T> T read(ObjectMapper mapper, String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+
     String json() {
         return json;
     }

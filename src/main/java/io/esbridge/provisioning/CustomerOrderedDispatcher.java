@@ -2,14 +2,18 @@ package io.esbridge.provisioning;
 
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import io.esbridge.record.AddonRecord;
 import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.SubscriptionRecord;
 
 /**
  * Provisions records in parallel across customers and in order within one: records of one customer key form a lane
@@ -25,11 +29,19 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
     private final Semaphore capacity;
     private final Map<String, Queue<RecordEnvelope>> lanes = new ConcurrentHashMap<>();
     private final Map<String, RunCounter> runs = new ConcurrentHashMap<>();
+    /** Subscription key → lane, for subscriptions handed over and not yet provisioned (their links may not exist). */
+    private final Map<String, String> subscriptionsInFlight = new ConcurrentHashMap<>();
+    private final Function<String, Optional<String>> linkedCustomerOfSubscription;
 
+    /**
+     * @param linkedCustomerOfSubscription the customer key a subscription is linked under in the state store, for an
+     *                                     add-on that names only its subscription
+     */
     public CustomerOrderedDispatcher(ExecutorService workers, int queueCapacity,
-            Consumer<RecordEnvelope> provisioner) {
+            Function<String, Optional<String>> linkedCustomerOfSubscription, Consumer<RecordEnvelope> provisioner) {
         this.workers = workers;
         this.provisioner = provisioner;
+        this.linkedCustomerOfSubscription = linkedCustomerOfSubscription;
         this.capacity = new Semaphore(queueCapacity);
     }
 
@@ -74,6 +86,10 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
             try {
                 provisioner.accept(next);
             } finally {
+                if (next.payload() instanceof SubscriptionRecord subscription) {
+                    // its link, if any, is written by now: a later add-on finds the customer in the state store
+                    subscriptionsInFlight.remove(subscription.key(), lane);
+                }
                 capacity.release();
                 runs.get(next.runId()).decrement();
             }
@@ -90,9 +106,33 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
         return next[0];
     }
 
-    private static String laneOf(RecordEnvelope envelope) {
+    /**
+     * A record's lane: its customer's. An add-on that names only its subscription (billing exports often do) joins the
+     * lane of that subscription's customer, so it still applies after its subscription: the customer of a
+     * subscription still in flight, else the one its link names. A subscription known to neither gets a lane of its
+     * own, and the add-on fails SUBSCRIPTION_NOT_PROVISIONED as any add-on of an unprovisioned subscription does.
+     */
+    private String laneOf(RecordEnvelope envelope) {
         String customer = envelope.customerKey();
-        return customer != null ? "customer:" + customer : envelope.type() + ":" + envelope.billingKey();
+        if (customer != null && !customer.isEmpty()) {
+            String lane = "customer:" + customer;
+            if (envelope.payload() instanceof SubscriptionRecord subscription) {
+                subscriptionsInFlight.put(subscription.key(), lane);
+            }
+            return lane;
+        }
+        if (envelope.payload() instanceof AddonRecord addon && addon.subscriptionKey() != null) {
+            String inFlight = subscriptionsInFlight.get(addon.subscriptionKey());
+            if (inFlight != null) {
+                return inFlight;
+            }
+            Optional<String> linked = linkedCustomerOfSubscription.apply(addon.subscriptionKey());
+            if (linked.isPresent()) {
+                return "customer:" + linked.get();
+            }
+            return "subscription:" + addon.subscriptionKey();
+        }
+        return envelope.type() + ":" + envelope.billingKey();
     }
 
     @Override

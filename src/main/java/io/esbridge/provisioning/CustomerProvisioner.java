@@ -1,6 +1,5 @@
 package io.esbridge.provisioning;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -55,9 +54,11 @@ class CustomerProvisioner {
     private final SecretKeeper secrets;
     private final UsernameTakenPolicy usernameTaken;
     private final MissingPasswordPolicy missingPassword;
+    private final CreatedSinceIntent createdSinceIntent;
 
     CustomerProvisioner(EnterpriseServerClient client, ObjectMapper mapper, SecretKeeper secrets,
-            ProvisioningProperties properties) {
+            ProvisioningProperties properties, CreatedSinceIntent createdSinceIntent) {
+        this.createdSinceIntent = createdSinceIntent;
         this.client = client;
         this.mapper = mapper;
         this.secrets = secrets;
@@ -70,7 +71,19 @@ class CustomerProvisioner {
         String passwordHash = record.password() == null ? null : secrets.hash(record.password());
         Optional<Link> link = ctx.links().find(RecordType.CUSTOMER, record.key());
         if (link.isPresent() && !link.get().applied()) {
-            link = reconcile(link.get(), ctx);
+            Link pending = link.get();
+            Optional<UserInfo> found = client.getUserByUsername(pending.intentName());
+            if (found.isPresent() && createdByIntent(found.get(), pending, record, ctx)) {
+                return Provisioner.createdEarlier(laterSight(record, linkCreated(found.get(), pending, ctx), state, passwordHash,
+                        ctx));
+            } else {
+                ctx.links().forgetIntent(RecordType.CUSTOMER, record.key());
+                if (found.isPresent()) {
+                    // someone else's user holds the username: decided as for AddUser's -100, never linked blindly
+                    return adoptTaken(record, state, passwordHash, ctx);
+                }
+                link = Optional.empty();
+            }
         }
         if (link.isEmpty()) {
             return firstSight(record, state, passwordHash, ctx);
@@ -78,16 +91,22 @@ class CustomerProvisioner {
         return laterSight(record, link.get(), state, passwordHash, ctx);
     }
 
-    /** A create was announced and its outcome is unknown: the server says whether the user exists. */
-    private Optional<Link> reconcile(Link pending, ProvisioningContext ctx) {
-        Optional<UserInfo> created = client.getUserByUsername(pending.intentName());
-        if (created.isEmpty()) {
-            ctx.links().forgetIntent(RecordType.CUSTOMER, pending.billingKey());
-            return Optional.empty();
-        }
-        ctx.links().markApplied(RecordType.CUSTOMER, pending.billingKey(), created.get().getUserId(), null,
+    /**
+     * An AddUser was announced and its outcome is unknown, and a user holds the username: it is the one AddUser made
+     * only if it carries what was sent (e-mail, owner), the server dates it after the intent, and no other billing
+     * customer is linked to it.
+     */
+    private boolean createdByIntent(UserInfo found, Link pending, CustomerRecord record, ProvisioningContext ctx) {
+        Optional<String> holder = ctx.links().billingKeyOf(RecordType.CUSTOMER, found.getUserId());
+        return CreatedSinceIntent.sameText(found.getEmail(), record.email()) && found.getOwnerId() == record.ownerId()
+                && createdSinceIntent.datedSince(found.getCreated(), pending)
+                && (holder.isEmpty() || holder.get().equals(record.key()));
+    }
+
+    private Link linkCreated(UserInfo created, Link pending, ProvisioningContext ctx) {
+        ctx.links().markApplied(RecordType.CUSTOMER, pending.billingKey(), created.getUserId(), null,
                 pending.appliedJson(), pending.fingerprint(), pending.passwordHash(), ctx.runId());
-        return ctx.links().find(RecordType.CUSTOMER, pending.billingKey());
+        return ctx.links().find(RecordType.CUSTOMER, pending.billingKey()).orElseThrow();
     }
 
     private Outcome firstSight(CustomerRecord record, AppliedState state, String passwordHash,
@@ -137,9 +156,7 @@ class CustomerProvisioner {
                     + "' is already taken on the server by user " + existing.getUserId()
                     + " (es.provisioning.username-taken=FAIL)");
         }
-        if (existing.getEmail() == null || record.email() == null
-                || !existing.getEmail().strip().toLowerCase(Locale.ROOT)
-                        .equals(record.email().strip().toLowerCase(Locale.ROOT))) {
+        if (!CreatedSinceIntent.sameText(existing.getEmail(), record.email())) {
             throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
                     + "' is already taken on the server by user " + existing.getUserId()
                     + " with another e-mail address: not adopted");

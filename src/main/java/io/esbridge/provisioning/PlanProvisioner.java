@@ -50,7 +50,11 @@ class PlanProvisioner {
             return Outcome.UNCHANGED;
         }
         if (link.isPresent() && !link.get().applied()) {
-            link = reconcile(link.get(), record.addon(), ctx);
+            // An AddHostingPlan whose outcome is unknown. The server dates no plan, so a plan of that name found now
+            // may be one that existed before: it is adopted and aligned below like any such plan (UpdateHostingPlan
+            // with every group and quota of the record), never linked as it stands.
+            ctx.links().forgetIntent(RecordType.PLAN, record.key());
+            link = Optional.empty();
         }
         if (link.isEmpty()) {
             if (record.ended()) {
@@ -86,18 +90,6 @@ class PlanProvisioner {
         }
         directory.refresh();
         return Outcome.UPDATED;
-    }
-
-    /** An AddHostingPlan was announced: a plan of that name owned by the plan owner is the one it created. */
-    private Optional<Link> reconcile(Link pending, boolean addon, ProvisioningContext ctx) {
-        Optional<Integer> created = unlinkedPlanNamed(pending.intentName(), addon, ctx);
-        if (created.isEmpty()) {
-            ctx.links().forgetIntent(RecordType.PLAN, pending.billingKey());
-            return Optional.empty();
-        }
-        ctx.links().markApplied(RecordType.PLAN, pending.billingKey(), created.get(), null, pending.appliedJson(),
-                pending.fingerprint(), null, ctx.runId());
-        return ctx.links().find(RecordType.PLAN, pending.billingKey());
     }
 
     /** The plan (or add-on plan) of the plan owner with this name that no billing product is linked to yet. */

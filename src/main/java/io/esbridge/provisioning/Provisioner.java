@@ -52,6 +52,14 @@ public class Provisioner {
                 envelope.billingKey(), outcome, ctx.operations());
     }
 
+    /**
+     * The outcome of a record whose create was found on the server after an unknown outcome (reconciled): created,
+     * by the earlier attempt, plus whatever changed since.
+     */
+    static Outcome createdEarlier(Outcome since) {
+        return since == Outcome.UNCHANGED ? Outcome.CREATED : since;
+    }
+
     // Java 17 has no pattern switch; ProvisioningRecord is sealed, so this chain is exhaustive.
     private Outcome apply(ProvisioningRecord record, ProvisioningContext ctx) {
         if (record instanceof CustomerRecord c) {

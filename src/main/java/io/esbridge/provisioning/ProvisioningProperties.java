@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missingPassword  a new customer whose record carries no password (billing exports rarely do): GENERATE a
  *                         strong random one (the user resets it, or gets it by the panel's letter with send-letter)
  *                         or FAIL the record
+ * @param createdSkew      after a create whose outcome is unknown, an object found on the server counts as the one
+ *                         es-bridge created only if the server dates it no earlier than the intent less this much:
+ *                         the server's clock (and its time zone, for a panel whose dates carry none) may differ from
+ *                         ours. Too small, our own creation is taken for a stranger's (the taken-username policy then
+ *                         decides: safe, never an overwrite); too large, a same-e-mail user made just before counts
  */
 @ConfigurationProperties("es.provisioning")
 public record ProvisioningProperties(
@@ -30,7 +35,8 @@ public record ProvisioningProperties(
         @DefaultValue("2000") int queueCapacity,
         @DefaultValue("false") boolean dryRun,
         @DefaultValue("24h") Duration runTimeout,
-        @DefaultValue("GENERATE") MissingPasswordPolicy missingPassword) {
+        @DefaultValue("GENERATE") MissingPasswordPolicy missingPassword,
+        @DefaultValue("15m") Duration createdSkew) {
 
     public enum UsernameTakenPolicy { ADOPT, FAIL }
 

@@ -15,6 +15,7 @@ import io.esbridge.record.RecordEnvelope;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetterStore;
+import io.esbridge.state.LinkStore;
 
 /**
  * The provisioning job. {@code direct:provision} is the one entry point every source sends its envelopes to: it hands
@@ -89,16 +90,17 @@ public class ProvisioningRoutes extends RouteBuilder {
      */
     @Bean(destroyMethod = "close")
     static CustomerOrderedDispatcher customerOrderedDispatcher(org.apache.camel.CamelContext camel,
-            ProducerTemplate producer, ProvisioningProperties properties) {
+            ProducerTemplate producer, ProvisioningProperties properties, LinkStore links) {
         ExecutorService workers = camel.getExecutorServiceManager()
                 .newFixedThreadPool(CustomerOrderedDispatcher.class, "provisioning", properties.workers());
-        return new CustomerOrderedDispatcher(workers, properties.queueCapacity(), envelope -> {
-            try {
-                producer.sendBody(RECORD, envelope);
-            } catch (RuntimeException e) {
-                LOG.error("record {} ({} {}) has no outcome: the state store refused it: {}", envelope.source(),
-                        envelope.type(), envelope.billingKey(), e.getMessage());
-            }
-        });
+        return new CustomerOrderedDispatcher(workers, properties.queueCapacity(), links::customerKeyOfSubscription,
+                envelope -> {
+                    try {
+                        producer.sendBody(RECORD, envelope);
+                    } catch (RuntimeException e) {
+                        LOG.error("record {} ({} {}) has no outcome: the state store refused it: {}",
+                                envelope.source(), envelope.type(), envelope.billingKey(), e.getMessage());
+                    }
+                });
     }
 }

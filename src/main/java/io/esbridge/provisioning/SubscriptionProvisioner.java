@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.client.StatusIds;
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.provisioning.ProvisioningException.Reason;
@@ -39,9 +40,11 @@ class SubscriptionProvisioner {
     private final ObjectMapper mapper;
     private final PlanDirectory plans;
     private final EndedSubscriptionPolicy endedPolicy;
+    private final CreatedSinceIntent createdSinceIntent;
 
     SubscriptionProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans,
-            ProvisioningProperties properties) {
+            ProvisioningProperties properties, CreatedSinceIntent createdSinceIntent) {
+        this.createdSinceIntent = createdSinceIntent;
         this.client = client;
         this.mapper = mapper;
         this.plans = plans;
@@ -56,7 +59,10 @@ class SubscriptionProvisioner {
         }
         int userId = customerUserId(record, ctx);
         if (link.isPresent() && !link.get().applied()) {
-            link = reconcile(link.get(), userId, ctx);
+            link = reconcile(link.get(), userId, record, ctx);
+            if (link.isPresent()) {
+                return Provisioner.createdEarlier(laterSight(record, link.get(), state, ctx));
+            }
         }
         if (link.isEmpty()) {
             if (record.ended()) {
@@ -84,10 +90,20 @@ class SubscriptionProvisioner {
         return customer.esId();
     }
 
-    /** An AddPackage was announced and its outcome is unknown: look for the space by name among the user's spaces. */
-    private Optional<Link> reconcile(Link pending, int userId, ProvisioningContext ctx) {
+    /**
+     * An AddPackage was announced and its outcome is unknown: the space it made is an unlinked space of the user with
+     * everything that was sent (name, plan, comments, status, purchase date). A space that differs in any of them
+     * existed before (made by hand, by another tool) and is not taken for ours: the create is made again.
+     */
+    private Optional<Link> reconcile(Link pending, int userId, SubscriptionRecord record, ProvisioningContext ctx) {
+        AppliedSubscription sent = AppliedState.read(mapper, pending.appliedJson(), AppliedSubscription.class);
+        int planId = plans.hostingPlanId(sent.planId(), sent.planName());
+        int statusId = StatusIds.id(PackageStatus.valueOf(sent.status()));
         List<PackageInfo> candidates = client.getMyPackages(userId).stream()
                 .filter(p -> pending.intentName() != null && pending.intentName().equals(p.getPackageName()))
+                .filter(p -> p.getPlanId() == planId && p.getStatusId() == statusId
+                        && CreatedSinceIntent.sameOptional(p.getPackageComments(), sent.comments())
+                        && createdSinceIntent.purchasedAsSent(p.getPurchaseDate(), record.purchaseDate(), pending))
                 .filter(p -> ctx.links().billingKeyOf(RecordType.SUBSCRIPTION, p.getPackageId()).isEmpty())
                 .toList();
         if (candidates.isEmpty()) {

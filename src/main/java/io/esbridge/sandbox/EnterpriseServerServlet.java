@@ -1,5 +1,6 @@
 package io.esbridge.sandbox;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,8 +86,10 @@ final class EnterpriseServerServlet extends HttpServlet {
         }
         stats.recordCall(operation.name(), action);
         FaultSettings settings = faults.settings();
+        // read first only when faults are picked by content; otherwise the request streams into the codec
+        byte[] requestBody = settings.picksCalls() ? request.getInputStream().readAllBytes() : null;
         pause(request, faults.latencyMillis(settings));
-        switch (faults.verdict(settings)) {
+        switch (faults.verdict(settings, operation.name(), requestBody)) {
             case OUTAGE -> {
                 plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable");
                 return;
@@ -112,7 +115,8 @@ final class EnterpriseServerServlet extends HttpServlet {
         }
         Object parameters;
         try {
-            parameters = codec.read(request.getInputStream(), operation, stats::recordBodyNamespace);
+            parameters = codec.read(requestBody != null ? new ByteArrayInputStream(requestBody) : request.getInputStream(),
+                    operation, stats::recordBodyNamespace);
         } catch (SoapCodec.UnreadableRequest e) {
             if (e.malformed()) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -137,7 +141,7 @@ final class EnterpriseServerServlet extends HttpServlet {
             return;
         }
         // A slow answer: the write above is applied, the client gives up waiting (reconciliation tests).
-        pause(request, faults.slowAnswerMillis(settings));
+        pause(request, faults.slowAnswerMillis(settings, operation.name(), requestBody));
         // Buffered, to answer with a Content-Length in one write as ASMX does, not in chunks.
         ByteArrayOutputStream body = new ByteArrayOutputStream(2048);
         try {

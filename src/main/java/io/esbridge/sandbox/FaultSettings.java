@@ -1,27 +1,42 @@
 package io.esbridge.sandbox;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What the sandbox does wrong on purpose, one immutable value swapped atomically (see {@link SandboxFaults}).
  *
  * @param latencyMillis       added to every SOAP call
  * @param jitterMillis        up to this much more, at random
- * @param soapFaultShare      share (0..1) of calls answered HTTP 500 soap:Server with a SQL Server deadlock text,
- *                            which the client treats as worth retrying
- * @param httpErrorShare      share (0..1) of calls answered a bare HTTP {@code httpErrorStatus} without SOAP
+ * @param soapFaultShare      share (0..1) of distinct requests answered HTTP 500 soap:Server with a SQL Server deadlock
+ *                            text, which the client treats as worth retrying
+ * @param httpErrorShare      share (0..1) of distinct requests answered a bare HTTP {@code httpErrorStatus} without
+ *                            SOAP
  * @param httpErrorStatus     500 or 503
  * @param outage              no call is served: HTTP 503 as IIS answers with its application pool stopped
  * @param outageUntil         an outage until this instant (null: none)
  * @param slowAnswerMillis    the write is applied, then the answer waits this long (past the client's timeout)
- * @param slowAnswerShare     share (0..1) of calls answered slowly
+ * @param slowAnswerShare     share (0..1) of distinct requests answered slowly
+ * @param failFirstCalls      operation name → how many of its first calls (since these settings) are answered a bare
+ *                            HTTP {@code httpErrorStatus} without being applied ("the first AddUser fails")
+ *
+ * <p>A share picks requests by their content, not by chance, and each picked request fails once: its retry (the same
+ * request) is served. So a test with a share of faults has the same outcome on every run, however the calls of
+ * parallel workers interleave, and a record is never unlucky enough to exhaust its retries. Dates and times in the
+ * request are left out of its content, since a retry may carry a later "now".
  */
 public record FaultSettings(long latencyMillis, long jitterMillis, double soapFaultShare, double httpErrorShare,
-        int httpErrorStatus, boolean outage, Instant outageUntil, long slowAnswerMillis, double slowAnswerShare) {
+        int httpErrorStatus, boolean outage, Instant outageUntil, long slowAnswerMillis, double slowAnswerShare, Map<String, Integer> failFirstCalls) {
 
-    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 503, false, null, 0, 0);
+    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 503, false, null, 0, 0, Map.of());
 
     public FaultSettings {
+        failFirstCalls = failFirstCalls == null ? Map.of() : Map.copyOf(failFirstCalls);
+        failFirstCalls.forEach((operation, calls) -> {
+            if (calls == null || calls < 0) {
+                throw new IllegalArgumentException("failFirstCalls of " + operation + " must not be negative");
+            }
+        });
         requireShare("soapFaultShare", soapFaultShare);
         requireShare("httpErrorShare", httpErrorShare);
         requireShare("slowAnswerShare", slowAnswerShare);
@@ -48,26 +63,40 @@ public record FaultSettings(long latencyMillis, long jitterMillis, double soapFa
 
     public FaultSettings withLatency(long millis, long jitter) {
         return new FaultSettings(millis, jitter, soapFaultShare, httpErrorShare, httpErrorStatus, outage, outageUntil,
-                slowAnswerMillis, slowAnswerShare);
+                slowAnswerMillis, slowAnswerShare, failFirstCalls);
     }
 
     public FaultSettings withSoapFaultShare(double share) {
         return new FaultSettings(latencyMillis, jitterMillis, share, httpErrorShare, httpErrorStatus, outage,
-                outageUntil, slowAnswerMillis, slowAnswerShare);
+                outageUntil, slowAnswerMillis, slowAnswerShare, failFirstCalls);
     }
 
     public FaultSettings withHttpErrorShare(double share, int status) {
         return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, share, status, outage, outageUntil,
-                slowAnswerMillis, slowAnswerShare);
+                slowAnswerMillis, slowAnswerShare, failFirstCalls);
     }
 
     public FaultSettings withOutage(boolean on, Instant until) {
         return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, httpErrorStatus, on,
-                until, slowAnswerMillis, slowAnswerShare);
+                until, slowAnswerMillis, slowAnswerShare, failFirstCalls);
     }
 
     public FaultSettings withSlowAnswers(long millis, double share) {
         return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, httpErrorStatus, outage,
-                outageUntil, millis, share);
+                outageUntil, millis, share, failFirstCalls);
+    }
+
+    /** The first {@code calls} calls of {@code operation} are answered HTTP {@code status} without being applied. */
+    public FaultSettings withFailFirst(String operation, int calls, int status) {
+        Map<String, Integer> failFirst = new java.util.HashMap<>(failFirstCalls);
+        failFirst.put(operation, calls);
+        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, status, outage,
+                outageUntil, slowAnswerMillis, slowAnswerShare, failFirst);
+    }
+
+    /** Whether a call's verdict depends on its content or its rank, so its body must be read first. */
+    boolean picksCalls() {
+        return soapFaultShare > 0 || httpErrorShare > 0 || slowAnswerShare > 0 && slowAnswerMillis > 0
+                || !failFirstCalls.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.esbridge.state;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,20 +39,20 @@ public class DryRunLinks implements Links {
     public void recordIntent(RecordType type, String billingKey, Integer parentEsId, String intentName,
             String appliedJson, String fingerprint, String passwordHash, String runId) {
         put(new Link(type, billingKey, LinkState.PENDING, null, parentEsId, intentName, appliedJson, fingerprint,
-                passwordHash));
+                passwordHash, Instant.now()));
     }
 
     @Override
     public void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId, String appliedJson,
             String fingerprint, String passwordHash, String runId) {
         put(new Link(type, billingKey, LinkState.APPLIED, esId, parentEsId, null, appliedJson, fingerprint,
-                passwordHash));
+                passwordHash, Instant.now()));
     }
 
     @Override
     public void markDeleted(RecordType type, String billingKey, String runId) {
         find(type, billingKey).ifPresent(l -> put(new Link(type, billingKey, LinkState.DELETED, l.esId(),
-                l.parentEsId(), l.intentName(), l.appliedJson(), l.fingerprint(), l.passwordHash())));
+                l.parentEsId(), l.intentName(), l.appliedJson(), l.fingerprint(), l.passwordHash(), Instant.now())));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.esbridge.state;
 
+import java.time.Instant;
+
 import io.esbridge.record.RecordType;
 
 /**
@@ -11,9 +13,11 @@ import io.esbridge.record.RecordType;
  * @param appliedJson  what was last applied, secrets left out
  * @param fingerprint  SHA-256 of appliedJson, for a cheap comparison
  * @param passwordHash keyed hash of the last applied password (customers)
+ * @param updatedAt    when the link was last written; for a pending link, when the create was announced (an object
+ *                     the server dates earlier than that was not made by this create)
  */
 public record Link(RecordType type, String billingKey, LinkState state, Integer esId, Integer parentEsId,
-        String intentName, String appliedJson, String fingerprint, String passwordHash) {
+        String intentName, String appliedJson, String fingerprint, String passwordHash, Instant updatedAt) {
 
     public boolean applied() {
         return state == LinkState.APPLIED;

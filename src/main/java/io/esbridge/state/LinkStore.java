@@ -39,6 +39,14 @@ public class LinkStore implements Links {
                 String.class, type.name(), esId, LinkState.APPLIED.name()).stream().findFirst();
     }
 
+    /** The key of the customer whose user a subscription's space was created under (an add-on's customer). */
+    public Optional<String> customerKeyOfSubscription(String subscriptionKey) {
+        return jdbc.queryForList("select c.billing_key from es_link s join es_link c on c.record_type = ?"
+                + " and c.es_id = s.parent_es_id and c.state = ? where s.record_type = ? and s.billing_key = ?",
+                String.class, RecordType.CUSTOMER.name(), LinkState.APPLIED.name(), RecordType.SUBSCRIPTION.name(),
+                subscriptionKey).stream().findFirst();
+    }
+
     /**
      * Records the intent to create, with the state the create call will apply, before the call. Fails with a DuplicateKeyException when another instance
      * recorded it first.
@@ -95,6 +103,7 @@ public class LinkStore implements Links {
         return new Link(RecordType.valueOf(rs.getString("record_type")), rs.getString("billing_key"),
                 LinkState.valueOf(rs.getString("state")), (Integer) rs.getObject("es_id", Integer.class),
                 (Integer) rs.getObject("parent_es_id", Integer.class), rs.getString("intent_name"),
-                rs.getString("applied_json"), rs.getString("fingerprint"), rs.getString("password_hash"));
+                rs.getString("applied_json"), rs.getString("fingerprint"), rs.getString("password_hash"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

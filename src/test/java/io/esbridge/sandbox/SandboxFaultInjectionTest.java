@@ -41,17 +41,39 @@ class SandboxFaultInjectionTest extends SolidCpSandboxContext {
     }
 
     @Test
-    void aShareOfFailuresFailsAboutThatShareOfCalls() {
+    void aShareOfFaultsPicksThatShareOfDistinctRequestsByContentAndFailsEachOnce() {
         faults.update(f -> f.withSoapFaultShare(0.5));
+        int failed = failedProbes();
+        assertThat(failed).as("about half of 60 distinct requests").isBetween(15, 45);
+        assertThat(failedProbes()).as("each picked request fails once: its retry is served").isZero();
+
+        faults.set(FaultSettings.NONE.withSoapFaultShare(0.5));
+        assertThat(failedProbes()).as("the same requests are picked again, not others").isEqualTo(failed);
+    }
+
+    @Test
+    void theFirstCallsOfAnOperationCanBeFailedWithoutBeingApplied() {
+        String username = SandboxFixtures.uniqueUsername("first");
+        faults.set(FaultSettings.NONE.withFailFirst("AddUser", 2, 500));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!",
+                    false, List.of())).isInstanceOf(EsTransientException.class).hasMessageContaining("HTTP 500");
+            assertThat(client.userExists(username)).as("not applied").isFalse();
+        }
+        assertThat(client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false,
+                List.of())).isPositive();
+    }
+
+    private int failedProbes() {
         int failed = 0;
         for (int i = 0; i < 60; i++) {
             try {
-                client.userExists("serveradmin");
+                client.userExists("share-probe-" + i);
             } catch (EsTransientException e) {
                 failed++;
             }
         }
-        assertThat(failed).isBetween(10, 50);
+        return failed;
     }
 
     @Test

@@ -43,7 +43,10 @@ import io.esbridge.sandbox.SandboxFaults;
     "es.feeds.push.spool=target/push-async-test/spool",
     "es.feeds.push.username=billing",
     "es.feeds.push.password=push-secret",
-    "es.server.max-in-flight=2"})
+    "es.server.max-in-flight=2",
+    // short backoffs: records retried through the outage of the first test resume soon after it ends
+    "es.errors.redelivery-delay=50", "es.errors.max-redelivery-delay=1000",
+    "es.errors.circuit-breaker.wait-in-open=500ms"})
 class FeedPushAsyncTest {
 
     private static final String CREDENTIALS = "billing:push-secret";
@@ -65,11 +68,11 @@ class FeedPushAsyncTest {
     @Test
     void preferRespondAsyncIsAnsweredAtOnceWithWhereToFollowTheRun() throws Exception {
         String tag = tag();
-        faults.set(faults.settings().withLatency(300, 0));
-        long start = System.nanoTime();
+        // the panel is down while the push is answered: no record can be provisioned before the answer, however slow
+        // the machine, so a run still "running" proves the answer did not wait for provisioning
+        faults.set(faults.settings().withOutage(true, null));
         HttpResponse<String> response = post("customers", customers(tag, 8), CREDENTIALS,
                 "return=minimal, respond-async");
-        long answeredInMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers().firstValue("Preference-Applied")).hasValue("respond-async");
@@ -77,9 +80,9 @@ class FeedPushAsyncTest {
         String runId = answer.get("runId").asText();
         assertThat(response.headers().firstValue("Location")).hasValue("/api/runs/" + runId);
         assertThat(answer.get("report").asText()).isEqualTo("/api/runs/" + runId);
-        // 8 customers at two calls of 300 ms each, two calls at a time, take 2.4 s or more
         JsonNode running = report(runId);
-        assertThat(running.get("state").asText()).as("answered after %d ms", answeredInMillis).isEqualTo("running");
+        assertThat(running.get("state").asText()).isEqualTo("running");
+        faults.clear();
 
         JsonNode finished = awaitFinished(runId);
         assertThat(finished.get("in").asLong()).isEqualTo(8);

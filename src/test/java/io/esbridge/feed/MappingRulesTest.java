@@ -160,8 +160,11 @@ class MappingRulesTest {
     void aMissingDateTakesTheDefaultExpression() {
         Map<String, String> row = subscription();
         row.remove("start_date");
+        // read around the mapping: a run across midnight still finds the day the default was taken on
+        java.time.LocalDate before = java.time.LocalDate.now();
         SubscriptionRecord s = (SubscriptionRecord) map("subscriptions", row);
-        assertThat(s.purchaseDate().toLocalDate()).isEqualTo(java.time.LocalDate.now());
+        java.time.LocalDate after = java.time.LocalDate.now();
+        assertThat(s.purchaseDate().toLocalDate()).isBetween(before, after);
     }
 
     private static Map<String, String> addon() {

@@ -117,6 +117,31 @@ public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Ti
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 
+    /** {@code one bar per 50 ms, at most 3 records in a bar}: the heading's note. */
+    public String summary() {
+        long peak = buckets.peak();
+        return "one bar per " + words(buckets.bucket()) + ", at most " + peak + (peak == 1 ? " record" : " records")
+                + " in a bar";
+    }
+
+    public double plotLeft() {
+        return PLOT_LEFT;
+    }
+
+    public double plotTop() {
+        return PLOT_TOP;
+    }
+
+    /** The middle of the time axis, for its title. */
+    public double plotCenterX() {
+        return PLOT_LEFT + PLOT_WIDTH / 2.0;
+    }
+
+    /** The record axis's title, rotated to run up the axis, centred on it. */
+    public String recordAxisLabelTransform() {
+        return "rotate(-90) translate(" + -(PLOT_TOP + PLOT_HEIGHT / 2.0) + " 16)";
+    }
+
     public double plotBottom() {
         return PLOT_TOP + PLOT_HEIGHT;
     }

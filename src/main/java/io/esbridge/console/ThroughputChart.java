@@ -18,13 +18,13 @@ import io.esbridge.console.ThroughputBuckets.Bucket;
 public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Tick> timeTicks,
         List<Tick> recordTicks, String timeAxisLabel, String recordAxisLabel) {
 
-    public static final int WIDTH = 800;
-    public static final int HEIGHT = 240;
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 240;
     /** The plot inside the axes: room on the left for the record ticks and the rotated title, below for time. */
-    public static final int PLOT_LEFT = 64;
-    public static final int PLOT_TOP = 30;
-    public static final int PLOT_WIDTH = WIDTH - PLOT_LEFT - 16;
-    public static final int PLOT_HEIGHT = HEIGHT - PLOT_TOP - 48;
+    private static final int PLOT_LEFT = 64;
+    private static final int PLOT_TOP = 30;
+    private static final int PLOT_WIDTH = WIDTH - PLOT_LEFT - 16;
+    private static final int PLOT_HEIGHT = HEIGHT - PLOT_TOP - 48;
     /** About this many steps on the time axis: enough to read a bar's time off, few enough not to overlap. */
     private static final int TIME_STEPS = 6;
     private static final int RECORD_STEPS = 4;

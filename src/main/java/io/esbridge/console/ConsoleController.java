@@ -22,6 +22,7 @@ import io.esbridge.client.EsServerProperties;
 import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.errors.ReplayService.ReplayResult;
 import io.esbridge.run.Outcome;
+import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.DeadLetter;
 import io.esbridge.state.DeadLetterStore;
@@ -71,9 +72,11 @@ public class ConsoleController {
     public String run(@PathVariable String runId, @RequestParam(defaultValue = "FAILED") String outcome,
             @RequestParam(required = false) String code, Model model) {
         common(model);
-        model.addAttribute("report", runs.report(runId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + runId)));
-        model.addAttribute("chart", ThroughputChart.of(queries.recordedTimes(runId)));
+        RunReport report = runs.report(runId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + runId));
+        model.addAttribute("report", report);
+        model.addAttribute("chart", ThroughputChart.of(
+                ThroughputBuckets.of(report.startedAt(), report.duration(), queries.recorded(runId))));
         model.addAttribute("records", queries.records(runId, "ALL".equalsIgnoreCase(outcome) ? null : outcome, code));
         model.addAttribute("recordsShown", RunQueries.RECORDS_SHOWN);
         model.addAttribute("codes", queries.errorCodes(runId));

@@ -70,10 +70,11 @@ public class RunQueries {
                 runId);
     }
 
-    /** When each record of a run was recorded, in order: the throughput chart's input. */
-    public List<Instant> recordedTimes(String runId) {
-        return jdbc.query("select recorded_at from es_record_outcome where run_id = ? order by recorded_at",
-                (rs, n) -> rs.getTimestamp(1).toInstant(), runId);
+    /** When each record of a run was recorded and whether it failed: the throughput chart's input. */
+    public List<ThroughputBuckets.Recorded> recorded(String runId) {
+        return jdbc.query("select recorded_at, outcome from es_record_outcome where run_id = ?",
+                (rs, n) -> new ThroughputBuckets.Recorded(rs.getTimestamp(1).toInstant(),
+                        "FAILED".equals(rs.getString(2))), runId);
     }
 
     /** Records of every run, by outcome. */

@@ -1,6 +1,7 @@
 package io.esbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -95,7 +97,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/console/runs/" + runId);
         assertThat(browser.findElement(By.id("failed-count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("errors")).getText()).contains("-1100 USER_ALREADY_EXISTS");
-        assertThat(browser.findElements(By.cssSelector("#throughput rect"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed"))).hasSize(2);
         assertThat(recordRows()).hasSize(2).anySatisfy(r -> assertThat(r).contains("-1100", "USER_ALREADY_EXISTS",
                 "already exists"));
         screenshot("03-run-failed-records");
@@ -125,6 +127,47 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         assertThat(browser.findElement(By.id("settings")).getText()).contains("es.server.password ******")
                 .doesNotContain(SERVER_PASSWORD);
         screenshot("07-configuration");
+    }
+
+    /**
+     * A run of 3 s: fixed 10 s buckets drew it as one solid bar. Now it has many bars over labelled axes, with its
+     * failures stacked in red on the bars they fell in.
+     */
+    @Test
+    void aShortRunsThroughputShowsBarsAxesAndFailures() throws IOException {
+        String runId = shortRunWithFailures();
+
+        browser.get(url("/console/runs/" + runId));
+        browser.findElement(By.id("username")).sendKeys(USERNAME);
+        browser.findElement(By.id("password")).sendKeys(CONSOLE_PASSWORD);
+        navigateBy(browser.findElement(By.id("sign-in")));
+        // Back where the operator was going (Spring Security's saved request adds "?continue").
+        assertThat(browser.getCurrentUrl()).contains("/console/runs/" + runId);
+
+        // Bars as the page draws them, told apart by where they stand (the legend's swatches are not bars).
+        assertThat(browser.findElements(By.cssSelector("#throughput rect:not(#throughput-legend rect)")).stream()
+                .map(rect -> rect.getRect().getX()).distinct()).hasSizeGreaterThan(1);
+        List<WebElement> bars = browser.findElements(By.cssSelector("#throughput .bar"));
+        assertThat(browser.findElement(By.id("time-axis-label")).getText())
+                .isEqualTo("time since the run started (s)");
+        assertThat(browser.findElement(By.id("record-axis-label")).getText()).isEqualTo("records per 50 ms");
+        assertThat(browser.findElement(By.id("throughput-legend")).getText()).contains("succeeded", "failed");
+        assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed"))).hasSize(5);
+        // Drawn, not only present: each failure segment has a size, the failure colour, and sits right on top of the
+        // successes of its bar.
+        for (WebElement bar : bars) {
+            List<WebElement> failed = bar.findElements(By.cssSelector("rect.failed"));
+            if (failed.isEmpty()) {
+                continue;
+            }
+            Rectangle failure = failed.get(0).getRect();
+            Rectangle successes = bar.findElement(By.cssSelector("rect.succeeded")).getRect();
+            assertThat(failure.getHeight()).isPositive();
+            assertThat(failure.getY() + failure.getHeight()).isCloseTo(successes.getY(), within(1));
+            assertThat(failure.getX()).isEqualTo(successes.getX());
+            assertThat(failed.get(0).getCssValue("fill")).isEqualTo("rgb(200, 70, 61)");
+        }
+        screenshot("08-short-run-throughput");
     }
 
     /** Clicks what leads to another page and waits for that page: a click does not always wait for it. */

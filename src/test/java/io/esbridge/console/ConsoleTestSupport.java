@@ -65,6 +65,33 @@ abstract class ConsoleTestSupport {
         return runId;
     }
 
+    /**
+     * A finished run of 3 s, as a small import file leaves it: ten bursts of two to four records 300 ms apart, the last
+     * record of every other burst failed (refused by the Enterprise Server), 29 records and 5 failures in all.
+     */
+    String shortRunWithFailures() {
+        String runId = UUID.randomUUID().toString();
+        Instant start = Instant.now().minusSeconds(60);
+        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, records_in, input_complete_at,"
+                + " finished_at, state) values (?, 'FILE', 'customers-small.csv', ?, 29, ?, ?, 'FINISHED')", runId,
+                Timestamp.from(start), Timestamp.from(start.plusMillis(100)), Timestamp.from(start.plusSeconds(3)));
+        int line = 0;
+        for (int burst = 0; burst < 10; burst++) {
+            int size = 2 + burst % 3;
+            for (int i = 0; i < size; i++) {
+                line++;
+                Instant at = start.plusMillis(250 + burst * 300L + i * 5L);
+                if (burst % 2 == 1 && i == size - 1) {
+                    outcome(runId, line, "CUSTOMER", "C-" + line, "FAILED", "", "BUSINESS", -1100,
+                            "USER_ALREADY_EXISTS", "AddUser: username 'c" + line + "' already exists", at);
+                } else {
+                    outcome(runId, line, "CUSTOMER", "C-" + line, "CREATED", "AddUser", null, null, null, null, at);
+                }
+            }
+        }
+        return runId;
+    }
+
     /** A run whose process was killed after two of its records: closed as interrupted at the next start. */
     String interruptedRun() {
         String runId = UUID.randomUUID().toString();

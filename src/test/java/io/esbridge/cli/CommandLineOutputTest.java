@@ -116,6 +116,16 @@ class CommandLineOutputTest {
     }
 
     @Test
+    void verboseShowsTheLogLiveOnStandardErrorNotAmongTheReports() throws Exception {
+        Run verbose = run("status", "--verbose", "--runs=1");
+        assertThat(verbose.exit()).as(verbose.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(verbose.stderrLines()).as(verbose.stderr())
+                .anyMatch(line -> LOG_LINE.matcher(line).matches() && line.contains("Started EsBridgeApplication"));
+        assertThat(verbose.stdoutLines()).as(verbose.stdout()).isNotEmpty()
+                .noneMatch(line -> LOG_LINE.matcher(line).matches());
+    }
+
+    @Test
     void jsonPrintsOneReportPerRunAndNothingElse() throws Exception {
         Files.writeString(home.resolve("customers-more.csv"), """
                 customer_id,username,password,first_name,last_name,email,status

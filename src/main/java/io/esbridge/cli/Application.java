@@ -1,6 +1,7 @@
 package io.esbridge.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,17 +29,35 @@ final class Application {
      * server on a free port (it serves the built-in sandbox, when that is the target) so it never collides with a
      * service running beside it. Any {@code --key=value} argument still wins over these defaults.
      */
-    static ConfigurableApplicationContext oneShot(String[] args) {
-        return new SpringApplicationBuilder(EsBridgeApplication.class).run(withDefaults(args, ONE_SHOT_DEFAULTS));
+    static ConfigurableApplicationContext oneShot(String[] args, boolean verbose) {
+        return new SpringApplicationBuilder(EsBridgeApplication.class).properties(logging(verbose))
+                .run(withDefaults(args, ONE_SHOT_DEFAULTS));
     }
 
     /** One-shot settings; given as arguments since config/application.yml would win over default properties. */
     private static final Map<String, String> ONE_SHOT_DEFAULTS = Map.of(
             "server.port", "0",
-            // The command prints its own report; the log keeps to what needs attention.
-            "logging.level.root", "WARN",
             "es.sync.schedule-enabled", "false",
             "camel.main.routes-include-pattern", "classpath:es-bridge-one-shot-has-no-routes/*");
+
+    /** Where a one-shot command's log goes, relative to the folder es-bridge runs in (as its other state, data/). */
+    static final String LOG_FILE = "data/logs/es-bridge.log";
+
+    /**
+     * A one-shot command prints its reports and problems itself, so its log goes to a file (Spring Boot's rolling
+     * file: rolled at 10 MB and daily, a week kept), and on the console (standard error, see {@link Output}) only
+     * with --verbose: log lines among the reports made them hard to read and impossible to parse. Default
+     * properties, the weakest source, so that config/application.yml or LOGGING_FILE_NAME may move the file.
+     */
+    private static Map<String, Object> logging(boolean verbose) {
+        Map<String, Object> logging = new LinkedHashMap<>();
+        logging.put("logging.file.name", LOG_FILE);
+        if (!verbose) {
+            logging.put("logging.threshold.console", "OFF");
+            logging.put("spring.main.banner-mode", "off");
+        }
+        return logging;
+    }
 
     private static String[] withDefaults(String[] args, Map<String, String> defaults) {
         List<String> all = new ArrayList<>(List.of(args));

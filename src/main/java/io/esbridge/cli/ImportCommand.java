@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -43,10 +45,14 @@ public class ImportCommand implements Callable<Integer> {
     @Mixin
     Settings settings;
 
+    @Mixin
+    Output output;
+
     @Override
     public Integer call() {
         List<Path> files = files();
-        try (ConfigurableApplicationContext app = Application.oneShot(settings.springArgs())) {
+        try (Output.Redirect redirect = output.redirect();
+                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
             FileImporter importer = app.getBean(FileImporter.class);
             RunStore runs = app.getBean(RunStore.class);
             ReadPositions positions = app.getBean(ReadPositions.class);
@@ -57,20 +63,40 @@ public class ImportCommand implements Callable<Integer> {
                 try (ProgressLine progress = new ProgressLine(file.getFileName().toString(), size(file),
                         () -> runOf(runs, file, started).map(report -> new ProgressLine.Progress(report.created()
                                 + report.updated() + report.unchanged() + report.failed(), report.failed(),
-                                positions.of(report.runId()))), System.out)) {
+                                positions.of(report.runId()))),
+                        output.json() ? output.problems() : output.reports())) {
                     result = importer.importFile(file, again);
                 }
                 if (result.runId().isEmpty()) {
-                    System.out.println(file + ": not imported: " + result.notImported());
+                    output.text(file + ": not imported: " + result.notImported());
+                    output.json(notImported(file, result.notImported()));
                     allApplied &= result.notImported().startsWith("imported before");
                     continue;
                 }
                 RunReport report = runs.report(result.runId().get()).orElseThrow();
-                System.out.println(file + ": " + report.summary());
+                runs.failures(report.runId(), failed -> output.problem(FailedRecordLine.of(failed)));
+                output.text(file + ": " + report.summary());
+                output.json(reportJson(file, report));
                 allApplied &= report.failed() == 0 && report.identityHolds();
             }
             return allApplied ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         }
+    }
+
+    /** The run's report as its report file has it, and which file it read (the report names the file alone). */
+    private static Map<String, Object> reportJson(Path file, RunReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", file.toString());
+        json.putAll(RunStore.reportJson(report));
+        return json;
+    }
+
+    /** A file that made no run, so that a script still learns of every file it named. */
+    private static Map<String, Object> notImported(Path file, String why) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", file.toString());
+        json.put("notImported", why);
+        return json;
     }
 
     /** The run importing {@code file} that started after {@code since}, while it goes on. */

@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.esbridge.errors.ReplayService;
 import io.esbridge.errors.ReplayService.ReplayResult;
 import io.esbridge.errors.ReplayService.Selection;
+import io.esbridge.run.RunStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +35,20 @@ public class ReplayCommand implements Callable<Integer> {
     @Mixin
     Settings settings;
 
+    @Mixin
+    Output output;
+
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext app = Application.oneShot(settings.springArgs())) {
+        try (Output.Redirect redirect = output.redirect();
+                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
             ReplayResult result = app.getBean(ReplayService.class).replay(which.all ? Selection.all()
                     : new Selection(which.runId, which.code, which.errorName));
-            System.out.println(result.report().summary());
-            result.notReplayed().forEach(line -> System.out.println("  not replayed: " + line));
+            app.getBean(RunStore.class).failures(result.report().runId(),
+                    failed -> output.problem(FailedRecordLine.of(failed)));
+            result.notReplayed().forEach(line -> output.problem("not replayed: " + line));
+            output.text(result.report().summary());
+            output.json(RunStore.reportJson(result.report()));
             return result.report().failed() > 0 || !result.notReplayed().isEmpty() ? ExitCodes.SOME_FAILED
                     : ExitCodes.OK;
         }

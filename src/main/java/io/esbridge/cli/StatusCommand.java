@@ -1,6 +1,8 @@
 package io.esbridge.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,18 +26,56 @@ public class StatusCommand implements Callable<Integer> {
     @Mixin
     Settings settings;
 
+    @Mixin
+    Output output;
+
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext app = Application.oneShot(settings.springArgs())) {
+        try (Output.Redirect redirect = output.redirect();
+                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
             List<RunReport> latest = app.getBean(RunStore.class).recent(runs);
-            System.out.println(latest.isEmpty() ? "No runs yet." : "Latest runs, newest first:");
-            latest.forEach(report -> System.out.println("  " + report.summary()));
             List<DeadLetter> open = app.getBean(DeadLetterStore.class).open();
-            System.out.println(open.size() + " failed record(s) in the dead-letter store"
-                    + (open.isEmpty() ? "." : " (es-bridge replay --all, or --run / --code):"));
-            open.stream().limit(20).forEach(d -> System.out.println("  " + d.source() + " " + d.recordType() + " "
-                    + d.billingKey() + ": " + d.errorName() + " " + d.message()));
+            output.text(text(latest, open));
+            output.json(json(latest, open));
             return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         }
     }
+
+    private static String text(List<RunReport> latest, List<DeadLetter> open) {
+        StringBuilder text = new StringBuilder(latest.isEmpty() ? "No runs yet." : "Latest runs, newest first:");
+        latest.forEach(report -> text.append("\n  ").append(report.summary()));
+        text.append("\n").append(open.size()).append(" failed record(s) in the dead-letter store")
+                .append(open.isEmpty() ? "." : " (es-bridge replay --all, or --run / --code):");
+        open.stream().limit(SHOWN).forEach(d -> text.append("\n  ").append(FailedRecordLine.of(d)));
+        if (open.size() > SHOWN) {
+            text.append("\n  … and ").append(open.size() - SHOWN).append(" more (the run console lists them all)");
+        }
+        return text.toString();
+    }
+
+    /** Status is one report: the latest runs as their report files have them, and every failed record waiting. */
+    private static Map<String, Object> json(List<RunReport> latest, List<DeadLetter> open) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runs", latest.stream().map(RunStore::reportJson).toList());
+        json.put("deadLetters", open.stream().map(d -> {
+            Map<String, Object> letter = new LinkedHashMap<>();
+            letter.put("id", d.id());
+            letter.put("runId", d.runId());
+            letter.put("source", d.source());
+            letter.put("recordType", d.recordType());
+            letter.put("billingKey", d.billingKey());
+            letter.put("errorKind", d.errorKind());
+            letter.put("errorCode", d.errorCode());
+            letter.put("errorName", d.errorName());
+            letter.put("field", d.field());
+            letter.put("message", d.message());
+            letter.put("attempts", d.attempts());
+            letter.put("lastFailedAt", d.lastFailedAt() == null ? null : d.lastFailedAt().toString());
+            return letter;
+        }).toList());
+        return json;
+    }
+
+    /** Failed records listed in the text form; more are counted, since a terminal cannot show thousands. */
+    private static final int SHOWN = 20;
 }

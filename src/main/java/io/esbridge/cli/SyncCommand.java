@@ -1,10 +1,16 @@
 package io.esbridge.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
 import io.esbridge.sync.NightlySyncRoutes;
 import io.esbridge.sync.SyncMode;
 import io.esbridge.sync.SyncResult;
@@ -27,6 +33,9 @@ public class SyncCommand implements Callable<Integer> {
     @Mixin
     Settings settings;
 
+    @Mixin
+    Output output;
+
     @Override
     public Integer call() {
         SyncMode chosen;
@@ -36,14 +45,36 @@ public class SyncCommand implements Callable<Integer> {
             System.err.println("--mode must be incremental or reconcile");
             return ExitCodes.COULD_NOT_RUN;
         }
-        try (ConfigurableApplicationContext app = Application.oneShot(settings.springArgs())) {
+        try (Output.Redirect redirect = output.redirect();
+                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
             SyncResult result = app.getBean(ProducerTemplate.class).requestBodyAndHeader(NightlySyncRoutes.SYNC,
                     chosen.name(), NightlySyncRoutes.TRIGGER, SyncTrigger.Kind.COMMAND.name(), SyncResult.class);
-            System.out.println(result.summary());
+            RunStore runs = app.getBean(RunStore.class);
+            List<RunReport> reports = new ArrayList<>(result.replays());
+            reports.addAll(result.phases());
+            if (result.statusChanges() != null) {
+                reports.add(result.statusChanges());
+            }
+            for (RunReport report : reports) {
+                runs.failures(report.runId(), failed -> output.problem(FailedRecordLine.of(failed)));
+                output.json(runJson(result, report));
+            }
+            result.problems().forEach(problem -> output.problem("sync " + result.executionId() + ": " + problem));
+            output.text(result.summary());
             if (!result.complete()) {
                 return ExitCodes.COULD_NOT_RUN;
             }
             return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
         }
+    }
+
+    /** A run's report, and which sync execution it was part of. */
+    private static Map<String, Object> runJson(SyncResult sync, RunReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sync", sync.executionId());
+        json.put("mode", sync.mode().name().toLowerCase());
+        json.put("dryRun", sync.dryRun());
+        json.putAll(RunStore.reportJson(report));
+        return json;
     }
 }

@@ -94,9 +94,9 @@ public class FailureRecorder {
         String type = rejected.type() == null ? null : rejected.type().name();
         runs.record(new RecordOutcome(rejected.runId(), rejected.source().toString(), rejected.type(),
                 rejected.billingKey(), Outcome.FAILED, List.of(), "VALIDATION", null, rejected.field(),
-                rejected.describe()));
+                rejected.problem()));
         keep(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
-                rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(), rejected.describe(),
+                rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(), rejected.problem(),
                 json(rejected.raw()), null, null));
         LOG.warn("rejected: {}", rejected.describe());
     }

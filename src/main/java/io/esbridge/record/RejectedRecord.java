@@ -25,8 +25,16 @@ public record RejectedRecord(String runId, SourceRef source, RecordType type, St
 
     /** One line naming the record, the field, the value (its beginning, when long) and the reason. */
     public String describe() {
-        return source + (billingKey == null ? "" : " (" + type + " " + billingKey + ")") + ": " + field + " "
-                + (value == null || value.isEmpty() ? "(empty)" : "'" + shown(value) + "'") + " " + reason;
+        return source + (billingKey == null ? "" : " (" + type + " " + billingKey + ")") + ": " + problem();
+    }
+
+    /**
+     * The field, the value and the reason, without the record's place: the message kept in the run and the
+     * dead-letter store, which hold the source, type and key in columns of their own (a message that repeated them
+     * showed the source twice wherever both are shown, as {@code es-bridge status} did).
+     */
+    public String problem() {
+        return field + " " + (value == null || value.isEmpty() ? "(empty)" : "'" + shown(value) + "'") + " " + reason;
     }
 
     private static String shown(String value) {

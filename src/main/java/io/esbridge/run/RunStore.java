@@ -1,5 +1,7 @@
 package io.esbridge.run;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -110,16 +114,28 @@ public class RunStore implements RunLedger {
 
     /** The outcome of every record of a run, in the order they were recorded. */
     public List<RecordOutcome> outcomes(String runId) {
-        return jdbc.query("select * from es_record_outcome where run_id = ? order by recorded_at", (rs, n) -> {
-            String type = rs.getString("record_type");
-            String operations = rs.getString("operations");
-            return new RecordOutcome(rs.getString("run_id"), rs.getString("source"),
-                    type == null ? null : RecordType.valueOf(type), rs.getString("billing_key"),
-                    Outcome.valueOf(rs.getString("outcome")),
-                    operations == null || operations.isEmpty() ? List.of() : List.of(operations.split(",")),
-                    rs.getString("error_kind"), (Integer) rs.getObject("error_code", Integer.class),
-                    rs.getString("error_name"), rs.getString("message"));
-        }, runId);
+        return jdbc.query("select * from es_record_outcome where run_id = ? order by recorded_at",
+                (rs, n) -> outcome(rs), runId);
+    }
+
+    /**
+     * The failed records of a run, in the order they were recorded, handed over one at a time: a run of a million
+     * rows would not fit in memory as a list of its outcomes.
+     */
+    public void failures(String runId, Consumer<RecordOutcome> each) {
+        jdbc.query("select * from es_record_outcome where run_id = ? and outcome = 'FAILED' order by recorded_at",
+                (RowCallbackHandler) rs -> each.accept(outcome(rs)), runId);
+    }
+
+    private static RecordOutcome outcome(ResultSet rs) throws SQLException {
+        String type = rs.getString("record_type");
+        String operations = rs.getString("operations");
+        return new RecordOutcome(rs.getString("run_id"), rs.getString("source"),
+                type == null ? null : RecordType.valueOf(type), rs.getString("billing_key"),
+                Outcome.valueOf(rs.getString("outcome")),
+                operations == null || operations.isEmpty() ? List.of() : List.of(operations.split(",")),
+                rs.getString("error_kind"), (Integer) rs.getObject("error_code", Integer.class),
+                rs.getString("error_name"), rs.getString("message"));
     }
 
     public Optional<RunReport> report(String runId) {

@@ -27,9 +27,9 @@ import io.esbridge.contract.EsUsersSoap;
 
 /**
  * The three CXF ports of one Enterprise Server, configured for its brand: the contract's namespace rewritten to the
- * brand's in both directions, the brand's SOAPAction, pre-emptive Basic auth, HTTP/1.1 over
- * {@code HttpURLConnection}, no chunking (as .NET clients send), timeouts and TLS trust. CXF ports are thread-safe
- * and keep their connections alive, so many calls can be in flight at once.
+ * brand's in both directions, the brand's SOAPAction, only the members its version declares, pre-emptive Basic auth,
+ * HTTP/1.1 over {@code HttpURLConnection}, no chunking (as .NET clients send), timeouts and TLS trust. CXF ports are
+ * thread-safe and keep their connections alive, so many calls can be in flight at once.
  */
 public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication,
         CallSlots slots) {
@@ -67,6 +67,8 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
             factory.getFeatures().add(brandNamespace);
         }
         factory.getOutInterceptors().add(new WireInterceptors.BrandSoapAction(namespace));
+        factory.getOutInterceptors().add(new WireInterceptors.DeclaredMembersOnly(
+                DeclaredMembers.of(properties.brand(), properties.effectiveAddUserShape())));
         factory.getOutInterceptors().add(slots.take());
         factory.getInInterceptors().add(slots.giveBack());
         factory.getInInterceptors().add(new WireInterceptors.RequireSoapAnswer());

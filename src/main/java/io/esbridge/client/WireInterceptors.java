@@ -1,5 +1,7 @@
 package io.esbridge.client;
 
+import java.util.List;
+
 import org.apache.cxf.binding.soap.SoapBindingConstants;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
@@ -7,7 +9,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.service.model.BindingOperationInfo;
 
-/** The two CXF interceptors that make the generated client speak to one brand of Enterprise Server. */
+/** The CXF interceptors that make the generated client speak to one brand of Enterprise Server. */
 final class WireInterceptors {
 
     private WireInterceptors() {
@@ -33,6 +35,27 @@ final class WireInterceptors {
             if (operation != null) {
                 message.put(SoapBindingConstants.SOAP_ACTION, namespace + "/" + operation.getName().getLocalPart());
             }
+        }
+    }
+
+    /**
+     * Makes every UserInfo, PackageInfo and PackageAddonInfo parameter carry exactly the members the brand's version
+     * declares before JAXB writes it, whichever client method sent it: a UserInfo read from one server and sent back
+     * (UpdateUser) must not gain members that server does not know. Changes the caller's objects in place; the
+     * members it clears mean nothing to that server.
+     */
+    static final class DeclaredMembersOnly extends AbstractPhaseInterceptor<Message> {
+
+        private final DeclaredMembers members;
+
+        DeclaredMembersOnly(DeclaredMembers members) {
+            super(Phase.PRE_LOGICAL);
+            this.members = members;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            members.apply(message.getContent(List.class));
         }
     }
 

@@ -90,7 +90,8 @@ final class HostingSpaces {
                 .param(space.getStatusId() >= 1 && space.getStatusId() <= 4 ? space.getStatusId()
                         : current.get().getStatusId())
                 .param(Dates.local(space.getPurchaseDate())).param(space.isOverrideQuotas())
-                .param(space.isDefaultTopPackage()).param(space.getPackageId()).update();
+                // null where the brand does not declare DefaultTopPackage, which ASMX reads as false
+                .param(Boolean.TRUE.equals(space.isDefaultTopPackage())).param(space.getPackageId()).update();
         return applied(0);
     }
 

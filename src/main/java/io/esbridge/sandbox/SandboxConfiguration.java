@@ -16,6 +16,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.client.AddUserShape;
 import io.esbridge.client.Brand;
+import io.esbridge.client.DeclaredMembers;
 
 /**
  * The sandbox Enterprise Server (es.sandbox.enabled=true): esUsers.asmx, esPackages.asmx and esAuthentication.asmx at
@@ -47,10 +48,12 @@ public class SandboxConfiguration {
             plans = new HostingPlanCatalog(database, columns);
             spaces = new HostingSpaces(database, plans, users, columns);
             Brand brand = properties.brand();
-            int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL ? -108 : -112;
+            int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL_1
+                    || brand == Brand.WEBSITEPANEL ? -108 : -112;
             operations = new SoapOperations(users, spaces, plans, shape, new CallerCheck(users, notReseller));
-            codec = new SoapCodec(properties.effectiveNamespace());
-            wsdl = new WsdlDocuments(properties.effectiveNamespace());
+            DeclaredMembers members = DeclaredMembers.of(brand, shape);
+            codec = new SoapCodec(properties.effectiveNamespace(), members);
+            wsdl = new WsdlDocuments(properties.effectiveNamespace(), members);
             database.transactions().executeWithoutResult(tx -> {
                 users.seedAdministrator(properties.adminPassword());
                 spaces.seedSystemSpace();

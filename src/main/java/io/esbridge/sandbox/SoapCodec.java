@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.apache.cxf.staxutils.DelegatingXMLStreamWriter;
 
 import io.esbridge.client.Brand;
+import io.esbridge.client.DeclaredMembers;
 import io.esbridge.contract.ObjectFactory;
 
 import jakarta.xml.bind.JAXBContext;
@@ -26,7 +27,8 @@ import jakarta.xml.bind.Marshaller;
  * Reads SOAP 1.1 requests and writes answers in the brand's namespace with the generated contract types, the way an
  * ASMX service does: the parameters of the operation the SOAPAction names are read from the body's wrapper element
  * (a wrapper of another name or namespace leaves every parameter at its default), unknown elements are skipped, and
- * answers are {@code <OpResponse xmlns="NS"><OpResult>…}. One JAXBContext for the life of the sandbox.
+ * answers are {@code <OpResponse xmlns="NS"><OpResult>…}, with only the members the brand's version declares in both
+ * directions. One JAXBContext for the life of the sandbox.
  */
 final class SoapCodec {
 
@@ -49,12 +51,14 @@ final class SoapCodec {
     }
 
     private final String namespace;
+    private final DeclaredMembers members;
     private final JAXBContext context;
     private final XMLInputFactory inputs = XMLInputFactory.newFactory();
     private final XMLOutputFactory outputs = XMLOutputFactory.newFactory();
 
-    SoapCodec(String namespace) {
+    SoapCodec(String namespace, DeclaredMembers members) {
         this.namespace = namespace;
+        this.members = members;
         try {
             this.context = JAXBContext.newInstance(ObjectFactory.class);
         } catch (JAXBException e) {
@@ -111,6 +115,8 @@ final class SoapCodec {
                         depth--;
                     }
                 }
+                // what the brand's version does not declare is not read, as ASMX skips unknown elements
+                members.apply(request);
                 return request;
             } finally {
                 reader.close();
@@ -155,6 +161,7 @@ final class SoapCodec {
         startEnvelope(writer);
         Marshaller marshaller = context.createMarshaller();
         marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
+        members.apply(response);
         marshaller.marshal(response, new BrandNamespaceWriter(writer, namespace));
         endEnvelope(writer);
     }

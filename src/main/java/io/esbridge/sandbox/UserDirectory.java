@@ -285,7 +285,8 @@ final class UserDirectory {
                 .addValue("im", user.getInstantMessenger()).addValue("htmlMail", user.isHtmlMail())
                 .addValue("company", user.getCompanyName()).addValue("subscriber", user.getSubscriberNumber())
                 .addValue("comments", user.getComments()).addValue("additional", user.getAdditionalParams())
-                .addValue("mfa", user.getMfaMode());
+                // null where the brand does not declare MfaMode: such a server has no MFA to keep
+                .addValue("mfa", user.getMfaMode() == null ? 0 : user.getMfaMode());
     }
 
     private UserInfo userInfo(ResultSet rs, int row) throws SQLException {

@@ -9,11 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.util.function.SingletonSupplier;
+
 import io.esbridge.client.Brand;
+import io.esbridge.client.DeclaredMembers;
 
 /**
  * The {@code ?WSDL} answers: our contract WSDL with the schema inlined (as ASMX publishes it, so that clients need
- * no second download), the contract namespace replaced by the brand's, and the address set to the URL asked.
+ * no second download), the versioned types cut down to the brand's members, the contract namespace replaced by the
+ * brand's, and the address set to the URL asked.
  */
 final class WsdlDocuments {
 
@@ -24,9 +28,11 @@ final class WsdlDocuments {
 
     private final String namespace;
     private final Map<String, String> byService = new ConcurrentHashMap<>();
+    private final SingletonSupplier<String> schema;
 
-    WsdlDocuments(String namespace) {
+    WsdlDocuments(String namespace, DeclaredMembers members) {
         this.namespace = namespace;
+        this.schema = SingletonSupplier.of(() -> BrandSchema.of(read("wsdl/EnterpriseServer.xsd"), members));
     }
 
     String wsdl(String service, String address) {
@@ -36,9 +42,8 @@ final class WsdlDocuments {
     }
 
     private String load(String service) {
-        String schema = read("wsdl/EnterpriseServer.xsd").replaceFirst("(?s)^<\\?xml[^>]*\\?>\\s*(<!--.*?-->\\s*)?", "");
-        String wsdl = SCHEMA_IMPORT.matcher(read("wsdl/" + service + ".wsdl"))
-                .replaceFirst(Matcher.quoteReplacement(schema));
+        String wsdl = SCHEMA_IMPORT.matcher(read("wsdl/" + service + ".wsdl")).replaceFirst(Matcher.quoteReplacement(
+                schema.get()));
         // the target namespace, the schema's, and every soapAction ("namespace/Operation")
         return wsdl.replace(Brand.CONTRACT_NAMESPACE, namespace);
     }

@@ -7,12 +7,18 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import io.esbridge.contract.ArrayOfHostingPlanGroupInfo;
+import io.esbridge.contract.ArrayOfUserVlan;
 import io.esbridge.contract.ArrayOfHostingPlanQuotaInfo;
 import io.esbridge.contract.HostingPlanGroupInfo;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.HostingPlanQuotaInfo;
 import io.esbridge.contract.PackageAddonInfo;
+import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserLoginStatus;
+import io.esbridge.contract.UserRole;
+import io.esbridge.contract.UserStatus;
+import io.esbridge.contract.UserVlan;
 
 /** The records the wire tests send, matching the golden files under src/test/resources/golden. */
 final class ContractFixtures {
@@ -39,6 +45,78 @@ final class ContractFixtures {
         user.setLastName("Doe");
         user.setEmail("j@x");
         return user;
+    }
+
+    /** A UserInfo with every member of every version set, so that what reaches the wire is what the brand keeps. */
+    static UserInfo userWithEveryMember() {
+        UserInfo user = user("full");
+        user.setRole(UserRole.USER);
+        user.setStatus(UserStatus.ACTIVE);
+        user.setLoginStatusId(0);
+        user.setLoginStatus(UserLoginStatus.ENABLED);
+        user.setFailedLogins(2);
+        user.setUserId(42);
+        user.setCreated(dateTime("2024-01-02T03:04:05"));
+        user.setChanged(dateTime("2024-02-03T04:05:06"));
+        user.setComments("from billing");
+        user.setPassword(PASSWORD);
+        user.setPrimaryPhone("+1 555 0100");
+        user.setZip("10001");
+        user.setInstantMessenger("jdoe-im");
+        user.setFax("+1 555 0101");
+        user.setSecondaryPhone("+1 555 0102");
+        user.setSecondaryEmail("j2@x");
+        user.setCountry("US");
+        user.setAddress("1 Main St");
+        user.setCity("New York");
+        user.setState("NY");
+        user.setHtmlMail(true);
+        user.setCompanyName("Doe Inc");
+        user.setEcommerceEnabled(false);
+        user.setSubscriberNumber("S-1001");
+        user.setMfaMode(1);
+        user.setAdditionalParams("<Params><VLans><VLan VLanID=\"7\" Comment=\"office\"/></VLans></Params>");
+        UserVlan vlan = new UserVlan();
+        vlan.setVLanID(7);
+        vlan.setComment("office");
+        user.setVlans(new ArrayOfUserVlan());
+        user.getVlans().getUserVlan().add(vlan);
+        return user;
+    }
+
+    /** A PackageInfo with every member of every version set. */
+    static PackageInfo packageWithEveryMember() {
+        PackageInfo space = new PackageInfo();
+        space.setPackageId(798);
+        space.setUserId(42);
+        space.setParentPackageId(1);
+        space.setStatusId(1);
+        space.setPlanId(2);
+        space.setPurchaseDate(dateTime("2025-01-02T03:04:05"));
+        space.setPackageName("example.com hosting");
+        space.setPackageComments("billing service 1001");
+        space.setServerId(1);
+        space.setDiskSpace(10);
+        space.setBandWidth(20);
+        space.setDiskSpaceQuota(1000);
+        space.setBandWidthQuota(2000);
+        space.setDomains(1);
+        space.setDomainsQuota(5);
+        space.setOverrideQuotas(false);
+        space.setDefaultTopPackage(true);
+        space.setGroups(mailboxAddonPlan().getGroups());
+        space.setQuotas(mailboxAddonPlan().getQuotas());
+        space.setStatusIDchangeDate(dateTime("2025-01-03T00:00:00"));
+        return space;
+    }
+
+    /** A PackageAddonInfo with every member of every version set. */
+    static PackageAddonInfo addonWithEveryMember() {
+        PackageAddonInfo addon = addon(798, 5, 2);
+        addon.setPackageAddonId(77);
+        addon.setPlanName("Extra 10 GB");
+        addon.setPlanDescription("10 GB more disk space");
+        return addon;
     }
 
     static XMLGregorianCalendar dateTime(String lexical) {

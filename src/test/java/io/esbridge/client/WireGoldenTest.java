@@ -57,6 +57,30 @@ class WireGoldenTest {
         assertSameXml("golden/" + brand.id() + "/AddUser.xml", request.bodyContent());
     }
 
+    /**
+     * A UserInfo, PackageInfo and PackageAddonInfo holding every member any version has reach the wire with exactly
+     * the members the brand's version declares, in order: a stricter server refuses members it does not declare, and
+     * ASMX silently drops them.
+     */
+    @ParameterizedTest
+    @EnumSource(Brand.class)
+    void sendsExactlyTheMembersTheBrandsVersionDeclares(Brand brand) {
+        EnterpriseServerClient client = EnterpriseServerClient.create(ContractFixtures.properties(wire.url(), brand));
+
+        client.updateUser(ContractFixtures.userWithEveryMember());
+        assertThat(GoldenMembers.childNames(GoldenMembers.child(wire.last().bodyContent(), "user")))
+                .as("UserInfo of %s", brand.id()).containsExactlyElementsOf(GoldenMembers.of(brand, "UserInfo"));
+
+        client.updatePackage(ContractFixtures.packageWithEveryMember());
+        assertThat(GoldenMembers.childNames(GoldenMembers.child(wire.last().bodyContent(), "package")))
+                .as("PackageInfo of %s", brand.id()).containsExactlyElementsOf(GoldenMembers.of(brand, "PackageInfo"));
+
+        client.addPackageAddon(ContractFixtures.addonWithEveryMember());
+        assertThat(GoldenMembers.childNames(GoldenMembers.child(wire.last().bodyContent(), "addon")))
+                .as("PackageAddonInfo of %s", brand.id())
+                .containsExactlyElementsOf(GoldenMembers.of(brand, "PackageAddonInfo"));
+    }
+
     @Test
     void addPackageSendsItsSixParametersInOrder() {
         solidcp().addPackage(42, 2, "example.com hosting", "billing service 1001", PackageStatus.ACTIVE,

@@ -2,20 +2,32 @@ package io.esbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 import io.esbridge.client.AddUserShape;
 import io.esbridge.client.Brand;
 import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.client.GoldenMembers;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
@@ -29,6 +41,9 @@ import io.esbridge.contract.UserStatus;
  * is read back, and every call travelled in the brand's namespace.
  */
 abstract class AbstractSandboxRoundTripTest {
+
+    private static final String XSD = "http://www.w3.org/2001/XMLSchema";
+    private static final Set<String> VALUE_TYPES = Set.of("s:int", "s:boolean", "s:dateTime", "s:decimal");
 
     @Autowired
     EnterpriseServerClient client;
@@ -109,7 +124,8 @@ abstract class AbstractSandboxRoundTripTest {
         int addonId = client.addPackageAddon(SandboxFixtures.addon(packageId, extra10, 2));
         PackageAddonInfo addon = client.getPackageAddon(addonId).orElseThrow();
         assertThat(addon.getQuantity()).isEqualTo(2);
-        assertThat(addon.getPlanName()).isEqualTo("Extra 10 GB");
+        assertThat(addon.getPlanName()).as("PlanName only where PackageAddonInfo declares it (WebsitePanel 2.0+)")
+                .isEqualTo(GoldenMembers.of(brand(), "PackageAddonInfo").contains("PlanName") ? "Extra 10 GB" : null);
         List<Map<String, String>> addons = client.getPackageAddons(packageId);
         assertThat(addons).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("PackageAddonID", String.valueOf(addonId)).containsEntry("Quantity", "2")
@@ -164,6 +180,99 @@ abstract class AbstractSandboxRoundTripTest {
                 assertThat(wsdl.body()).doesNotContain(Brand.CONTRACT_NAMESPACE);
             }
         }
+    }
+
+    /**
+     * Each brand's ?WSDL declares exactly that version's members of UserInfo, PackageInfo and PackageAddonInfo (a
+     * client generated from it then sends nothing the server lacks), value types minOccurs="1" as ASMX publishes them.
+     */
+    @Test
+    void wsdlDeclaresExactlyTheBrandsMembers() throws Exception {
+        Document users = parse(get("esUsers.asmx?WSDL"));
+        Document packages = parse(get("esPackages.asmx?WSDL"));
+        for (Map.Entry<String, Document> type : List.of(Map.entry("UserInfo", users),
+                Map.entry("PackageInfo", packages), Map.entry("PackageAddonInfo", packages))) {
+            List<Element> members = members(type.getValue(), type.getKey());
+            assertThat(members).extracting(e -> e.getAttribute("name")).as("%s of %s", type.getKey(), brand().id())
+                    .containsExactlyElementsOf(GoldenMembers.of(brand(), type.getKey()));
+            assertThat(members).filteredOn(e -> VALUE_TYPES.contains(e.getAttribute("type")))
+                    .as("value-type members of %s", type.getKey()).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getAttribute("minOccurs")).as(e.getAttribute("name")).isEqualTo("1"));
+        }
+    }
+
+    /** The sandbox answers as the brand's version would: no member that version does not declare. */
+    @Test
+    void answersCarryOnlyTheBrandsMembers() throws Exception {
+        String username = SandboxFixtures.uniqueUsername(brand().id());
+        int userId = client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false, List.of());
+        int packageId = client.addPackage(userId, SandboxFixtures.planId(client, "Starter", false), "Members space",
+                "", PackageStatus.ACTIVE, SandboxFixtures.now());
+        int addonId = client.addPackageAddon(SandboxFixtures.addon(packageId,
+                SandboxFixtures.planId(client, "Extra 10 GB", true), 1));
+
+        assertDeclaredOnly("UserInfo", answer("esUsers", "GetUserById", "<userId>" + userId + "</userId>"));
+        assertDeclaredOnly("PackageInfo", answer("esPackages", "GetPackage",
+                "<packageId>" + packageId + "</packageId>"));
+        assertDeclaredOnly("PackageAddonInfo", answer("esPackages", "GetPackageAddon",
+                "<packageAddonId>" + addonId + "</packageAddonId>"));
+    }
+
+    private void assertDeclaredOnly(String type, Element result) {
+        List<String> sent = GoldenMembers.childNames(result);
+        List<String> declared = GoldenMembers.of(brand(), type);
+        assertThat(sent).as("%s answered by %s", type, brand().id()).isNotEmpty()
+                .containsExactlyElementsOf(declared.stream().filter(sent::contains).toList());
+    }
+
+    /** The {@code <OpResult>} of a raw SOAP 1.1 call, as serveradmin. */
+    private Element answer(String service, String operation, String parameters) throws Exception {
+        String namespace = brand().namespace();
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><"
+                + operation + " xmlns=\"" + namespace + "\">" + parameters + "</" + operation
+                + "></soap:Body></soap:Envelope>";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/" + service + ".asmx"))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"" + namespace + "/" + operation + "\"")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "serveradmin:serveradmin".getBytes(StandardCharsets.US_ASCII)))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Element result = (Element) parse(response.body()).getElementsByTagNameNS(namespace, operation + "Result")
+                .item(0);
+        assertThat(result).as("%s answered %s", operation, response.body()).isNotNull();
+        return result;
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    /** The member elements of the schema's complexType {@code name}, in order. */
+    private static List<Element> members(Document wsdl, String name) {
+        NodeList types = wsdl.getElementsByTagNameNS(XSD, "complexType");
+        for (int i = 0; i < types.getLength(); i++) {
+            Element type = (Element) types.item(i);
+            if (name.equals(type.getAttribute("name"))) {
+                NodeList elements = type.getElementsByTagNameNS(XSD, "element");
+                List<Element> members = new ArrayList<>();
+                for (int j = 0; j < elements.getLength(); j++) {
+                    members.add((Element) elements.item(j));
+                }
+                return members;
+            }
+        }
+        throw new AssertionError("no complexType " + name + " in the WSDL");
     }
 
     private void assertWire(String namespace, String operation) {

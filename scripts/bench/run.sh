@@ -32,10 +32,16 @@ OUT=target/bench; WORK=$(mktemp -d /tmp/es-bench.XXXXXX)
 ADMIN=serveradmin:serveradmin
 jfr() { if [ "${JFR:-false}" = true ]; then echo "-XX:StartFlightRecording=settings=profile,filename=$WORK/$1.jfr"; fi; }
 
+for tool in curl jq python3; do
+  command -v "$tool" >/dev/null || { echo "scripts/bench/run.sh needs $tool (e.g. apt-get install $tool)" >&2; exit 2; }
+done
+
 if $BUILD; then
+  # Not offline (-o): on a fresh machine the dependency plugin, which mvn verify never uses, is not downloaded yet
+  # (its version comes from the Spring Boot parent's plugin management).
   echo "building..." >&2
-  mvn -B -q -o package -DskipTests
-  mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+  mvn -B -q package -DskipTests
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 fi
 mkdir -p "$OUT"; rm -f "$OUT/results.jsonl"
 # Copies of the classes, so that a build running beside the benchmark cannot pull them away.

@@ -93,6 +93,11 @@ public class SyncService {
             SyncResult result;
             try {
                 result = run(executionId, mode);
+            } catch (BillingSourceUnavailableException e) {
+                // one line saying what to change: the schedule's run has no one waiting for the exception
+                LOG.error("sync {} failed: {}", executionId, e.getMessage());
+                executions.finish(executionId, "FAILED", e.getMessage());
+                throw e;
             } catch (RuntimeException e) {
                 executions.finish(executionId, "FAILED", String.valueOf(e.getMessage()));
                 throw e;
@@ -110,6 +115,8 @@ public class SyncService {
     }
 
     private SyncResult run(String executionId, SyncMode mode) {
+        // first, so that a billing database that cannot be opened fails the sync with its sentence before any replay
+        source.open();
         List<RunReport> replays = properties.retryFailed() ? retryFailed() : List.of();
         List<RunReport> phases = new ArrayList<>();
         List<String> problems = new ArrayList<>();

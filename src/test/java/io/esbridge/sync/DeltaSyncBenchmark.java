@@ -48,6 +48,8 @@ public final class DeltaSyncBenchmark {
                 "--logging.level.org.apache.cxf=ERROR")) {
             SyncService sync = app.getBean(SyncService.class);
             SandboxStats stats = app.getBean(SandboxStats.class);
+            // the billing database is opened (and its schema loaded) by the first sync; the rows must be there before
+            app.getBean(BillingSource.class).open();
             fill(billing, clients);
 
             long start = System.nanoTime();

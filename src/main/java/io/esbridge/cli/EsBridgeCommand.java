@@ -15,9 +15,8 @@ import picocli.CommandLine.Mixin;
                 + " --es.server.url=http://panel:9002/",
         subcommands = {ServeCommand.class, ImportCommand.class, ReplayCommand.class, SyncCommand.class,
             StatusCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every record applied (or unchanged)", "1:some records failed (see the report)",
-            "2:could not run (configuration, server unreachable, bad arguments)"})
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE})
 public class EsBridgeCommand implements Callable<Integer> {
 
     @Mixin

@@ -33,6 +33,8 @@ import picocli.CommandLine.Parameters;
  * add-ons) so that a customer exists before its subscriptions; each run's report printed.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Import feed files (CSV, JSON, JSON Lines) or folders of them; print each run's report; exit.")
 public class ImportCommand implements Callable<Integer> {
 

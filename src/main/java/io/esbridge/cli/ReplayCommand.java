@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 
 /** Re-runs failed records from the dead-letter store. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Re-run failed records from the dead-letter store; those that now succeed leave it.")
 public class ReplayCommand implements Callable<Integer> {
 

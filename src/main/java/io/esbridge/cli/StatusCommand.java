@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 
 /** The latest runs and what waits in the dead-letter store. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:no failed record is waiting",
+            "1:failed records are waiting in the dead-letter store (of any run)", ExitCodes.COULD_NOT_RUN_LINE},
         description = "Show the latest runs and the failed records waiting in the dead-letter store.")
 public class StatusCommand implements Callable<Integer> {
 

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 
 /** Runs one sync from the billing database now, in this process, as the schedule would. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Sync from the billing database now (es.sync.*): the rows changed since the last sync, or"
                 + " --mode reconcile for every row and the customers no longer in billing.")
 public class SyncCommand implements Callable<Integer> {

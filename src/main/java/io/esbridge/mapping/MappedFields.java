@@ -4,13 +4,19 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.text.ParsePosition;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.esbridge.catalogue.FieldLengths;
@@ -156,7 +162,7 @@ final class MappedFields {
             } catch (DateTimeParseException e) {
                 // the next format may fit; a format the text fits but whose date does not exist says why
                 if (impossible == null && e.getCause() instanceof DateTimeException cause) {
-                    impossible = cause.getMessage();
+                    impossible = whyNoSuchDate(format, value).orElse(cause.getMessage());
                 }
                 continue;
             }
@@ -174,6 +180,49 @@ final class MappedFields {
             throw reject(field, value, "is not a valid date: " + impossible);
         }
         throw reject(field, value, "is not a date in any of the mapping's dateFormats");
+    }
+
+    /**
+     * Why text that fits a date format is no date, in the words of a calendar ("February 2023 has 28 days, not 29"),
+     * read from the fields as written: the person fixing the row needs the part that is wrong, not java.time's terms.
+     */
+    private static Optional<String> whyNoSuchDate(DateTimeFormatter format, String value) {
+        TemporalAccessor raw = format.parseUnresolved(value, new ParsePosition(0));
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Long year = field(raw, ChronoField.YEAR);
+        if (year == null) {
+            year = field(raw, ChronoField.YEAR_OF_ERA);
+        }
+        Long month = field(raw, ChronoField.MONTH_OF_YEAR);
+        Long day = field(raw, ChronoField.DAY_OF_MONTH);
+        if (month != null && (month < 1 || month > 12)) {
+            return Optional.of("there is no month " + month + " (months run 1 to 12)");
+        }
+        if (day != null && month != null && year != null) {
+            int length = YearMonth.of(year.intValue(), month.intValue()).lengthOfMonth();
+            if (day < 1 || day > length) {
+                return Optional.of(Month.of(month.intValue()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                        + year + " has " + length + " days, not " + day);
+            }
+        }
+        Long hour = field(raw, ChronoField.HOUR_OF_DAY);
+        if (hour != null && (hour < 0 || hour > 23)) {
+            return Optional.of("there is no hour " + hour + " (hours run 0 to 23)");
+        }
+        for (ChronoField part : List.of(ChronoField.MINUTE_OF_HOUR, ChronoField.SECOND_OF_MINUTE)) {
+            Long n = field(raw, part);
+            if (n != null && (n < 0 || n > 59)) {
+                return Optional.of("there is no " + (part == ChronoField.MINUTE_OF_HOUR ? "minute " : "second ") + n
+                        + " (they run 0 to 59)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Long field(TemporalAccessor raw, ChronoField field) {
+        return raw.isSupported(field) ? raw.getLong(field) : null;
     }
 
     <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean required) {

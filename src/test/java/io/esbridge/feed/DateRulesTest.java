@@ -28,12 +28,12 @@ class DateRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "2024-02-31 | Invalid date 'FEBRUARY 31'",
-        "2023-02-29 | Invalid date 'February 29' as '2023' is not a leap year",
-        "2024-04-31 | Invalid date 'APRIL 31'",
-        "31.04.2024 | Invalid date 'APRIL 31'",
-        "2024-00-10 | Invalid value for MonthOfYear (valid values 1 - 12): 0",
-        "2024-01-01 24:00:00 | Invalid value for HourOfDay (valid values 0 - 23): 24"})
+        "2024-02-31 | February 2024 has 29 days, not 31",
+        "2023-02-29 | February 2023 has 28 days, not 29",
+        "2024-04-31 | April 2024 has 30 days, not 31",
+        "31.04.2024 | April 2024 has 30 days, not 31",
+        "2024-00-10 | there is no month 0 (months run 1 to 12)",
+        "2024-01-01 24:00:00 | there is no hour 24 (hours run 0 to 23)"})
     void aDateTheCalendarDoesNotHaveIsRefusedWithTheReason(String date, String reason) {
         assertRejected("subscriptions", subscription(date), "PurchaseDate", date, "is not a valid date: " + reason);
     }
@@ -58,6 +58,6 @@ class DateRulesTest {
         assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate()).isEqualTo(LocalDateTime.of(2024, 3, 2, 0, 0));
         row.put("date", "30/02/2024");
         assertThatThrownBy(() -> mapper.map(row)).isInstanceOfSatisfying(FieldRejection.class,
-                r -> assertThat(r.reason()).isEqualTo("is not a valid date: Invalid date 'FEBRUARY 30'"));
+                r -> assertThat(r.reason()).isEqualTo("is not a valid date: February 2024 has 29 days, not 30"));
     }
 }

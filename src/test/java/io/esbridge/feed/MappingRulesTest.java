@@ -150,7 +150,7 @@ class MappingRulesTest {
         Map<String, String> row = subscription();
         row.put("start_date", "2024-13-45");
         assertRejected("subscriptions", row, "PurchaseDate", "2024-13-45",
-                "is not a valid date: Invalid value for MonthOfYear (valid values 1 - 12): 13");
+                "is not a valid date: there is no month 13 (months run 1 to 12)");
         row.put("start_date", "next tuesday");
         assertRejected("subscriptions", row, "PurchaseDate", "next tuesday",
                 "is not a date in any of the mapping's dateFormats");

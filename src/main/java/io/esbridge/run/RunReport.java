@@ -7,16 +7,15 @@ import java.util.Map;
 /**
  * The account of one run. Its identity {@code in = created + updated + unchanged + failed} is checked, not assumed.
  *
- * @param charset    the charset a file or push was read in ({@code null}: not text, e.g. database rows)
+ * @param charset     the charset a file or push was read in ({@code null}: not text, e.g. database rows)
  * @param charsetFrom who chose it: a setting, or how it was detected
  * @param state      running, finished, or interrupted (its process stopped first: the counts are those it reached)
  * @param operations write operations made, by name
  * @param errors     failed records by error code or name
  */
 public record RunReport(String runId, String sourceKind, String sourceName, String charset, String charsetFrom,
-        RunState state, Instant startedAt,
-        Instant finishedAt, long in, long created, long updated, long unchanged, long failed,
-        Map<String, Long> operations, Map<String, Long> errors) {
+        RunState state, Instant startedAt, Instant finishedAt, long in, long created, long updated, long unchanged,
+        long failed, Map<String, Long> operations, Map<String, Long> errors) {
 
     public boolean identityHolds() {
         return in == created + updated + unchanged + failed;

@@ -91,7 +91,8 @@ class ImportUnreadableFilesTest {
     @Test
     void aDeclaredCharsetThatDoesNotFitSaysWhereAndWhichSettingToChange(CapturedOutput output) throws Exception {
         byte[] latin1 = (HEADER + "U6,imp-u6,Pw-Declared-U6,Ann,Lee,u6@example.com,active\n"
-                + "U7,imp-u7,Pw-Declared-U7,Renée,Müller,u7@example.com,active\n").getBytes(StandardCharsets.ISO_8859_1);
+                + "U7,imp-u7,Pw-Declared-U7,Renée,Müller,u7@example.com,active\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         write("customers-declared.csv", latin1);
         int offset = new String(latin1, StandardCharsets.ISO_8859_1).indexOf('é');
 

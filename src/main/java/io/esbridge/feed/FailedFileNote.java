@@ -1,5 +1,6 @@
 package io.esbridge.feed;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code failed/<file>.error.txt} beside a file that could not be read, saying why, for the operator who finds
- * it there (the file route's {@code moveFailed} puts the file itself in {@code failed/}).
+ * it there: in the inbox the file route's {@code moveFailed} puts the file itself in {@code failed/}; the one-shot
+ * {@code import} leaves the file where it is and the note goes into a {@code failed/} folder beside it. Where the
+ * note went is left in the property {@link FeedHeaders#FAILED_NOTE}.
  */
 @Component("failedFileNote")
 public class FailedFileNote implements Processor {
@@ -23,8 +26,17 @@ public class FailedFileNote implements Processor {
         if (failure == null) {
             failure = exchange.getException();
         }
+        // the file consumer sets these headers; the import command hands the file over without them, and a note
+        // that fails on their absence replaced the reason with a NullPointerException
+        File file = exchange.getIn().getBody(File.class);
         String parent = exchange.getIn().getHeader(Exchange.FILE_PARENT, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        if (parent == null) {
+            parent = file.getAbsoluteFile().getParent();
+        }
+        if (name == null) {
+            name = file.getName();
+        }
         Path folder = Path.of(parent, "failed");
         Files.createDirectories(folder);
         String runId = exchange.getProperty(FeedHeaders.RUN_ID, String.class);
@@ -32,6 +44,8 @@ public class FailedFileNote implements Processor {
                 + (failure == null ? "unknown reason" : failure.getMessage()) + System.lineSeparator()
                 + (runId == null ? "No record was read." : "Records read before the failure belong to run " + runId
                         + ".") + System.lineSeparator();
-        Files.writeString(folder.resolve(name + ".error.txt"), note, StandardCharsets.UTF_8);
+        Path written = folder.resolve(name + ".error.txt");
+        Files.writeString(written, note, StandardCharsets.UTF_8);
+        exchange.setProperty(FeedHeaders.FAILED_NOTE, written);
     }
 }

@@ -22,6 +22,8 @@ public final class FeedHeaders {
     public static final String REIMPORT_PREFIX = "reimport-";
 
     static final String ROWS = "EsFeedRows";
+    /** Property: the {@code .error.txt} note written for a file that could not be read (a {@code Path}). */
+    public static final String FAILED_NOTE = "EsFeedFailedNote";
     /** Property: the {@code FeedMapper} of the feed, read by {@code direct:feed-record} (the billing sync sets it). */
     public static final String MAPPER = "EsFeedMapper";
 

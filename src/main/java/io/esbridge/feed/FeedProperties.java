@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param mappings  the folder of mapping files ({@code customers.yml} → mapping "customers")
  * @param inbox     the root of the inbox folders the routes watch
- * @param charset   the encoding of files whose route names none
+ * @param charset   the charset of files whose route and mapping name none; unset (empty): detected per file
  * @param delimiter the CSV delimiter of files whose route names none; empty: detected from the header row
  * @param push      who may push feeds over HTTP
  */
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FeedProperties(
         @DefaultValue("config/mappings") Path mappings,
         @DefaultValue("data/inbox") Path inbox,
-        @DefaultValue("UTF-8") Charset charset,
+        Charset charset,
         @DefaultValue("") String delimiter,
         @DefaultValue Push push) {
 

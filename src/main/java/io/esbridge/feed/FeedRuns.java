@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.Exchange;
@@ -18,8 +20,11 @@ import org.springframework.stereotype.Component;
 import io.esbridge.errors.RejectsCsv;
 import io.esbridge.errors.RunFiles;
 
+import io.esbridge.feed.read.CharsetDetection;
+import io.esbridge.feed.read.CharsetMismatch;
 import io.esbridge.feed.read.CountingInputStream;
 import io.esbridge.feed.read.CsvFeedRows;
+import io.esbridge.feed.read.FeedCharset;
 import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
 import io.esbridge.feed.read.JsonFeedRows;
@@ -65,21 +70,33 @@ public class FeedRuns {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = file.getFileName().toString();
         FeedMapper mapper = mapper(exchange, fileName);
-        Charset charset = charset(exchange);
+        FeedCharset charset = declaredCharset(exchange, mapper, "the route's " + FeedHeaders.CHARSET + " header",
+                "change the " + FeedHeaders.CHARSET + " header of its inbox route (routes/feeds-inbox.yaml)")
+                .orElse(null);
+        if (charset == null) {
+            charset = CharsetDetection.of(file);
+        }
+        FeedCharset readAs = charset;
         CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         FeedRows rows;
         try {
             rows = isJson(fileName)
-                    ? new JsonFeedRows(in, charset, fileName, (line, index) -> SourceRef.fileLine(fileName, line))
-                    : new CsvFeedRows(in, charset, delimiter(exchange), fileName, mapper.requiredColumn());
+                    ? new JsonFeedRows(in, readAs.charset(), fileName, (line, index) -> SourceRef.fileLine(fileName,
+                            line))
+                    : new CsvFeedRows(in, readAs.charset(), delimiter(exchange), fileName, mapper.requiredColumn());
+        } catch (FeedUnreadableException e) {
+            in.close();
+            throw CharsetMismatch.explain(e, file, readAs);
         } catch (RuntimeException e) {
             in.close();
             throw e;
         }
-        String runId = ledger.open(SourceRef.Kind.FILE, fileName);
+        String runId = ledger.open(SourceRef.Kind.FILE, fileName, readAs.name(), readAs.from());
+        LOG.info("{}: run {}, read as {} ({})", fileName, runId, readAs.name(), readAs.from());
         String doneName = exchange.getIn().getHeader(DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
-        FeedRows aware = new RejectsAware(rows);
+        FeedRows aware = new RejectsAware(CharsetMismatch.explaining(rows,
+                broken -> CharsetMismatch.explain(broken, file, readAs)));
         positions.track(runId, in, aware);
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
         start(exchange, mapper, aware, runId, false, (done, report) -> {
@@ -141,20 +158,31 @@ public class FeedRuns {
     /** A push: the body is the request's JSON array or JSON Lines. */
     public void openPush(Exchange exchange) {
         FeedMapper mapper = mappings.mapper(exchange.getIn().getHeader(FeedHeaders.MAPPING, String.class));
-        String runId = ledger.open(SourceRef.Kind.PUSH, "push " + mapper.name());
+        // a push is a stream, read once: not sniffed; JSON without a named charset is UTF-8 (RFC 8259)
+        FeedCharset charset = declaredCharset(exchange, mapper, "the push's Content-Type",
+                "send the body in the charset its Content-Type names").orElse(FeedCharset.declared(
+                        StandardCharsets.UTF_8, "JSON's own charset (RFC 8259; the push's Content-Type names none)",
+                        "send UTF-8, or name the body's charset in Content-Type (application/json; charset=...)"));
+        String runId = ledger.open(SourceRef.Kind.PUSH, "push " + mapper.name(), charset.name(), charset.from());
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
         exchange.getIn().setHeader(FeedHeaders.RUN_ID, runId);
-        FeedRows rows;
+        FeedRows read;
         try {
-            rows = new JsonFeedRows(exchange.getIn().getMandatoryBody(InputStream.class), charset(exchange), "push",
+            read = new JsonFeedRows(exchange.getIn().getMandatoryBody(InputStream.class), charset.charset(), "push",
                     (line, index) -> SourceRef.pushIndex(runId, index));
         } catch (org.apache.camel.InvalidPayloadException e) {
             ledger.inputComplete(runId, 0);
             throw new FeedUnreadableException("the push has no body", e);
+        } catch (FeedUnreadableException e) {
+            ledger.inputComplete(runId, 0);
+            throw CharsetMismatch.explainPush(e, 0, charset);
         } catch (RuntimeException e) {
             ledger.inputComplete(runId, 0);
             throw e;
         }
+        FeedRows json = read;
+        FeedRows rows = CharsetMismatch.explaining(json,
+                broken -> CharsetMismatch.explainPush(broken, json.read(), charset));
         start(exchange, mapper, rows, runId, true, (done, report) -> {
         });
     }
@@ -214,9 +242,32 @@ public class FeedRuns {
                 + " no mapping's name"));
     }
 
-    private Charset charset(Exchange exchange) {
+    /**
+     * The charset a setting fixes for this feed: the exchange's {@link FeedHeaders#CHARSET} header (the inbox route's,
+     * or the push's Content-Type), else the mapping's {@code charset}, else {@code es.feeds.charset}; none: detected.
+     */
+    private Optional<FeedCharset> declaredCharset(Exchange exchange, FeedMapper mapper, String header,
+            String changeHeader) {
         String name = exchange.getIn().getHeader(FeedHeaders.CHARSET, String.class);
-        return name == null || name.isBlank() ? properties.charset() : Charset.forName(name.strip());
+        if (name != null && !name.isBlank()) {
+            Charset charset;
+            try {
+                charset = Charset.forName(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw new FeedUnreadableException(header + " names the charset '" + name.strip() + "', which"
+                        + " es-bridge cannot read; " + changeHeader + " (e.g. windows-1252 or UTF-8)", e);
+            }
+            return Optional.of(FeedCharset.declared(charset, header, changeHeader));
+        }
+        String mapping = "config/mappings/" + mapper.name() + ".yml";
+        Optional<FeedCharset> ofMapping = mapper.charset().map(charset -> FeedCharset.declared(charset,
+                "the charset of " + mapping, "change charset in " + mapping + " (or remove it to have each file's"
+                        + " detected)"));
+        if (ofMapping.isPresent() || properties.charset() == null) {
+            return ofMapping;
+        }
+        return Optional.of(FeedCharset.declared(properties.charset(), "es.feeds.charset", "set es.feeds.charset to"
+                + " the file's charset, or leave it empty to have each file's detected"));
     }
 
     private String delimiter(Exchange exchange) {

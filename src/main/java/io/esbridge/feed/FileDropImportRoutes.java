@@ -25,6 +25,9 @@ public class FileDropImportRoutes extends RouteBuilder {
         from("direct:feed-file").routeId("feed-file")
                 .onException(FeedUnreadableException.class, IllegalArgumentException.class)
                     .handled(false)
+                    // the line below says which file and why; the error handler's stack trace said it again in
+                    // 140 lines, on the console of every import of an unreadable file
+                    .logExhausted(false)
                     .log(LoggingLevel.WARN, "${header.CamelFileName} not imported: ${exception.message}")
                     .process("failedFileNote")
                 .end()

@@ -13,7 +13,9 @@ import io.esbridge.record.RecordType;
 
 /**
  * Imports one file through the same route an inbox uses ({@code direct:feed-file}), without the inbox: for the
- * one-shot {@code import} command. Returns once every record of the file has an outcome.
+ * one-shot {@code import} command. Returns once every record of the file has an outcome. The file stays where it is;
+ * its report and rejects go into {@code done/} beside it, or, when it could not be read (to its end), into
+ * {@code failed/} beside it, with the note {@code <name>.error.txt} saying why, as in an inbox.
  */
 @Component
 public class FileImporter {
@@ -38,8 +40,9 @@ public class FileImporter {
         });
         if (done.getException() != null) {
             Exception error = done.getException();
-            return new Result(file, Optional.empty(), error.getMessage() != null ? error.getMessage()
-                    : error.getClass().getSimpleName());
+            Path note = done.getProperty(FeedHeaders.FAILED_NOTE, Path.class);
+            return new Result(file, Optional.empty(), (error.getMessage() != null ? error.getMessage()
+                    : error.getClass().getSimpleName()) + (note == null ? "" : " (note: " + note + ")"));
         }
         String runId = done.getMessage().getHeader(FeedHeaders.RUN_ID, String.class);
         return runId == null

@@ -1,7 +1,9 @@
 package io.esbridge.mapping;
 
+import java.nio.charset.Charset;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /** How the rows of one feed are mapped: by one mapping, or by the mapping a column of each row names. */
 public interface FeedMapper {
@@ -14,6 +16,9 @@ public interface FeedMapper {
 
     /** A column every file of this feed has (a CSV file without it cannot be this feed), or {@code null}. */
     String requiredColumn();
+
+    /** The charset the mapping fixes for its feed's files, if it fixes one (else it is detected per file). */
+    Optional<Charset> charset();
 
     /** Source columns whose values are masked in reports. */
     Collection<String> secrets();

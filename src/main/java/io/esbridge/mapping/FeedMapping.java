@@ -32,6 +32,12 @@ public class FeedMapping {
     public Map<String, String> defaults = new LinkedHashMap<>();
     /** Target field → (source value → target value); {@code "*"} matches any other value. */
     public Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    /**
+     * The charset of this feed's files ({@code windows-1252}, {@code UTF-8}); unset, each file's is detected (a
+     * byte order mark, else UTF-8 when it is valid UTF-8, else ICU4J's guess, else windows-1252). A route's
+     * {@code EsFeedCharset} header wins over it, and it over {@code es.feeds.charset}.
+     */
+    public String charset;
     /** Source columns whose values never appear in reports (columns named like "password" are always masked). */
     public List<String> secrets = new ArrayList<>();
     /** Target fields the type requires that this feed may leave empty (e.g. Password for exports without one). */

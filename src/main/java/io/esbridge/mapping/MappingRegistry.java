@@ -2,6 +2,8 @@ package io.esbridge.mapping;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,6 +55,7 @@ public class MappingRegistry {
                     throw new IllegalArgumentException("mapping " + file + ": " + e.getMessage(), e);
                 }
                 mapping.name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                checkCharset(file, mapping.charset);
                 if (mapping.typeColumn != null) {
                     typedByColumn.add(mapping);
                 } else {
@@ -65,6 +68,21 @@ public class MappingRegistry {
         mappers.putAll(byName);
         typedByColumn.forEach(mapping -> mappers.put(mapping.name, new TypeColumnMapper(mapping, byName)));
         LOG.info("Feed mappings from {}: {}", folder, mappers.keySet());
+    }
+
+    /** A charset Java cannot read refused at start, not at the first file of the feed. */
+    private static void checkCharset(Path file, String charset) {
+        boolean known;
+        try {
+            known = charset == null || Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            known = false;
+        }
+        if (!known) {
+            throw new IllegalArgumentException("mapping " + file + ": charset '" + charset + "' is not a charset"
+                    + " es-bridge can read; name one such as windows-1252, ISO-8859-15 or UTF-8, or leave it out to"
+                    + " have each file's detected");
+        }
     }
 
     /** The mapping of that name. @throws IllegalArgumentException naming the known ones */

@@ -1,5 +1,6 @@
 package io.esbridge.mapping;
 
+import java.nio.charset.Charset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -96,6 +98,11 @@ public final class RecordMapper implements FeedMapper {
     @Override
     public String name() {
         return mapping.name;
+    }
+
+    @Override
+    public Optional<Charset> charset() {
+        return Optional.ofNullable(mapping.charset).map(Charset::forName);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.esbridge.mapping;
 
+import java.nio.charset.Charset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,12 +17,14 @@ final class TypeColumnMapper implements FeedMapper {
 
     private final String name;
     private final String typeColumn;
+    private final String charset;
     private final Map<String, RecordMapper> byType = new LinkedHashMap<>();
     private final Set<String> secrets = new LinkedHashSet<>();
 
     TypeColumnMapper(FeedMapping mapping, Map<String, RecordMapper> mappers) {
         this.name = mapping.name;
         this.typeColumn = mapping.typeColumn;
+        this.charset = mapping.charset;
         mapping.types.forEach((value, mapperName) -> {
             RecordMapper mapper = mappers.get(mapperName);
             if (mapper == null) {
@@ -46,6 +50,11 @@ final class TypeColumnMapper implements FeedMapper {
                     + String.join(", ", byType.keySet()) + ")");
         }
         return mapper;
+    }
+
+    @Override
+    public Optional<Charset> charset() {
+        return Optional.ofNullable(charset).map(Charset::forName);
     }
 
     @Override

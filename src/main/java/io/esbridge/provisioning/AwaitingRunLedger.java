@@ -31,8 +31,8 @@ class AwaitingRunLedger implements RunLedger {
     }
 
     @Override
-    public String open(SourceRef.Kind kind, String sourceName) {
-        return runs.open(kind, sourceName);
+    public String open(SourceRef.Kind kind, String sourceName, String charset, String charsetFrom) {
+        return runs.open(kind, sourceName, charset, charsetFrom);
     }
 
     @Override

@@ -9,7 +9,15 @@ import io.esbridge.record.SourceRef;
 public interface RunLedger {
 
     /** Opens a run for a source and answers its id. */
-    String open(SourceRef.Kind kind, String sourceName);
+    default String open(SourceRef.Kind kind, String sourceName) {
+        return open(kind, sourceName, null, null);
+    }
+
+    /**
+     * Opens a run for a source read as text in {@code charset} ({@code charsetFrom} says who chose it: a setting, or
+     * detection), which its report names, and answers its id.
+     */
+    String open(SourceRef.Kind kind, String sourceName, String charset, String charsetFrom);
 
     /**
      * Every record of the run has been read and handed on (to provisioning or to the rejects): there were

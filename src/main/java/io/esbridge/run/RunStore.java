@@ -46,11 +46,11 @@ public class RunStore implements RunLedger {
     }
 
     @Override
-    public String open(SourceRef.Kind kind, String sourceName) {
+    public String open(SourceRef.Kind kind, String sourceName, String charset, String charsetFrom) {
         String runId = UUID.randomUUID().toString();
-        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, state, owner_instance)"
-                + " values (?, ?, ?, ?, 'RUNNING', ?)", runId, kind.name(), sourceName, Timestamp.from(Instant.now()),
-                owner.id());
+        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, state, owner_instance,"
+                + " charset, charset_from) values (?, ?, ?, ?, 'RUNNING', ?, ?, ?)", runId, kind.name(), sourceName,
+                Timestamp.from(Instant.now()), owner.id(), charset, truncate(charsetFrom, 200));
         return runId;
     }
 
@@ -159,6 +159,7 @@ public class RunStore implements RunLedger {
         Number in = (Number) run.get("records_in");
         long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
         return Optional.of(new RunReport(runId, (String) run.get("source_kind"), (String) run.get("source_name"),
+                (String) run.get("charset"), (String) run.get("charset_from"),
                 RunState.valueOf((String) run.get("state")), ((Timestamp) run.get("started_at")).toInstant(), instant(run.get("finished_at")),
                 in == null ? total : in.longValue(), byOutcome.getOrDefault("CREATED", 0L),
                 byOutcome.getOrDefault("UPDATED", 0L), byOutcome.getOrDefault("UNCHANGED", 0L),
@@ -171,6 +172,10 @@ public class RunStore implements RunLedger {
         json.put("runId", report.runId());
         json.put("sourceKind", report.sourceKind());
         json.put("sourceName", report.sourceName());
+        if (report.charset() != null) {
+            json.put("charset", report.charset());
+            json.put("charsetFrom", report.charsetFrom());
+        }
         json.put("state", report.state().label());
         json.put("startedAt", report.startedAt().toString());
         json.put("finishedAt", report.finishedAt() == null ? null : report.finishedAt().toString());

@@ -122,11 +122,40 @@ class FeedPushTest {
         assertThat(post("invoices", "application/json", "[]", "billing:push-secret").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aBodyNotInItsCharsetSaysSoAndWhatToSendAndANamedCharsetIsHonoured() throws Exception {
+        byte[] latin1 = ("[{\"customer_id\": \"P9\", \"username\": \"renee\", \"password\": \"Pw-Push-Latin\","
+                + " \"first_name\": \"Renée\", \"last_name\": \"Müller\", \"email\": \"renee@example.com\"}]")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> refused = post("customers", "application/json", latin1, "billing:push-secret");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(refused.body()).get("error").asText()).isEqualTo("the push is not"
+                + " UTF-8 text after record 0, and UTF-8 is what JSON's own charset (RFC 8259; the push's Content-Type"
+                + " names none) says; send UTF-8, or name the body's charset in Content-Type (application/json;"
+                + " charset=...)");
+        assertThat(refused.body()).doesNotContain("Pw-Push-Latin");
+        assertThat(provision.getReceivedCounter()).isZero();
+
+        HttpResponse<String> read = post("customers", "application/json; charset=windows-1252", latin1,
+                "billing:push-secret");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(202);
+        assertThat(provision.getReceivedExchanges()).singleElement().satisfies(e -> assertThat(((CustomerRecord)
+                e.getIn().getBody(RecordEnvelope.class).payload()).firstName()).isEqualTo("Renée"));
+        String runId = new ObjectMapper().readTree(read.body()).get("runId").asText();
+        assertThat(jdbc.queryForObject("select charset || ' ' || charset_from from es_run where run_id = ?",
+                String.class, runId)).isEqualTo("windows-1252 the push's Content-Type");
+    }
+
     private HttpResponse<String> post(String mapping, String contentType, String body, String credentials)
+            throws IOException, InterruptedException {
+        return post(mapping, contentType, body.getBytes(StandardCharsets.UTF_8), credentials);
+    }
+
+    private HttpResponse<String> post(String mapping, String contentType, byte[] body, String credentials)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/feeds/"
                 + mapping)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     credentials.getBytes(StandardCharsets.UTF_8)));

@@ -19,9 +19,12 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +46,7 @@ import io.esbridge.record.RejectedRecord;
         "es.feeds.poll-delay=200",
         "es.feeds.read-lock-check-interval=300"})
 @MockEndpointsAndSkip("direct:(provision|rejected)")
+@ExtendWith(OutputCaptureExtension.class)
 class FileDropImportTest {
 
     @TempDir
@@ -185,19 +189,43 @@ class FileDropImportTest {
     }
 
     @Test
-    void anUnreadableFileMovesToFailedWithANoteSayingWhy() throws IOException {
+    void anUnreadableFileMovesToFailedWithANoteSayingWhy(CapturedOutput output) throws IOException {
         Path binary = inbox.resolve("customers").resolve("customers-2.csv");
         Files.createDirectories(binary.getParent());
         Files.write(binary, new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, 0x00, 0x01, '\n'});
         Path failed = awaitMoved(binary, "failed");
         assertThat(Files.readString(failed.resolveSibling("customers-2.csv.error.txt")))
-                .contains("customers-2.csv").contains("encoding");
+                .contains("customers-2.csv is not a text file: 2 of its first 7 bytes are control characters");
 
-        Path headless = write("customers", "no-header.csv", "C1,ann,pw,Ann,Lee,ann@example.com\n");
+        // without a header row the first row is a customer's: the note says what is wrong, without its values
+        Path headless = write("customers", "no-header.csv", "C1,ann,Pw-Inbox-Headless,Ann,Lee,ann@example.com\n");
         failed = awaitMoved(headless, "failed");
         assertThat(Files.readString(failed.resolveSibling("no-header.csv.error.txt")))
-                .contains("no header row with the column 'customer_id'");
+                .contains("no-header.csv has no header row with the column 'customer_id': its first row has 6"
+                        + " fields, none of them named 'customer_id'")
+                .doesNotContain("Pw-Inbox-Headless");
+        assertThat(output.getAll()).contains("no-header.csv not imported").doesNotContain("Pw-Inbox-Headless");
         assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aWindows1252FileIsDetectedReadAsSuchAndItsReportSaysSo(CapturedOutput output) throws IOException {
+        Path latin = inbox.resolve("customers").resolve("legacy-billing.csv");
+        Files.createDirectories(latin.getParent());
+        Files.write(latin, ("customer_id,username,password,first_name,last_name,email\n"
+                + "L1,renee,Pw-Inbox-Latin,Renée,Müller – GmbH,renee@example.com\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path done = awaitMoved(latin, "done");
+
+        assertThat(bodies(provision, RecordEnvelope.class)).singleElement().satisfies(e -> {
+            assertThat(((CustomerRecord) e.payload()).firstName()).isEqualTo("Renée");
+            assertThat(((CustomerRecord) e.payload()).lastName()).isEqualTo("Müller – GmbH");
+        });
+        Path report = done.resolveSibling(done.getFileName() + ".report.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+        assertThat(Files.readString(report)).contains("\"charset\" : \"windows-1252\"")
+                .contains("(file legacy-billing.csv, windows-1252)").doesNotContain("Pw-Inbox-Latin");
+        assertThat(output.getAll()).doesNotContain("Pw-Inbox-Latin");
     }
 
     @Test

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.esbridge.feed.FeedHeaders;
@@ -39,9 +42,14 @@ import io.esbridge.run.RunStore;
  * <p>expected.tsv: {@code file, mapping, records in, failed, expectations} where expectations are {@code ;;}-separated
  * fragments: {@code file: TEXT} (the file's error contains TEXT) or {@code line N: TEXT} (a failed record of line N
  * whose message contains TEXT). {@code -}: no error at all.
+ *
+ * <p>Every password of the corpus starts with {@value #PASSWORD_PREFIX}: none may show in the log and output of a
+ * case, nor in the notes, reports and rejects files the runs leave (a file without a header row was reported with
+ * its first row quoted, password included).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "es.sandbox.enabled=true",
     "spring.datasource.url=jdbc:h2:mem:bad-input-${random.uuid};DB_CLOSE_DELAY=-1",
@@ -51,6 +59,7 @@ import io.esbridge.run.RunStore;
 class BadInputCorpusTest {
 
     static final Path CORPUS = Path.of("samples/bad-input");
+    static final String PASSWORD_PREFIX = "Corpus-Pw-";
 
     record Case(String file, String mapping, long in, long failed, List<String> expectations) {
         @Override
@@ -110,7 +119,7 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     @Order(2)
-    void eachCaseGivesItsPreciseErrorAndLosesNothing(Case c) throws IOException {
+    void eachCaseGivesItsPreciseErrorAndLosesNothing(Case c, CapturedOutput output) throws IOException {
         Outcome outcome = run(c.file(), c.mapping());
         String actual = outcome.describe();
         System.out.println("CORPUS " + c.file() + "\n" + actual);
@@ -139,6 +148,23 @@ class BadInputCorpusTest {
         if (!fileError) {
             assertThat(outcome.error()).as(actual).isNull();
         }
+        assertThat(output.getAll()).as("log and output of " + c.file()).doesNotContain(PASSWORD_PREFIX);
+        for (Path written : writtenFor(c.file())) {
+            assertThat(Files.readString(written)).as(written.toString()).doesNotContain(PASSWORD_PREFIX);
+        }
+    }
+
+    /** The note, report and rejects files the run of {@code file} left in done/ or failed/. */
+    private static List<Path> writtenFor(String file) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (String folder : List.of("done", "failed")) {
+            if (Files.isDirectory(drop.resolve(folder))) {
+                try (Stream<Path> files = Files.list(drop.resolve(folder))) {
+                    files.filter(f -> f.getFileName().toString().contains(file)).forEach(written::add);
+                }
+            }
+        }
+        return written;
     }
 
     private Outcome run(String file, String mapping) throws IOException {

@@ -10,7 +10,9 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +44,15 @@ public class FeedPushController {
         this.spool = spool;
     }
 
+    /**
+     * The charset the request's Content-Type names, or {@code null}. Not {@code getCharacterEncoding()}: Spring Boot's
+     * encoding filter sets every request's to UTF-8, so a body the caller declared windows-1252 was read as UTF-8.
+     */
+    private static String namedCharset(HttpServletRequest request) {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return contentType == null ? null : MediaType.parseMediaType(contentType).getParameter("charset");
+    }
+
     @PostMapping(path = "/api/feeds/{mapping}", consumes = {"application/json", "application/x-ndjson",
             "application/jsonl", "application/json-lines"})
     public ResponseEntity<Map<String, Object>> push(@PathVariable String mapping,
@@ -52,7 +63,7 @@ public class FeedPushController {
         Exchange done = producer.send(async ? "direct:feed-push-async" : "direct:feed-push", exchange -> {
             exchange.getIn().setBody(body);
             exchange.getIn().setHeader(FeedHeaders.MAPPING, mapping);
-            exchange.getIn().setHeader(FeedHeaders.CHARSET, request.getCharacterEncoding());
+            exchange.getIn().setHeader(FeedHeaders.CHARSET, namedCharset(request));
         });
         String runId = done.getProperty(FeedHeaders.RUN_ID, String.class);
         Map<String, Object> answer = new LinkedHashMap<>();

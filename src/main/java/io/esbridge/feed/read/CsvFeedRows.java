@@ -46,24 +46,53 @@ public final class CsvFeedRows implements FeedRows {
         this.fileName = fileName;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        List<String> names;
         try {
             skipByteOrderMark(reader);
             char separator = delimiter == null || delimiter.isEmpty() ? detect(reader) : unescape(delimiter);
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader()
-                    .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+            // the header row is read as a row, not by commons-csv's setHeader(): its complaints quote the row, and
+            // a file without a header row has a customer's values there, password included
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
             parser = format.parse(reader);
-        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            records = parser.iterator();
+            names = records.hasNext() ? records.next().toList() : null;
+        } catch (IOException | IllegalArgumentException | UncheckedIOException | IllegalStateException e) {
             close(reader);
             throw new FeedUnreadableException(fileName + " has no readable CSV header row: " + reason(e), e);
         }
-        header = parser.getHeaderNames();
-        if (header.isEmpty() || (keyColumn != null && !header.contains(keyColumn))) {
+        String problem = headerProblem(names, keyColumn);
+        if (problem != null) {
             close(reader);
-            throw new FeedUnreadableException(fileName + " has no header row with the column '" + keyColumn
-                    + "' (first row read: " + header + ")");
+            throw new FeedUnreadableException(fileName + " " + problem);
         }
+        header = names;
         lastLine = parser.getCurrentLineNumber();
-        records = parser.iterator();
+    }
+
+    /**
+     * What keeps the first row from being this feed's header row, or {@code null}. Never quotes the row: when it is
+     * not the header, it is a record, and which of its values is a password is not known.
+     */
+    private static String headerProblem(List<String> names, String keyColumn) {
+        String needs = keyColumn == null ? "a header row naming its columns"
+                : "a header row naming the column '" + keyColumn + "' that the mapping reads the billing key from";
+        if (names == null) {
+            return "is empty: it has no header row and no records; a file of this feed starts with " + needs;
+        }
+        String fields = names.size() == 1 ? "1 field" : names.size() + " fields";
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                return "has no usable header row: its first row has " + fields + " and field " + (i + 1)
+                        + " is empty, where a header row names every column; a file of this feed starts with "
+                        + needs + " (its values are not shown: if that row is a record, they may hold a password)";
+            }
+        }
+        if (keyColumn != null && !names.contains(keyColumn)) {
+            return "has no header row with the column '" + keyColumn + "': its first row has " + fields
+                    + ", none of them named '" + keyColumn + "'; a file of this feed starts with " + needs
+                    + " (its values are not shown: if that row is a record, they may hold a password)";
+        }
+        return null;
     }
 
     private FeedUnreadableException unreadable;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -38,6 +39,7 @@ public final class JsonFeedRows implements FeedRows {
     }
 
     private final Positions positions;
+    private final String name;
     private final BufferedReader reader;
     private final JsonParser array;
     private SourcedRow next;
@@ -49,6 +51,7 @@ public final class JsonFeedRows implements FeedRows {
 
     public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions) {
         this.positions = positions;
+        this.name = name;
         this.reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
@@ -63,7 +66,7 @@ public final class JsonFeedRows implements FeedRows {
                         + (char) first + "')");
             }
         } catch (IOException e) {
-            throw new FeedUnreadableException(name + " cannot be read: " + e.getMessage(), e);
+            throw new FeedUnreadableException(name + " cannot be read: " + safe(e), e);
         }
     }
 
@@ -125,14 +128,25 @@ public final class JsonFeedRows implements FeedRows {
             JsonNode node = JSON.readTree(array);
             return row(source, node);
         } catch (IOException e) {
-            throw new FeedUnreadableException("the JSON array cannot be read after element " + read + ": "
-                    + orig(e), e);
+            JsonLocation where = array.currentLocation();
+            throw new FeedUnreadableException(name + " line " + where.getLineNr() + ", column "
+                    + where.getColumnNr() + ": the JSON array cannot be read after element " + read + ": " + safe(e)
+                    + "; the elements before it were read, the rest was not: fix the file there and import it"
+                    + " again (what was applied stays unchanged)", e);
         }
     }
 
-    private static String orig(IOException e) {
-        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    /**
+     * Jackson's own message, without the tokens it quotes: an unquoted value ({@code "password": Secret1}) is an
+     * "Unrecognized token 'Secret1'", and which property a broken value belongs to is not known.
+     */
+    static String safe(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : QUOTED_TOKEN.matcher(message).replaceAll("(not shown)");
     }
+
+    /** A quoted token of more than one character; Jackson quotes single characters as ('x' (code 120)). */
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
 
     private SourcedRow nextLine() {
         try {
@@ -148,11 +162,13 @@ public final class JsonFeedRows implements FeedRows {
             try {
                 return row(source, JSON.readTree(line));
             } catch (JsonProcessingException e) {
-                return new SourcedRow(source, Map.of("line", SECRET_PROPERTY.matcher(line).replaceAll("$1\"******\"")), "is not JSON: " + e.getOriginalMessage());
+                return new SourcedRow(source, Map.of("line", SECRET_PROPERTY.matcher(line).replaceAll("$1\"******\"")),
+                        "is not JSON: " + safe(e));
             }
         } catch (IOException e) {
-            throw new FeedUnreadableException("the JSON Lines cannot be read after line " + lineNumber + ": "
-                    + orig(e), e);
+            throw new FeedUnreadableException(name + " cannot be read after line " + lineNumber + ": " + safe(e)
+                    + "; the lines before it were read, the rest was not: fix the file there and import it again"
+                    + " (what was applied stays unchanged)", e);
         }
     }
 

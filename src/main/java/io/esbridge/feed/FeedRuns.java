@@ -26,6 +26,7 @@ import io.esbridge.feed.read.CountingInputStream;
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.FeedCharset;
 import io.esbridge.feed.read.FeedRows;
+import io.esbridge.feed.read.ForwardingFeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
 import io.esbridge.feed.read.JsonFeedRows;
 import io.esbridge.feed.read.SourcedRow;
@@ -124,17 +125,10 @@ public class FeedRuns {
      * A rejects file dropped into the inbox again reads like the original feed: its error columns are dropped and the
      * {@code '} that kept values from being read as formulas is removed.
      */
-    private static final class RejectsAware implements FeedRows {
-
-        private final FeedRows rows;
+    private static final class RejectsAware extends ForwardingFeedRows {
 
         RejectsAware(FeedRows rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
+            super(rows);
         }
 
         @Override
@@ -142,16 +136,6 @@ public class FeedRuns {
             SourcedRow row = rows.next();
             return row.values() != null && RejectsCsv.isRejectsRow(row.values())
                     ? new SourcedRow(row.source(), RejectsCsv.original(row.values()), row.problem()) : row;
-        }
-
-        @Override
-        public long read() {
-            return rows.read();
-        }
-
-        @Override
-        public void close() throws IOException {
-            rows.close();
         }
     }
 

@@ -75,11 +75,11 @@ public final class CharsetMismatch {
 
     /** {@code rows}, whose failures are restated by {@code explain} (the readers fail from {@code hasNext/next}). */
     public static FeedRows explaining(FeedRows rows, UnaryOperator<FeedUnreadableException> explain) {
-        return new FeedRows() {
+        return new ForwardingFeedRows(rows) {
             @Override
             public boolean hasNext() {
                 try {
-                    return rows.hasNext();
+                    return super.hasNext();
                 } catch (FeedUnreadableException e) {
                     throw explain.apply(e);
                 }
@@ -88,20 +88,10 @@ public final class CharsetMismatch {
             @Override
             public SourcedRow next() {
                 try {
-                    return rows.next();
+                    return super.next();
                 } catch (FeedUnreadableException e) {
                     throw explain.apply(e);
                 }
-            }
-
-            @Override
-            public long read() {
-                return rows.read();
-            }
-
-            @Override
-            public void close() throws IOException {
-                rows.close();
             }
         };
     }

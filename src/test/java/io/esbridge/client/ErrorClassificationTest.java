@@ -211,7 +211,7 @@ class ErrorClassificationTest {
                 Callable<Boolean> call = () -> bounded.userExists("jdoe");
                 calls.add(pool.submit(call));
             }
-            await().atMost(SAFETY_NET).until(() -> wire.inFlight() == 3);
+            await().atMost(SAFETY_NET).until(() -> wire.inFlight() >= 3);
             // A grace for a client without the bound to show a fourth call; a bounded one passes however long
             // this takes, since no answer comes before letGo.
             Thread.sleep(300);

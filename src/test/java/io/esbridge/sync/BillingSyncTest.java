@@ -277,8 +277,8 @@ class BillingSyncTest extends SyncTestSupport {
         SyncProperties p = properties;
         SyncProperties noReplay = new SyncProperties(p.scheduleEnabled(), p.cron(), p.scheduledMode(), p.source(),
                 p.phases(), p.watermarkColumn(), p.watermarkType(), p.disappeared(), false, p.fetchSize());
-        return new SyncService(billingSource, noReplay, new PhaseReader(producer, mappings, noReplay), watermarks, syncedKeys, executions,
-                disappearedRecords, ledger, deadLetters, replay, mappings, provisioning);
+        return new SyncService(billingSource, noReplay, new PhaseReader(producer, mappings, noReplay), watermarks,
+                syncedKeys, executions, disappearedRecords, ledger, deadLetters, replay, mappings, provisioning);
     }
 
     private DisappearedRecords policy(DisappearedPolicy policy) {

@@ -123,6 +123,11 @@ final class WireCapture implements AutoCloseable {
         return requests;
     }
 
+    /** The requests being answered now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     /** The most requests that were being answered at the same moment. */
     int maxInFlight() {
         return maxInFlight.get();

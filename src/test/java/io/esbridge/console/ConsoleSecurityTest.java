@@ -21,7 +21,10 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.RejectedRecord;
 import io.esbridge.record.SourceRef;
 
-/** Who gets in where, over plain HTTP: the console, the actuator, the replay API; and no secret comes out. */
+/**
+ * Who gets in where, over plain HTTP: the console, the actuator, the replay API; and no secret comes out. The paths
+ * with their own authentication need the sandbox on: {@link PathsWithTheirOwnAuthenticationTest}.
+ */
 class ConsoleSecurityTest extends ConsoleTestSupport {
 
     @Autowired
@@ -107,21 +110,6 @@ class ConsoleSecurityTest extends ConsoleTestSupport {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("all=true")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
-    }
-
-    /** The sandbox's SOAP services, its admin pages and the feed push check their own credentials. */
-    @Test
-    void pathsWithTheirOwnAuthenticationAreLeftAlone() throws Exception {
-        for (String path : List.of("/esUsers.asmx", "/esPackages.asmx", "/esAuthentication.asmx", "/sandbox/users")) {
-            HttpResponse<String> response = post(path, null, "{}");
-            assertThat(response.statusCode()).as(path).isNotIn(302, 401, 403);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
-        }
-        // The push refuses anonymous callers itself, in its own realm, not Spring Security's.
-        HttpResponse<String> push = post("/api/feeds/customers", null, "{}");
-        assertThat(push.statusCode()).isEqualTo(401);
-        assertThat(push.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                realm -> assertThat(realm).contains("es-bridge feeds"));
     }
 
     private HttpResponse<String> get(String path, String authorization, String accept)

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
@@ -20,18 +21,29 @@ import io.esbridge.contract.UserStatus;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.ProvisioningRecord;
+import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.SandboxStats;
 import io.esbridge.state.DeadLetterStore;
+import io.esbridge.state.Link;
+import io.esbridge.state.LinkStore;
 
-/** The engine on the default state store (H2); {@link ProvisioningOnPostgresTest} runs the same on PostgreSQL. */
+/**
+ * The engine on the default state store (H2); {@link ProvisioningOnPostgresTest} runs the same on PostgreSQL. Eight
+ * workers rather than the default sixteen, so that customers share workers and their lanes must wait for each other.
+ */
+@TestPropertySource(properties = "es.provisioning.workers=8")
 class ProvisioningEngineTest extends ProvisioningTestSupport {
 
     @Autowired
     SandboxStats sandboxStats;
     @Autowired
     DeadLetterStore deadLetters;
+    @Autowired
+    LinkStore links;
+    @Autowired
+    ProvisioningProperties provisioning;
 
     @Test
     void firstImportCreatesEverythingAndTheSecondMakesNoWriteCall() {
@@ -210,6 +222,7 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
 
     @Test
     void eightWorkersKeepEachCustomersOrder() {
+        assertThat(provisioning.workers()).as("es.provisioning.workers of this class").isEqualTo(8);
         String p = unique();
         List<ProvisioningRecord> feed = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -223,5 +236,24 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
         RunReport report = importFeed(feed);
         assertThat(report.failed()).as(report.summary() + " " + report.errors()).isZero();
         assertThat(report.created()).isEqualTo(300);
+
+        // Each customer's records were applied one after the other, in feed order: the server numbers the spaces
+        // and the add-ons in the order it made them, and each link was written after the one before it in the
+        // lane. Records of different customers are free to interleave.
+        for (int i = 0; i < 60; i++) {
+            String c = p + "-c" + i;
+            Link user = links.find(RecordType.CUSTOMER, c).orElseThrow();
+            Link s1 = links.find(RecordType.SUBSCRIPTION, c + "-s1").orElseThrow();
+            Link s2 = links.find(RecordType.SUBSCRIPTION, c + "-s2").orElseThrow();
+            Link a1 = links.find(RecordType.ADDON, c + "-a1").orElseThrow();
+            Link a2 = links.find(RecordType.ADDON, c + "-a2").orElseThrow();
+            assertThat(s1.esId()).as(c + ": AddPackage of s1 before that of s2").isLessThan(s2.esId());
+            assertThat(a1.esId()).as(c + ": AddPackageAddon of a1 before that of a2").isLessThan(a2.esId());
+            List<Link> lane = List.of(user, s1, s2, a1, a2);
+            for (int n = 1; n < lane.size(); n++) {
+                assertThat(lane.get(n).updatedAt()).as(c + ": " + lane.get(n).billingKey() + " applied after "
+                        + lane.get(n - 1).billingKey()).isAfterOrEqualTo(lane.get(n - 1).updatedAt());
+            }
+        }
     }
 }

@@ -1,12 +1,12 @@
 package io.esbridge.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,17 +20,22 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.PostgresSchemas;
+import io.esbridge.RequiredParts;
 import io.esbridge.record.SourceRef;
 
 /**
  * Several es-bridge instances on one PostgreSQL state store, each its own {@link RunOwner}, {@link RunStore} and
- * {@link InterruptedRuns} as a process would have them (beating every 200 ms, gone after 2 s without a beat): the
- * runs of an instance that stopped beating, or whose process ended on this host, are closed as interrupted with the
- * counts they reached; the runs of an instance that beats are never closed.
+ * {@link InterruptedRuns} as a process would have them (beating every 200 ms, gone after a minute without a beat):
+ * the runs of an instance that stopped beating, or whose process ended on this host, are closed as interrupted with
+ * the counts they reached; the runs of an instance that beats are never closed. An instance that stopped beating is
+ * one whose last beat is set an hour back, so no test waits for a beat to age: a loaded build machine that holds a
+ * thread for seconds cannot make a live instance look gone, nor a gone one look alive.
  */
 class InterruptedRunsTest {
 
-    private static final RunProperties FAST = new RunProperties(Duration.ofMillis(200), Duration.ofSeconds(2));
+    private static final RunProperties FAST = new RunProperties(Duration.ofMillis(200), Duration.ofSeconds(60));
+    /** Safety net only: each wait below ends at the first beat that does what it waits for. */
+    private static final Duration BEATS = Duration.ofSeconds(30);
 
     private JdbcTemplate jdbc;
     private final List<InterruptedRuns> started = new ArrayList<>();
@@ -64,9 +69,12 @@ class InterruptedRunsTest {
 
         Instance restarted = start();
         assertThat(state(killedRun)).as("not yet: its last beat is recent").isEqualTo(RunState.RUNNING);
-        // closed, and its report kept
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("select report_json from es_run"
-                + " where run_id = ?", String.class, killedRun) != null);
+        OffsetDateTime liveBeat = heartbeat(live.owner().id());
+        jdbc.update("update es_instance set heartbeat_at = current_timestamp - interval '1 hour' where instance_id = ?",
+                killed.owner().id());
+        // closed at a beat of the restarted instance, and its report kept
+        await().atMost(BEATS).until(() -> jdbc.queryForObject("select report_json from es_run where run_id = ?",
+                String.class, killedRun) != null);
         assertThat(state(killedRun)).isEqualTo(RunState.INTERRUPTED);
 
         RunReport report = restarted.runs().report(killedRun).orElseThrow();
@@ -79,7 +87,8 @@ class InterruptedRunsTest {
                 .contains("\"state\":\"interrupted\"").contains("\"created\":2");
         assertThat(instances()).containsExactlyInAnyOrder(live.owner().id(), restarted.owner().id());
 
-        // well past the gap: the live instance kept beating, so its run goes on
+        // the live instance beats, so its run goes on
+        await().atMost(BEATS).until(() -> heartbeat(live.owner().id()).isAfter(liveBeat));
         assertThat(state(liveRun)).isEqualTo(RunState.RUNNING);
         assertThat(live.runs().inputComplete(liveRun, 0).state()).isEqualTo(RunState.FINISHED);
     }
@@ -89,7 +98,8 @@ class InterruptedRunsTest {
         Instance survivor = start();
         String processSpace = jdbc.queryForObject("select process_space from es_instance where instance_id = ?",
                 String.class, survivor.owner().id());
-        assumeThat(processSpace).as("Linux tells process spaces apart").isNotNull();
+        RequiredParts.require(processSpace != null, "this system does not tell process spaces apart (Linux's"
+                + " /proc/sys/kernel/random/boot_id and /proc/self/ns/pid)");
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
         jdbc.update("insert into es_instance (instance_id, process_space, pid, started_at, heartbeat_at)"
@@ -115,7 +125,7 @@ class InterruptedRunsTest {
         // a peer forgot the instance between its registration and the opening of this run (a beat in between)
         String orphan = runOf("forgotten");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> state(orphan) == RunState.INTERRUPTED);
+        await().atMost(BEATS).until(() -> state(orphan) == RunState.INTERRUPTED);
         assertThat(instances()).containsExactly(survivor.owner().id());
     }
 
@@ -186,6 +196,11 @@ class InterruptedRunsTest {
 
     private RunState state(String runId) {
         return RunState.valueOf(jdbc.queryForObject("select state from es_run where run_id = ?", String.class, runId));
+    }
+
+    private OffsetDateTime heartbeat(String instance) {
+        return jdbc.queryForObject("select heartbeat_at from es_instance where instance_id = ?", OffsetDateTime.class,
+                instance);
     }
 
     private List<String> instances() {

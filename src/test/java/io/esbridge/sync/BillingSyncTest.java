@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.direct.DirectEndpoint;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,10 +19,14 @@ import org.springframework.http.ResponseEntity;
 
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.errors.ReplayService;
+import io.esbridge.mapping.MappingRegistry;
+import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
+import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 
@@ -58,6 +62,18 @@ class BillingSyncTest extends SyncTestSupport {
     Watermarks watermarks;
     @Autowired
     CamelContext camel;
+    @Autowired
+    BillingSource billingSource;
+    @Autowired
+    DisappearedRecords disappearedRecords;
+    @Autowired
+    DeadLetterStore deadLetters;
+    @Autowired
+    ReplayService replay;
+    @Autowired
+    MappingRegistry mappings;
+    @Autowired
+    ProvisioningProperties provisioning;
 
     @Test
     @Order(1)
@@ -224,21 +240,45 @@ class BillingSyncTest extends SyncTestSupport {
         billing("update clients set email = 'lost1005@example.com', updated_at = timestamp '2026-12-05 00:00:00'"
                 + " where client_id = 1005");
         String before = watermarks.get(properties.source().name(), "customers").orElseThrow();
-        // provisioning refuses every record: rows handed on get no outcome, as in a crash mid-run
-        camel.getRouteController().stopRoute("provision-intake");
-        try {
-            SyncResult lost = sync.sync(SyncMode.INCREMENTAL, SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
-            assertThat(lost.complete()).isFalse();
-        } catch (CamelExecutionException e) {
-            // the replay of earlier failures stopped the sync before any phase: just as good a crash
+        // the feed route takes no row, and says so at once instead of waiting 30 s for its consumer (a direct
+        // producer reads that when it is made, hence a template of its own): every row read is lost, as when Camel
+        // fails to take it
+        DirectEndpoint feedRecord = camel.getEndpoint(PhaseReader.FEED_RECORD, DirectEndpoint.class);
+        boolean blocks = feedRecord.isBlock();
+        feedRecord.setBlock(false);
+        camel.getRouteController().stopRoute("feed-record");
+        SyncResult lost;
+        try (ProducerTemplate refused = camel.createProducerTemplate()) {
+            // without the replay of earlier failures: it would meet the stopped route first and end the sync before
+            // any phase read a row, and the watermark would stay for a reason that is not the one tested here
+            lost = syncWithoutReplay(refused).sync(SyncMode.INCREMENTAL,
+                    SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
         } finally {
-            camel.getRouteController().startRoute("provision-intake");
+            camel.getRouteController().startRoute("feed-record");
+            feedRecord.setBlock(blocks);
         }
+        assertThat(lost.replays()).isEmpty();
+        assertThat(phase(lost, 0).in()).as("the changed row and those of the watermark's instant were read")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(lost.complete()).isFalse();
+        assertThat(lost.problems()).anySatisfy(problem -> assertThat(problem).startsWith("customers: ")
+                .contains("the watermark stays at " + before));
         assertThat(watermarks.get(properties.source().name(), "customers")).contains(before);
 
         SyncResult next = incremental();
         assertThat(phase(next, 0).updated()).isEqualTo(1);
+        assertThat(links.find(RecordType.CUSTOMER, "bdb-1005").orElseThrow().appliedJson())
+                .contains("lost1005@example.com");
         assertThat(watermarks.get(properties.source().name(), "customers")).get().isNotEqualTo(before);
+    }
+
+    /** The application's sync, reading through {@code producer}, without the replay of earlier failures first. */
+    private SyncService syncWithoutReplay(ProducerTemplate producer) {
+        SyncProperties p = properties;
+        SyncProperties noReplay = new SyncProperties(p.scheduleEnabled(), p.cron(), p.scheduledMode(), p.source(),
+                p.phases(), p.watermarkColumn(), p.watermarkType(), p.disappeared(), false, p.fetchSize());
+        return new SyncService(billingSource, noReplay, new PhaseReader(producer, mappings, noReplay), watermarks,
+                syncedKeys, executions, disappearedRecords, ledger, deadLetters, replay, mappings, provisioning);
     }
 
     private DisappearedRecords policy(DisappearedPolicy policy) {

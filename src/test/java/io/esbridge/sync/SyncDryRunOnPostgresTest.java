@@ -2,12 +2,17 @@ package io.esbridge.sync;
 
 import java.util.List;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import io.esbridge.PostgresSchemas;
+import io.esbridge.RequiredParts;
 
 /**
  * The dry run and the real sync after it with the state store and the billing database on PostgreSQL, each in a
- * schema of its own. Missing PostgreSQL fails the build under CI=true and skips the class elsewhere.
+ * schema of its own. Missing PostgreSQL fails the build under CI=true and skips the class elsewhere
+ * ({@link RequiredParts}).
  */
+@ExtendWith(RequiredParts.PostgreSql.class)
 class SyncDryRunOnPostgresTest extends SyncDryRunTest {
 
     private String state;
@@ -16,7 +21,6 @@ class SyncDryRunOnPostgresTest extends SyncDryRunTest {
     @Override
     protected List<String> databases() {
         if (state == null) {
-            PostgresSchemas.require();
             state = PostgresSchemas.create("es_");
             billing = PostgresSchemas.create("billing_");
         }

@@ -53,7 +53,6 @@ final class Application {
         Map<String, Object> logging = new LinkedHashMap<>();
         logging.put("logging.file.name", LOG_FILE);
         if (!verbose) {
-            logging.put("logging.threshold.console", "OFF");
             logging.put("spring.main.banner-mode", "off");
         }
         return logging;

@@ -1,5 +1,6 @@
 package io.esbridge.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
  * ({@link Application#LOG_FILE}), on standard error too with {@code --verbose}. With {@code --json} standard output
  * holds one JSON object per line (a report per run) and nothing else, so that a script can parse it.
  * <p>
- * While the job runs, {@link System#out} is pointed at standard error: the log's console appender writes there, and so
- * would any library that prints, so none of it can end up among the reports a script reads.
+ * While the job runs, {@link System#out} is pointed at standard error with --verbose, and nowhere without: the log's
+ * console appender writes there, and so would any library that prints, so none of it can end up among the reports a
+ * script reads.
  */
 public class Output {
 
@@ -32,11 +34,14 @@ public class Output {
     /** The real standard output while {@link #redirect()} holds; before, simply {@link System#out}. */
     private PrintStream reports;
 
-    /** Points {@link System#out} at standard error until closed; reports still go to the real standard output. */
+    /** Points {@link System#out} away until closed; reports still go to the real standard output. */
     Redirect redirect() {
         PrintStream stdout = System.out;
         reports = stdout;
-        System.setOut(System.err);
+        // The log's console appender writes to whatever System.out is at each line: standard error with --verbose,
+        // nowhere without (the log is in its file). Logging's own settings stay untouched, since logback is one per
+        // JVM: turning its console off would silence every other application of the JVM (an embedding, the tests).
+        System.setOut(verbose ? System.err : new PrintStream(OutputStream.nullOutputStream(), true));
         return () -> {
             System.out.flush();
             System.setOut(stdout);

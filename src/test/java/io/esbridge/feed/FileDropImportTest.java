@@ -117,7 +117,10 @@ class FileDropImportTest {
         MockEndpoint.resetMocks(provision.getCamelContext());
         awaitMoved(drop("addons", Path.of("samples/feeds/addons.csv"), "addons.csv"), "done");
         assertThat(bodies(rejected, RejectedRecord.class)).extracting(RejectedRecord::field)
-                .contains("Quantity", "PlanName", "CustomerKey");
+                .contains("Quantity", "PlanName").doesNotContain("CustomerKey");
+        // an add-on that names only its subscription is provisioned in that subscription's customer's order
+        assertThat(bodies(provision, RecordEnvelope.class)).filteredOn(e -> "A00002".equals(e.billingKey()))
+                .singleElement().satisfies(e -> assertThat(e.customerKey()).isNull());
         assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(lines("addons.csv"));
 
         MockEndpoint.resetMocks(provision.getCamelContext());

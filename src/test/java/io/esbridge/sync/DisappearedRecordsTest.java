@@ -96,7 +96,9 @@ class DisappearedRecordsTest extends SyncTestSupport {
         billing("delete from services where client_id = 1003", "delete from clients where client_id = 1003");
         Link user = links.find(RecordType.CUSTOMER, "bdb-1003").orElseThrow();
         SyncResult result;
-        faults.set(FaultSettings.NONE.withSoapFaultShare(1));
+        // every status change fails for longer than the retry window (a share fails each request once only)
+        faults.set(FaultSettings.NONE.withFailFirst("ChangeUserStatus", 1_000, 500)
+                .withFailFirst("ChangePackageStatus", 1_000, 500));
         try {
             result = reconcile();
         } finally {

@@ -86,14 +86,18 @@ class TwoInstancesTest {
             Files.move(part, customers.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             names.add(name);
         }
-        await().atMost(Duration.ofSeconds(120)).until(() -> names.stream().allMatch(name -> !Files.exists(
-                customers.resolve(name))) && doneFiles(customers) == FILES && finishedRuns(state, prefix) >= FILES);
+        // every file taken and no run of them still open: then what both instances did is there to count
+        await().atMost(Duration.ofSeconds(120)).until(() -> names.stream().noneMatch(name -> Files.exists(
+                customers.resolve(name))) && runsOf(state, prefix, "finished_at is null") == 0
+                && runsOf(state, prefix, "finished_at is not null") >= FILES);
         Map<String, List<String>> runsPerFile = state.queryForList("select source_name, owner_instance from es_run"
                 + " where source_name like ?", "customers-" + prefix + "-%").stream().collect(Collectors.groupingBy(
                         row -> (String) row.get("source_name"),
                         Collectors.mapping(row -> (String) row.get("owner_instance"), Collectors.toList())));
         assertThat(runsPerFile).as("instances that ran each file").containsOnlyKeys(names)
                 .allSatisfy((name, owners) -> assertThat(owners).as(name).singleElement().isIn(runOwners));
+        assertThat(doneFiles(customers)).as("imported files moved to done/ (all files left: %s)", listing(customers))
+                .isEqualTo(FILES);
         assertThat(sandbox.calls("AddUser")).as("AddUser calls the one server received")
                 .isEqualTo(FILES * PER_FILE);
         assertThat(usersNamed(panel, prefix)).as("users on the one server, per username").hasSize(FILES * PER_FILE)
@@ -152,9 +156,16 @@ class TwoInstancesTest {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    private static long finishedRuns(JdbcTemplate state, String prefix) {
-        return state.queryForObject("select count(*) from es_run where source_name like ? and finished_at is not null",
+    private static long runsOf(JdbcTemplate state, String prefix, String condition) {
+        return state.queryForObject("select count(*) from es_run where source_name like ? and " + condition,
                 Long.class, "customers-" + prefix + "-%");
+    }
+
+    /** Every file under the inbox folder, for a failure message. */
+    private static List<String> listing(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString()).sorted().toList();
+        }
     }
 
     /** The imported copies of the dropped files in done/ (beside them: their runs' reports and rejects files). */

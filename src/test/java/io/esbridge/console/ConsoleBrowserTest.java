@@ -94,7 +94,7 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
                 .contains("1 sent, 1 created, 0 updated, 0 unchanged, 0 failed again");
         assertThat(browser.findElement(By.id("not-replayed")).getText()).contains("customers-2026-11-26.csv:6")
                 .doesNotContain("customers-2026-11-26.csv:5");
-        assertThat(openRows(runId)).singleElement().satisfies(r -> assertThat(r.getText()).contains("C-6"));
+        assertThat(openRows(runId)).singleElement().asString().contains("C-6");
         assertThat(jdbc.queryForObject("select count(*) from es_dead_letter where run_id = ? and billing_key = 'C-5'"
                 + " and resolved_at is not null", Long.class, runId)).as("C-5 resolved").isEqualTo(1);
         assertThat(client.getUserByUsername(username)).as("created by the replay").hasValueSatisfying(
@@ -146,8 +146,9 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
         console.screenshot("09-short-run-throughput");
     }
 
-    /** The dead-letter page's open dead letters of one run. */
-    private List<WebElement> openRows(String runId) {
-        return browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']"));
+    /** The dead-letter page's open dead letters of one run, as text. */
+    private List<String> openRows(String runId) {
+        return browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']")).stream()
+                .map(WebElement::getText).toList();
     }
 }

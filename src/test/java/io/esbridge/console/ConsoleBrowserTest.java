@@ -4,129 +4,107 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The run console in a real browser (headless Chromium): sign in, list the runs, open the run with failures, filter
- * its records, and replay a dead letter from the dead-letter page. Screenshots go to {@code target/screenshots}.
- * Without Chromium and its driver the test is skipped, except on CI ({@code CI=true}) where it fails.
+ * its records, and replay its dead letters from the dead-letter page, one of which the sandbox then creates. Runs and
+ * dead letters are written into the state store as provisioning leaves them (fast); {@link ConsoleRealImportTest}
+ * shows the console with those of a real import.
  */
-class ConsoleBrowserTest extends ConsoleTestSupport {
+class ConsoleBrowserTest extends SandboxConsoleTestSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    private Path profile;
+    private ConsoleBrowser console;
     private WebDriver browser;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install the"
-                    + " chromium and chromium-driver packages");
-        }
-        Assumptions.assumeTrue(installed, "Chromium or chromedriver not installed");
-        profile = Files.createTempDirectory("console-browser");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // No internet here: without the background-networking switches Chromium waits on the network.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        console = ConsoleBrowser.start();
+        browser = console.driver();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (console != null) {
+            console.close();
         }
     }
 
     @Test
     void operatorOpensARunWithFailuresAndReplaysADeadLetter() throws IOException {
-        String runId = runWithFailures();
+        String username = "c5" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String runId = runWithAReplayableFailure(username, "Pw-" + username + "-5!");
+        assertThat(client.getUserByUsername(username)).as("before the replay").isEmpty();
 
         browser.get(url("/console/runs"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(USERNAME);
-        browser.findElement(By.id("password")).sendKeys("not the password");
-        navigateBy(browser.findElement(By.id("sign-in")));
+        console.signIn(USERNAME, "not the password");
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong username or password");
-        screenshot("01-login-refused");
+        console.screenshot("01-login-refused");
 
-        browser.findElement(By.id("username")).sendKeys(USERNAME);
-        browser.findElement(By.id("password")).sendKeys(CONSOLE_PASSWORD);
-        navigateBy(browser.findElement(By.id("sign-in")));
+        console.signIn(USERNAME, CONSOLE_PASSWORD);
         assertThat(browser.getCurrentUrl()).contains("/console/runs");
         WebElement row = browser.findElement(By.cssSelector("#runs tr[data-run-id='" + runId + "']"));
         assertThat(row.getText()).contains("customers-2026-11-26.csv", "1 min 35 s", "failures");
-        screenshot("02-runs");
+        console.screenshot("02-runs");
 
-        navigateBy(row.findElement(By.tagName("a")));
+        console.navigateBy(row.findElement(By.tagName("a")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/runs/" + runId);
         assertThat(browser.findElement(By.id("failed-count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("errors")).getText()).contains("-1100 USER_ALREADY_EXISTS");
         assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed"))).hasSize(2);
-        assertThat(recordRows()).hasSize(2).anySatisfy(r -> assertThat(r).contains("-1100", "USER_ALREADY_EXISTS",
-                "already exists"));
-        screenshot("03-run-failed-records");
+        assertThat(console.recordRows()).hasSize(2).anySatisfy(r -> assertThat(r).contains("-1100",
+                "USER_ALREADY_EXISTS", "already exists"));
+        console.screenshot("03-run-failed-records");
 
         new Select(browser.findElement(By.id("code"))).selectByValue("-1100");
-        navigateBy(browser.findElement(By.id("apply-filters")));
-        assertThat(recordRows()).singleElement().asString().contains("C-5");
+        console.navigateBy(browser.findElement(By.id("apply-filters")));
+        assertThat(console.recordRows()).singleElement().asString().contains("C-5");
         new Select(browser.findElement(By.id("outcome"))).selectByValue("ALL");
         new Select(browser.findElement(By.id("code"))).selectByValue("");
-        navigateBy(browser.findElement(By.id("apply-filters")));
-        assertThat(recordRows()).hasSize(6);
-        screenshot("04-run-all-records");
+        console.navigateBy(browser.findElement(By.id("apply-filters")));
+        assertThat(console.recordRows()).hasSize(6);
+        console.screenshot("04-run-all-records");
 
-        navigateBy(browser.findElement(By.linkText("Dead letters")));
-        assertThat(browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']"))).hasSize(2);
-        screenshot("05-dead-letters");
+        console.navigateBy(browser.findElement(By.linkText("Dead letters")));
+        assertThat(openRows(runId)).hasSize(2);
+        console.screenshot("05-dead-letters");
 
-        navigateBy(browser.findElement(By.cssSelector("button.replay-code[data-code='Email']")));
+        // The invalid e-mail was refused before provisioning: nothing to send, the page says where to fix it.
+        console.navigateBy(browser.findElement(By.cssSelector("button.replay-code[data-code='Email']")));
         assertThat(browser.findElement(By.id("replay-result")).getText()).contains("0 sent");
         assertThat(browser.findElement(By.id("not-replayed")).getText())
                 .contains("refused before provisioning", "fix it in the rejects file");
-        // Not replayed, so still open.
-        assertThat(browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']"))).hasSize(2);
-        screenshot("06-replay-not-replayed");
+        assertThat(openRows(runId)).hasSize(2);
+        console.screenshot("06-replay-not-replayed");
 
-        navigateBy(browser.findElement(By.linkText("Configuration")));
+        // The run's replay sends C-5 (its user is free on the server now) and says again why C-6 is not sent.
+        console.navigateBy(browser.findElement(By.cssSelector("button.replay-run[data-run-id='" + runId + "']")));
+        assertThat(browser.findElement(By.id("replay-result")).getText())
+                .contains("1 sent, 1 created, 0 updated, 0 unchanged, 0 failed again");
+        assertThat(browser.findElement(By.id("not-replayed")).getText()).contains("customers-2026-11-26.csv:6")
+                .doesNotContain("customers-2026-11-26.csv:5");
+        assertThat(openRows(runId)).singleElement().asString().contains("C-6");
+        assertThat(jdbc.queryForObject("select count(*) from es_dead_letter where run_id = ? and billing_key = 'C-5'"
+                + " and resolved_at is not null", Long.class, runId)).as("C-5 resolved").isEqualTo(1);
+        assertThat(client.getUserByUsername(username)).as("created by the replay").hasValueSatisfying(
+                user -> assertThat(user.getEmail()).isEqualTo(username + "@example.com"));
+        console.screenshot("07-replay-sent");
+
+        console.navigateBy(browser.findElement(By.linkText("Configuration")));
         assertThat(browser.findElement(By.id("settings")).getText()).contains("es.server.password ******")
                 .doesNotContain(SERVER_PASSWORD);
-        screenshot("07-configuration");
+        console.screenshot("08-configuration");
     }
 
     /**
@@ -138,9 +116,7 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
         String runId = shortRunWithFailures();
 
         browser.get(url("/console/runs/" + runId));
-        browser.findElement(By.id("username")).sendKeys(USERNAME);
-        browser.findElement(By.id("password")).sendKeys(CONSOLE_PASSWORD);
-        navigateBy(browser.findElement(By.id("sign-in")));
+        console.signIn(USERNAME, CONSOLE_PASSWORD);
         // Back where the operator was going (Spring Security's saved request adds "?continue").
         assertThat(browser.getCurrentUrl()).contains("/console/runs/" + runId);
 
@@ -167,22 +143,12 @@ class ConsoleBrowserTest extends ConsoleTestSupport {
             assertThat(failure.getX()).isEqualTo(successes.getX());
             assertThat(failed.get(0).getCssValue("fill")).isEqualTo("rgb(200, 70, 61)");
         }
-        screenshot("08-short-run-throughput");
+        console.screenshot("09-short-run-throughput");
     }
 
-    /** Clicks what leads to another page and waits for that page: a click does not always wait for it. */
-    private void navigateBy(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-    }
-
-    private List<String> recordRows() {
-        return browser.findElements(By.cssSelector("#records tbody tr")).stream().map(WebElement::getText).toList();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path file = SCREENSHOTS.resolve(name + ".png");
-        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    /** The dead-letter page's open dead letters of one run, as text. */
+    private List<String> openRows(String runId) {
+        return browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']")).stream()
+                .map(WebElement::getText).toList();
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The whole application on a random port with a state store of its own, the sandbox off (no Enterprise Server at
  * all), and known secrets so that tests can check they never leak. Runs and dead letters are written straight into
- * the state store, as provisioning would have left them.
+ * the state store, as provisioning would have left them. {@link SandboxConsoleTestSupport} turns the sandbox on for
+ * the tests whose replays must reach a server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "es.sandbox.enabled=false",

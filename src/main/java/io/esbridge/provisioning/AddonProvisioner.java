@@ -68,24 +68,18 @@ class AddonProvisioner {
             if (record.ended()) {
                 return Outcome.UNCHANGED;
             }
-            ctx.links().recordIntent(RecordType.ADDON, record.key(), packageId, String.valueOf(planId), state.json(),
-                    state.fingerprint(), null, ctx.runId());
-            int addonId = ctx.create("AddPackageAddon", RecordType.ADDON, record.key(),
-                    () -> client.addPackageAddon(addon(record, packageId,
-                    planId, 0)));
-            ctx.links().markApplied(RecordType.ADDON, record.key(), addonId, packageId, state.json(),
-                    state.fingerprint(), null, ctx.runId());
+            ctx.create("AddPackageAddon", RecordType.ADDON, record.key(), String.valueOf(planId),
+                    state.data(packageId, null), () -> client.addPackageAddon(addon(record, packageId, planId, 0)));
             return Outcome.CREATED;
         }
         int addonId = link.get().esId();
         if (record.ended()) {
             ctx.write("DeletePackageAddon", () -> client.deletePackageAddon(addonId));
-            ctx.links().markDeleted(RecordType.ADDON, record.key(), ctx.runId());
+            ctx.markDeleted(RecordType.ADDON, record.key());
             return Outcome.UPDATED;
         }
         ctx.write("UpdatePackageAddon", () -> client.updatePackageAddon(addon(record, packageId, planId, addonId)));
-        ctx.links().markApplied(RecordType.ADDON, record.key(), addonId, packageId, state.json(),
-                state.fingerprint(), null, ctx.runId());
+        ctx.link(RecordType.ADDON, record.key(), addonId, state.data(packageId, null));
         return Outcome.UPDATED;
     }
 
@@ -117,7 +111,7 @@ class AddonProvisioner {
                 .filter(id -> ctx.links().billingKeyOf(RecordType.ADDON, id).isEmpty())
                 .toList();
         if (candidates.isEmpty()) {
-            ctx.links().forgetIntent(RecordType.ADDON, pending.billingKey());
+            ctx.forgetIntent(pending);
             return Optional.empty();
         }
         if (candidates.size() > 1) {
@@ -125,9 +119,7 @@ class AddonProvisioner {
                     + pending.billingKey() + " may have created one of " + candidates.size()
                     + " unlinked add-ons of plan " + planId + " on space " + packageId + ": resolve by hand");
         }
-        ctx.links().markApplied(RecordType.ADDON, pending.billingKey(), candidates.get(0), packageId,
-                pending.appliedJson(), pending.fingerprint(), null, ctx.runId());
-        return ctx.links().find(RecordType.ADDON, pending.billingKey());
+        return Optional.of(ctx.linkFound(pending, candidates.get(0)));
     }
 
     private static PackageAddonInfo addon(AddonRecord record, int packageId, int planId, int addonId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.state.Fingerprint;
+import io.esbridge.state.LinkData;
 
 /**
  * What was last applied for a record, as JSON (secrets left out by the caller) and its SHA-256 fingerprint. Comparing
@@ -35,6 +36,11 @@ final class AppliedState {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
         }
+    }
+
+    /** What a link records after this state was applied to an object under {@code parent}. */
+    LinkData data(Integer parent, String passwordHash) {
+        return new LinkData(parent, json, fingerprint, passwordHash);
     }
 
     String json() {

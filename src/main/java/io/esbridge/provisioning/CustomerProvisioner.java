@@ -1,7 +1,6 @@
 package io.esbridge.provisioning;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.springframework.stereotype.Component;
 
@@ -17,6 +16,7 @@ import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.Outcome;
 import io.esbridge.state.Link;
+import io.esbridge.state.LinkData;
 import io.esbridge.state.SecretKeeper;
 
 /**
@@ -74,10 +74,10 @@ class CustomerProvisioner {
             Link pending = link.get();
             Optional<UserInfo> found = client.getUserByUsername(pending.intentName());
             if (found.isPresent() && createdByIntent(found.get(), pending, record, ctx)) {
-                return Provisioner.createdEarlier(laterSight(record, linkCreated(found.get(), pending, ctx), state, passwordHash,
-                        ctx));
+                return Provisioner.createdEarlier(laterSight(record, ctx.linkFound(pending, found.get().getUserId()),
+                        state, passwordHash, ctx));
             } else {
-                ctx.links().forgetIntent(RecordType.CUSTOMER, record.key());
+                ctx.forgetIntent(pending);
                 if (found.isPresent()) {
                     // someone else's user holds the username: decided as for AddUser's -100, never linked blindly
                     return adoptTaken(record, state, passwordHash, ctx);
@@ -103,12 +103,6 @@ class CustomerProvisioner {
                 && (holder.isEmpty() || holder.get().equals(record.key()));
     }
 
-    private Link linkCreated(UserInfo created, Link pending, ProvisioningContext ctx) {
-        ctx.links().markApplied(RecordType.CUSTOMER, pending.billingKey(), created.getUserId(), null,
-                pending.appliedJson(), pending.fingerprint(), pending.passwordHash(), ctx.runId());
-        return ctx.links().find(RecordType.CUSTOMER, pending.billingKey()).orElseThrow();
-    }
-
     private Outcome firstSight(CustomerRecord record, AppliedState state, String passwordHash,
             ProvisioningContext ctx) {
         String password = record.password();
@@ -128,17 +122,10 @@ class CustomerProvisioner {
             password = Passwords.generate();
         }
         String initialPassword = password;
-        ctx.links().recordIntent(RecordType.CUSTOMER, record.key(), null, record.username(), state.json(),
-                state.fingerprint(), passwordHash, ctx.runId());
-        OptionalInt userId = ctx.createUnlessTaken("AddUser", RecordType.CUSTOMER, record.key(),
-                ERROR_USER_ALREADY_EXISTS, () -> client.addUser(newUser(record), initialPassword,
-                        record.sendLetter(), record.notes()));
-        if (userId.isEmpty()) {
-            return adoptTaken(record, state, passwordHash, ctx);
-        }
-        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId.getAsInt(), null, state.json(),
-                state.fingerprint(), passwordHash, ctx.runId());
-        return Outcome.CREATED;
+        Optional<Link> created = ctx.createUnlessTaken("AddUser", RecordType.CUSTOMER, record.key(),
+                record.username(), state.data(null, passwordHash), ERROR_USER_ALREADY_EXISTS,
+                () -> client.addUser(newUser(record), initialPassword, record.sendLetter(), record.notes()));
+        return created.isPresent() ? Outcome.CREATED : adoptTaken(record, state, passwordHash, ctx);
     }
 
     /** The username exists on the server: adopted (by policy, same e-mail) and brought up to date, or refused. */
@@ -167,9 +154,7 @@ class CustomerProvisioner {
                     + "' belongs to user " + existing.getUserId() + ", already linked to billing customer "
                     + holder.get());
         }
-        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), existing.getUserId(), null, null, null, null,
-                ctx.runId());
-        return ctx.links().find(RecordType.CUSTOMER, record.key()).orElseThrow();
+        return ctx.link(RecordType.CUSTOMER, record.key(), existing.getUserId(), LinkData.UNKNOWN);
     }
 
     private Outcome laterSight(CustomerRecord record, Link link, AppliedState state, String passwordHash,
@@ -192,8 +177,8 @@ class CustomerProvisioner {
         if (passwordChanged) {
             ctx.write("ChangeUserPassword", () -> client.changeUserPassword(userId, record.password()));
         }
-        ctx.links().markApplied(RecordType.CUSTOMER, record.key(), userId, null, state.json(), state.fingerprint(),
-                passwordHash != null ? passwordHash : link.passwordHash(), ctx.runId());
+        ctx.link(RecordType.CUSTOMER, record.key(), userId,
+                state.data(null, passwordHash != null ? passwordHash : link.passwordHash()));
         return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
     }
 

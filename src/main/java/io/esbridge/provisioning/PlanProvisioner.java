@@ -53,7 +53,7 @@ class PlanProvisioner {
             // An AddHostingPlan whose outcome is unknown. The server dates no plan, so a plan of that name found now
             // may be one that existed before: it is adopted and aligned below like any such plan (UpdateHostingPlan
             // with every group and quota of the record), never linked as it stands.
-            ctx.links().forgetIntent(RecordType.PLAN, record.key());
+            ctx.forgetIntent(link.get());
             link = Optional.empty();
         }
         if (link.isEmpty()) {
@@ -65,28 +65,22 @@ class PlanProvisioner {
                 // The panel already has a plan of this name (made by hand, or seeded): adopt and align it. A second
                 // plan of the same name would make every subscription naming it ambiguous.
                 ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, existing.get())));
-                ctx.links().markApplied(RecordType.PLAN, record.key(), existing.get(), null, state.json(),
-                        state.fingerprint(), null, ctx.runId());
+                ctx.link(RecordType.PLAN, record.key(), existing.get(), state.data(null, null));
                 directory.refresh();
                 return Outcome.UPDATED;
             }
-            ctx.links().recordIntent(RecordType.PLAN, record.key(), null, record.name(), state.json(),
-                    state.fingerprint(), null, ctx.runId());
-            int planId = ctx.create("AddHostingPlan", RecordType.PLAN, record.key(),
+            ctx.create("AddHostingPlan", RecordType.PLAN, record.key(), record.name(), state.data(null, null),
                     () -> client.addHostingPlan(plan(record, 0)));
-            ctx.links().markApplied(RecordType.PLAN, record.key(), planId, null, state.json(), state.fingerprint(),
-                    null, ctx.runId());
             directory.refresh();
             return Outcome.CREATED;
         }
         int planId = link.get().esId();
         if (record.ended()) {
             ctx.write("DeleteHostingPlan", () -> client.deleteHostingPlan(planId));
-            ctx.links().markDeleted(RecordType.PLAN, record.key(), ctx.runId());
+            ctx.markDeleted(RecordType.PLAN, record.key());
         } else {
             ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, planId)));
-            ctx.links().markApplied(RecordType.PLAN, record.key(), planId, null, state.json(), state.fingerprint(),
-                    null, ctx.runId());
+            ctx.link(RecordType.PLAN, record.key(), planId, state.data(null, null));
         }
         directory.refresh();
         return Outcome.UPDATED;

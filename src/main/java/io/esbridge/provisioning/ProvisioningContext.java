@@ -2,13 +2,15 @@ package io.esbridge.provisioning;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 import io.esbridge.client.ErrorKind;
 import io.esbridge.client.EsBusinessException;
 import io.esbridge.client.EsException;
 import io.esbridge.record.RecordType;
+import io.esbridge.state.Link;
+import io.esbridge.state.LinkData;
 import io.esbridge.state.Links;
 
 /**
@@ -47,41 +49,67 @@ final class ProvisioningContext {
     }
 
     /**
-     * A create call answering an id (AddUser, AddPackage…), announced by an intent on {@code type}/{@code billingKey}.
-     * A definite refusal (business code, fault) means nothing was created, so the intent is dropped: left behind, a
-     * later reconciliation could link the record to an object someone else created under the same name. A transient
-     * failure leaves the intent, since the call may have been applied.
+     * The one step every create takes: the intent is recorded (durable before the call it announces), the call made,
+     * the key linked to the new object with what was applied. A definite refusal (business code, fault) means nothing
+     * was created, so the intent is dropped: left behind, a later reconciliation could link the record to an object
+     * someone else created under the same name. A transient failure leaves the intent, since the call may have been
+     * applied: the next attempt reconciles it. In a dry run the call is only listed and the object gets a placeholder
+     * id below zero.
      */
-    int create(String operation, RecordType type, String billingKey, IntSupplier call) {
+    Link create(String operation, RecordType type, String billingKey, String intentName, LinkData data,
+            IntSupplier call) {
+        links.recordIntent(type, billingKey, intentName, data, runId);
         operations.add(operation);
+        int id;
         if (dryRun) {
-            return DRY_RUN_ID;
-        }
-        try {
-            return call.getAsInt();
-        } catch (EsException e) {
-            if (e.kind() != ErrorKind.TRANSIENT) {
-                links.forgetIntent(type, billingKey);
+            id = DRY_RUN_ID;
+        } else {
+            try {
+                id = call.getAsInt();
+            } catch (EsException e) {
+                if (e.kind() != ErrorKind.TRANSIENT) {
+                    links.forgetIntent(type, billingKey);
+                }
+                throw e;
             }
-            throw e;
         }
+        return links.markApplied(type, billingKey, id, data, runId);
     }
 
     /**
      * {@link #create} for a call the server refuses with {@code takenCode} when the object exists already, changing
-     * nothing: then empty, and the call is not among the record's operations.
+     * nothing: then empty (the intent dropped), and the call is not among the record's operations.
      */
-    OptionalInt createUnlessTaken(String operation, RecordType type, String billingKey, int takenCode,
-            IntSupplier call) {
+    Optional<Link> createUnlessTaken(String operation, RecordType type, String billingKey, String intentName,
+            LinkData data, int takenCode, IntSupplier call) {
         try {
-            return OptionalInt.of(create(operation, type, billingKey, call));
+            return Optional.of(create(operation, type, billingKey, intentName, data, call));
         } catch (EsBusinessException e) {
             if (e.code() != takenCode) {
                 throw e;
             }
             operations.remove(operations.size() - 1);
-            return OptionalInt.empty();
+            return Optional.empty();
         }
+    }
+
+    /** Links the key to an object with what was applied to it (an update, an adoption). */
+    Link link(RecordType type, String billingKey, int esId, LinkData data) {
+        return links.markApplied(type, billingKey, esId, data, runId);
+    }
+
+    /** A pending create found on the server after an unknown outcome: linked with what its intent recorded. */
+    Link linkFound(Link pending, int esId) {
+        return links.markApplied(pending.type(), pending.billingKey(), esId, pending.data(), runId);
+    }
+
+    /** A pending create known not to have made anything (found nothing, or only someone else's object). */
+    void forgetIntent(Link pending) {
+        links.forgetIntent(pending.type(), pending.billingKey());
+    }
+
+    void markDeleted(RecordType type, String billingKey) {
+        links.markDeleted(type, billingKey, runId);
     }
 
     /** A write call answering nothing but success. */

@@ -54,8 +54,7 @@ class StatusChangeProvisioner {
         // the field the customer and subscription provisioners compare: same JSON as a billing record of that status
         applied.put("status", status);
         AppliedState state = AppliedState.of(mapper, applied);
-        ctx.links().markApplied(change.target(), change.key(), esId, link.parentEsId(), state.json(),
-                state.fingerprint(), link.passwordHash(), ctx.runId());
+        ctx.link(change.target(), change.key(), esId, state.data(link.parentEsId(), link.passwordHash()));
         return Outcome.UPDATED;
     }
 

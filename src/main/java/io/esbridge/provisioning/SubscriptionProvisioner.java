@@ -69,13 +69,9 @@ class SubscriptionProvisioner {
                 return Outcome.UNCHANGED;
             }
             int planId = plans.hostingPlanId(record.planId(), record.planName());
-            ctx.links().recordIntent(RecordType.SUBSCRIPTION, record.key(), userId, record.packageName(),
-                    state.json(), state.fingerprint(), null, ctx.runId());
-            int packageId = ctx.create("AddPackage", RecordType.SUBSCRIPTION, record.key(),
-                    () -> client.addPackage(userId, planId, record.packageName(),
-                    record.comments(), record.status(), DateTimes.wire(record.purchaseDate())));
-            ctx.links().markApplied(RecordType.SUBSCRIPTION, record.key(), packageId, userId, state.json(),
-                    state.fingerprint(), null, ctx.runId());
+            ctx.create("AddPackage", RecordType.SUBSCRIPTION, record.key(), record.packageName(),
+                    state.data(userId, null), () -> client.addPackage(userId, planId, record.packageName(),
+                            record.comments(), record.status(), DateTimes.wire(record.purchaseDate())));
             return Outcome.CREATED;
         }
         return laterSight(record, link.get(), state, ctx);
@@ -107,7 +103,7 @@ class SubscriptionProvisioner {
                 .filter(p -> ctx.links().billingKeyOf(RecordType.SUBSCRIPTION, p.getPackageId()).isEmpty())
                 .toList();
         if (candidates.isEmpty()) {
-            ctx.links().forgetIntent(RecordType.SUBSCRIPTION, pending.billingKey());
+            ctx.forgetIntent(pending);
             return Optional.empty();
         }
         if (candidates.size() > 1) {
@@ -115,9 +111,7 @@ class SubscriptionProvisioner {
                     + pending.billingKey() + " may have created one of " + candidates.size() + " unlinked spaces"
                     + " named '" + pending.intentName() + "' of user " + userId + ": resolve by hand");
         }
-        ctx.links().markApplied(RecordType.SUBSCRIPTION, pending.billingKey(), candidates.get(0).getPackageId(),
-                userId, pending.appliedJson(), pending.fingerprint(), null, ctx.runId());
-        return ctx.links().find(RecordType.SUBSCRIPTION, pending.billingKey());
+        return Optional.of(ctx.linkFound(pending, candidates.get(0).getPackageId()));
     }
 
     private Outcome laterSight(SubscriptionRecord record, Link link, AppliedState state, ProvisioningContext ctx) {
@@ -128,7 +122,7 @@ class SubscriptionProvisioner {
         if (record.ended()) {
             if (endedPolicy == EndedSubscriptionPolicy.DELETE) {
                 ctx.write("DeletePackage", () -> client.deletePackage(packageId));
-                ctx.links().markDeleted(RecordType.SUBSCRIPTION, record.key(), ctx.runId());
+                ctx.markDeleted(RecordType.SUBSCRIPTION, record.key());
                 return Outcome.UPDATED;
             }
             ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, PackageStatus.CANCELLED));
@@ -149,8 +143,7 @@ class SubscriptionProvisioner {
                 ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, record.status()));
             }
         }
-        ctx.links().markApplied(RecordType.SUBSCRIPTION, record.key(), packageId, link.parentEsId(), state.json(),
-                state.fingerprint(), null, ctx.runId());
+        ctx.link(RecordType.SUBSCRIPTION, record.key(), packageId, state.data(link.parentEsId(), null));
         return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
     }
 }

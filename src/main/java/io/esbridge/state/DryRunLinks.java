@@ -36,17 +36,17 @@ public class DryRunLinks implements Links {
     }
 
     @Override
-    public void recordIntent(RecordType type, String billingKey, Integer parentEsId, String intentName,
-            String appliedJson, String fingerprint, String passwordHash, String runId) {
-        put(new Link(type, billingKey, LinkState.PENDING, null, parentEsId, intentName, appliedJson, fingerprint,
-                passwordHash, Instant.now()));
+    public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data, String runId) {
+        put(new Link(type, billingKey, LinkState.PENDING, null, data.parentEsId(), intentName, data.appliedJson(),
+                data.fingerprint(), data.passwordHash(), Instant.now()));
     }
 
     @Override
-    public void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId, String appliedJson,
-            String fingerprint, String passwordHash, String runId) {
-        put(new Link(type, billingKey, LinkState.APPLIED, esId, parentEsId, null, appliedJson, fingerprint,
-                passwordHash, Instant.now()));
+    public Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId) {
+        Link link = new Link(type, billingKey, LinkState.APPLIED, esId, data.parentEsId(), null, data.appliedJson(),
+                data.fingerprint(), data.passwordHash(), Instant.now());
+        put(link);
+        return link;
     }
 
     @Override

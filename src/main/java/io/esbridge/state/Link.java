@@ -22,4 +22,9 @@ public record Link(RecordType type, String billingKey, LinkState state, Integer 
     public boolean applied() {
         return state == LinkState.APPLIED;
     }
+
+    /** What the link records of its object, to be written again as it is (a reconciled create, a status kept). */
+    public LinkData data() {
+        return new LinkData(parentEsId, appliedJson, fingerprint, passwordHash);
+    }
 }

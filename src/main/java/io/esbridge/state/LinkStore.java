@@ -48,32 +48,33 @@ public class LinkStore implements Links {
     }
 
     /**
-     * Records the intent to create, with the state the create call will apply, before the call. Fails with a DuplicateKeyException when another instance
-     * recorded it first.
+     * Records the intent to create, with the state the create call will apply, before the call. Fails with a
+     * DuplicateKeyException when another instance recorded it first.
      */
     @Override
-    public void recordIntent(RecordType type, String billingKey, Integer parentEsId, String intentName,
-            String appliedJson, String fingerprint, String passwordHash, String runId) {
+    public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data, String runId) {
         jdbc.update("insert into es_link (record_type, billing_key, state, parent_es_id, intent_name, applied_json,"
                 + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                type.name(), billingKey, LinkState.PENDING.name(), parentEsId, intentName, appliedJson, fingerprint,
-                passwordHash, runId, now());
+                type.name(), billingKey, LinkState.PENDING.name(), data.parentEsId(), intentName, data.appliedJson(),
+                data.fingerprint(), data.passwordHash(), runId, now());
     }
 
     /** Links the key to its Enterprise Server object with what was applied. */
     @Override
-    public void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId, String appliedJson,
-            String fingerprint, String passwordHash, String runId) {
+    public Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId) {
+        Timestamp now = now();
         int updated = jdbc.update("update es_link set state = ?, es_id = ?, parent_es_id = ?, applied_json = ?,"
                 + " fingerprint = ?, password_hash = ?, last_run_id = ?, updated_at = ?"
-                + " where record_type = ? and billing_key = ?", LinkState.APPLIED.name(), esId, parentEsId,
-                appliedJson, fingerprint, passwordHash, runId, now(), type.name(), billingKey);
+                + " where record_type = ? and billing_key = ?", LinkState.APPLIED.name(), esId, data.parentEsId(),
+                data.appliedJson(), data.fingerprint(), data.passwordHash(), runId, now, type.name(), billingKey);
         if (updated == 0) {
             jdbc.update("insert into es_link (record_type, billing_key, state, es_id, parent_es_id, applied_json,"
                     + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    type.name(), billingKey, LinkState.APPLIED.name(), esId, parentEsId, appliedJson, fingerprint,
-                    passwordHash, runId, now());
+                    type.name(), billingKey, LinkState.APPLIED.name(), esId, data.parentEsId(), data.appliedJson(),
+                    data.fingerprint(), data.passwordHash(), runId, now);
         }
+        return new Link(type, billingKey, LinkState.APPLIED, esId, data.parentEsId(), null, data.appliedJson(),
+                data.fingerprint(), data.passwordHash(), now.toInstant());
     }
 
     @Override

@@ -11,11 +11,11 @@ public interface Links {
 
     Optional<String> billingKeyOf(RecordType type, int esId);
 
-    void recordIntent(RecordType type, String billingKey, Integer parentEsId, String intentName, String appliedJson,
-            String fingerprint, String passwordHash, String runId);
+    /** Announces a create of {@code intentName} with what it will apply, before the call (durable first). */
+    void recordIntent(RecordType type, String billingKey, String intentName, LinkData data, String runId);
 
-    void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId, String appliedJson,
-            String fingerprint, String passwordHash, String runId);
+    /** Links the key to its object with what was applied. @return the link as written */
+    Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId);
 
     void markDeleted(RecordType type, String billingKey, String runId);
 

@@ -21,6 +21,8 @@ import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunReport;
+import io.esbridge.state.Link;
+import io.esbridge.state.LinkData;
 import io.esbridge.state.LinkStore;
 
 /**
@@ -40,13 +42,12 @@ class CrashBetweenCreateAndStateWriteTest extends ProvisioningTestSupport {
         LinkStore crashingLinkStore(JdbcTemplate jdbc) {
             return new LinkStore(jdbc) {
                 @Override
-                public void markApplied(RecordType type, String billingKey, int esId, Integer parentEsId,
-                        String appliedJson, String fingerprint, String passwordHash, String runId) {
+                public Link markApplied(RecordType type, String billingKey, int esId, LinkData data,
+                        String runId) {
                     if (CRASH_ON_MARK_APPLIED.remove(billingKey)) {
                         throw new IllegalStateException("simulated crash after the create call of " + billingKey);
                     }
-                    super.markApplied(type, billingKey, esId, parentEsId, appliedJson, fingerprint, passwordHash,
-                            runId);
+                    return super.markApplied(type, billingKey, esId, data, runId);
                 }
             };
         }

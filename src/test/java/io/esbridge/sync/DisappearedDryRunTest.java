@@ -15,6 +15,7 @@ import io.esbridge.contract.UserStatus;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
 import io.esbridge.state.Fingerprint;
+import io.esbridge.state.LinkData;
 import io.esbridge.state.LinkStore;
 
 /** A dry-run reconciliation lists the status change of a customer gone from billing and makes no call. */
@@ -36,8 +37,8 @@ class DisappearedDryRunTest extends SyncTestSupport {
         // what an earlier, real sync left: a user on the server, linked, of a client billing no longer has
         int userId = client.addUser(goneUser("gone9001"), "Pw-9001-secret", false, List.of());
         String applied = "{\"status\":\"ACTIVE\"}";
-        links.markApplied(RecordType.CUSTOMER, "bdb-9001", userId, null, applied, Fingerprint.of(applied), null,
-                "earlier-sync");
+        links.markApplied(RecordType.CUSTOMER, "bdb-9001", userId, new LinkData(null, applied, Fingerprint.of(applied),
+                null), "earlier-sync");
         syncedKeys.addNew(properties.source().name(), RecordType.CUSTOMER, Set.of("bdb-9001"));
         sandbox.reset();
 

@@ -22,6 +22,7 @@ import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.SandboxStats;
 import io.esbridge.state.Fingerprint;
+import io.esbridge.state.LinkData;
 import io.esbridge.state.LinkStore;
 
 /**
@@ -60,8 +61,8 @@ class SyncDryRunTest {
         EnterpriseServerClient dryClient = dry.getBean(EnterpriseServerClient.class);
         int goneId = dryClient.addUser(SyncTestSupport.goneUser("gone9001"), "Pw-9001-secret", false, List.of());
         String applied = "{\"status\":\"ACTIVE\"}";
-        dry.getBean(LinkStore.class).markApplied(RecordType.CUSTOMER, "bdb-9001", goneId, null, applied,
-                Fingerprint.of(applied), null, "earlier-sync");
+        dry.getBean(LinkStore.class).markApplied(RecordType.CUSTOMER, "bdb-9001", goneId,
+                new LinkData(null, applied, Fingerprint.of(applied), null), "earlier-sync");
         dry.getBean(SyncedKeys.class).addNew(source, RecordType.CUSTOMER, Set.of("bdb-9001"));
         JdbcTemplate dryState = dry.getBean(JdbcTemplate.class);
         Map<String, List<Map<String, Object>>> before = syncState(dryState);

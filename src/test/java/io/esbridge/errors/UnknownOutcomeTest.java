@@ -8,6 +8,7 @@ import javax.xml.datatype.DatatypeFactory;
 
 import org.junit.jupiter.api.Test;
 
+import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserInfo;
@@ -85,5 +86,34 @@ class UnknownOutcomeTest extends ErrorChannelTestSupport {
         assertThat(linked).isNotEqualTo(handMade);
         assertThat(of.stream().filter(p -> p.getPackageId() == handMade).findFirst().orElseThrow()
                 .getPackageComments()).isEqualTo("made by hand");
+    }
+
+    @Test
+    void anAddOnOfTheSamePlanThatExistedBeforeIsNotTakenForTheOneAFailedAddPackageAddonMade() throws Exception {
+        String prefix = unique("uo");
+        importFile(write("customers-" + prefix + ".csv", CUSTOMERS_HEADER, customers(prefix, 1)));
+        importFile(write("subscriptions-" + prefix + ".csv", SUBSCRIPTIONS_HEADER, subscriptions(prefix, 1)));
+        int userId = client.getUserByUsername(prefix + "u1").orElseThrow().getUserId();
+        int packageId = client.getMyPackages(userId).get(0).getPackageId();
+        int extraDisk = client.getHostingAddons(1).stream().filter(row -> "Extra 10 GB".equals(row.get("PlanName")))
+                .map(row -> Integer.parseInt(row.get("PlanID").strip())).findFirst().orElseThrow();
+        // made by hand: same space, same add-on plan, another quantity
+        PackageAddonInfo byHand = new PackageAddonInfo();
+        byHand.setPackageId(packageId);
+        byHand.setPlanId(extraDisk);
+        byHand.setQuantity(5);
+        byHand.setStatusId(1);
+        byHand.setPurchaseDate(DatatypeFactory.newInstance().newXMLGregorianCalendar("2024-02-01T00:00:00"));
+        int handMade = client.addPackageAddon(byHand);
+        faults.set(FaultSettings.NONE.withFailFirst("AddPackageAddon", 1, 500));
+
+        RunReport addons = importFile(write("addons-" + prefix + ".csv", ADDONS_HEADER,
+                List.of(prefix + "-A1," + prefix + "-S1," + prefix + "-C1,disk-10gb,2,active,2024-02-01")));
+
+        assertThat(addons.created()).as(addons.summary()).isEqualTo(1);
+        assertThat(client.getPackageAddons(packageId)).as("the hand-made add-on and ours").hasSize(2)
+                .anySatisfy(row -> assertThat(row.get("Quantity").strip()).isEqualTo("5"));
+        assertThat(jdbc.queryForObject("select es_id from es_link where billing_key = ? and state = 'APPLIED'",
+                Integer.class, prefix + "-A1")).isNotEqualTo(handMade);
     }
 }

@@ -43,8 +43,8 @@ import io.esbridge.run.RunReport;
  * A file run then leaves its report ({@code .report.json}) and, when records failed, its rejects file
  * ({@code .rejects.csv}, see {@link RunFiles}) beside the processed file: in {@code done/} under the name the inbox
  * route moves the file to ({@link FeedHeaders#DONE_NAME}, {@code <yyyyMMdd-HHmmss>-<name>}), or in {@code failed/}
- * under the file's name when the file could not be read to the end. The one-shot {@code import} command leaves the file where it
- * is and writes both into a {@code done/} folder beside it.
+ * under the file's name when the file could not be read to the end. The one-shot {@code import} command leaves the
+ * file where it is and writes both into a {@code done/} folder beside it.
  */
 @Component
 public class FeedRuns {

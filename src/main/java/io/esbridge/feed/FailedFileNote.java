@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code import} leaves the file where it is and the note goes into a {@code failed/} folder beside it. Where the
  * note went is left in the property {@link FeedHeaders#FAILED_NOTE}.
  */
-@Component("failedFileNote")
+@Component
 public class FailedFileNote implements Processor {
 
     @Override

@@ -13,6 +13,12 @@ public final class FeedHeaders {
     public static final String DIGEST = "EsFeedDigest";
     /** Header and property: the run the feed's records belong to. */
     public static final String RUN_ID = "EsRunId";
+    /**
+     * Header: the name the processed file gets in {@code done/} ({@code <yyyyMMdd-HHmmss>-<name>}), set by
+     * {@code direct:feed-file}; the inbox routes move the file there ({@code move: done/${header.EsFeedDoneName}}) and
+     * its report and rejects file are written beside it under the same name.
+     */
+    public static final String DONE_NAME = "EsFeedDoneName";
     /** Header: the rows read from the feed, once it has been read to the end. */
     public static final String RECORDS_READ = "EsRecordsRead";
 

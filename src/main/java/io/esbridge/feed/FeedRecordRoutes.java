@@ -3,6 +3,8 @@ package io.esbridge.feed;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.errors.ErrorChannelRoutes;
+import io.esbridge.provisioning.ProvisioningRoutes;
 import io.esbridge.record.RecordEnvelope;
 
 /**
@@ -12,12 +14,18 @@ import io.esbridge.record.RecordEnvelope;
 @Component
 public class FeedRecordRoutes extends RouteBuilder {
 
+    private final RowToRecord rowToRecord;
+
+    public FeedRecordRoutes(RowToRecord rowToRecord) {
+        this.rowToRecord = rowToRecord;
+    }
+
     @Override
     public void configure() {
-        from("direct:feed-record").routeId("feed-record")
-                .process("rowToRecord")
+        from(FeedEndpoints.RECORD).routeId("feed-record")
+                .process(rowToRecord)
                 .choice()
-                    .when(body().isInstanceOf(RecordEnvelope.class)).to("direct:provision")
-                    .otherwise().to("direct:rejected");
+                    .when(body().isInstanceOf(RecordEnvelope.class)).to(ProvisioningRoutes.INTAKE)
+                    .otherwise().to(ErrorChannelRoutes.REJECTED);
     }
 }

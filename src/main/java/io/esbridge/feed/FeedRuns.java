@@ -42,11 +42,11 @@ import io.esbridge.run.RunReport;
  * <p>
  * A file run then leaves its report ({@code .report.json}) and, when records failed, its rejects file
  * ({@code .rejects.csv}, see {@link RunFiles}) beside the processed file: in {@code done/} under the name the inbox
- * route moves the file to ({@link #DONE_NAME}, {@code <yyyyMMdd-HHmmss>-<name>}), or in {@code failed/} under the
- * file's name when the file could not be read to the end. The one-shot {@code import} command leaves the file where it
- * is and writes both into a {@code done/} folder beside it.
+ * route moves the file to ({@link FeedHeaders#DONE_NAME}, {@code <yyyyMMdd-HHmmss>-<name>}), or in {@code failed/}
+ * under the file's name when the file could not be read to the end. The one-shot {@code import} command leaves the
+ * file where it is and writes both into a {@code done/} folder beside it.
  */
-@Component("feedRuns")
+@Component
 public class FeedRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedRuns.class);
@@ -94,7 +94,7 @@ public class FeedRuns {
         }
         String runId = ledger.open(SourceRef.Kind.FILE, fileName, readAs.name(), readAs.from());
         LOG.info("{}: run {}, read as {} ({})", fileName, runId, readAs.name(), readAs.from());
-        String doneName = exchange.getIn().getHeader(DONE_NAME, String.class);
+        String doneName = exchange.getIn().getHeader(FeedHeaders.DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
         FeedRows aware = new RejectsAware(CharsetMismatch.explaining(rows,
                 broken -> CharsetMismatch.explain(broken, file, readAs)));
@@ -106,9 +106,6 @@ public class FeedRuns {
                     failed || doneName == null ? fileName : doneName);
         });
     }
-
-    /** Header: the name the processed file gets in {@code done/} ({@code <yyyyMMdd-HHmmss>-<name>}). */
-    public static final String DONE_NAME = "EsFeedDoneName";
 
     private void writeRunFiles(RunReport report, Path folder, String baseName) {
         try {
@@ -222,8 +219,8 @@ public class FeedRuns {
         String unprefixed = fileName.startsWith(FeedHeaders.REIMPORT_PREFIX)
                 ? fileName.substring(FeedHeaders.REIMPORT_PREFIX.length()) : fileName;
         return mappings.forFileName(unprefixed).orElseThrow(() -> new FeedUnreadableException(fileName
-                + " names no mapping: its route sets no " + FeedHeaders.MAPPING + " header and its name starts with"
-                + " no mapping's name"));
+                + " names no mapping: its route's " + FeedHeaders.MAPPING + " header names none and its name starts"
+                + " with no mapping's name"));
     }
 
     /**

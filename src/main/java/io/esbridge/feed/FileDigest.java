@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * (or the header {@value FeedHeaders#REIMPORT}) is how an operator asks for it again: its digest is salted with the
  * time.
  */
-@Component("feedFileDigest")
+@Component
 public class FileDigest implements Processor {
 
     @Override

@@ -33,7 +33,7 @@ public class FileImporter {
     }
 
     public Result importFile(Path file, boolean again) {
-        Exchange done = producer.send("direct:feed-file", exchange -> {
+        Exchange done = producer.send(FeedEndpoints.FILE, exchange -> {
             exchange.getIn().setBody(file.toFile());
             exchange.getIn().setHeader(Exchange.FILE_NAME, file.getFileName().toString());
             exchange.getIn().setHeader(FeedHeaders.REIMPORT, again);

@@ -22,22 +22,28 @@ public class JsonPushRoutes extends RouteBuilder {
     private static final String QUEUE = "seda:feed-push-queued?size=" + QUEUE_SIZE
             + "&blockWhenFull=true&waitForTaskToComplete=Never";
 
+    private final FeedRuns runs;
+
+    public JsonPushRoutes(FeedRuns runs) {
+        this.runs = runs;
+    }
+
     @Override
     public void configure() {
         // no stream caching: the body is the request stream (or its spooled copy), read once; a cache would spool a
         // huge push and be reset under the reader between steps
-        readRows(from("direct:feed-push").routeId("feed-push").streamCache("false")
-                .bean("feedRuns", "openPush"));
-        from("direct:feed-push-async").routeId("feed-push-async").streamCache("false")
-                .bean("feedRuns", "openPush")
+        readRows(from(FeedEndpoints.PUSH).routeId("feed-push").streamCache("false")
+                .process(runs::openPush));
+        from(FeedEndpoints.PUSH_ASYNC).routeId("feed-push-async").streamCache("false")
+                .process(runs::openPush)
                 .to(QUEUE);
         readRows(from(QUEUE).routeId("feed-push-queued").streamCache("false"));
     }
 
     private void readRows(RouteDefinition route) {
         route.split(exchangeProperty(FeedHeaders.ROWS)).streaming()
-                    .to("direct:feed-record")
+                    .to(FeedEndpoints.RECORD)
                 .end()
-                .bean("feedRuns", "finish");
+                .process(runs::finish);
     }
 }

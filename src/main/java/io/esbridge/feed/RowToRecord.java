@@ -19,7 +19,7 @@ import io.esbridge.record.RejectedRecord;
  * Turns one row into a {@link RecordEnvelope} for provisioning, or a {@link RejectedRecord} naming the source, the
  * field, the value (secrets masked) and the reason. Never throws for a bad row: one bad row never stops a feed.
  */
-@Component("rowToRecord")
+@Component
 public class RowToRecord implements Processor {
 
     @Override

@@ -35,7 +35,7 @@ import io.esbridge.record.SourceRef;
 @Component
 class PhaseReader {
 
-    static final String FEED_RECORD = "direct:feed-record";
+    static final String FEED_RECORD = io.esbridge.feed.FeedEndpoints.RECORD;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** What a phase read: rows handed on, rows Camel failed to take (lost), the watermark reached, the keys. */

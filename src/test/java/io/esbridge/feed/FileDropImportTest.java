@@ -212,6 +212,17 @@ class FileDropImportTest {
     }
 
     @Test
+    void aFileInTheMixedFolderWhoseNameStartsWithNoMappingMovesToFailedSayingSo() throws IOException {
+        // the mixed inbox is the template's instance without a mapping: the file's name must choose one
+        Path unnamed = write("mixed", "export-2026-11.csv", "customer_id,username\nC1,ann\n");
+        Path failed = awaitMoved(unnamed, "failed");
+        assertThat(Files.readString(failed.resolveSibling("export-2026-11.csv.error.txt")))
+                .contains("export-2026-11.csv names no mapping")
+                .contains("its name starts with no mapping's name");
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+    }
+
+    @Test
     void aWindows1252FileIsDetectedReadAsSuchAndItsReportSaysSo(CapturedOutput output) throws IOException {
         Path latin = inbox.resolve("customers").resolve("legacy-billing.csv");
         Files.createDirectories(latin.getParent());

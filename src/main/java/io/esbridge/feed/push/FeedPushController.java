@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.esbridge.feed.FeedEndpoints;
 import io.esbridge.feed.FeedHeaders;
 import io.esbridge.feed.read.FeedUnreadableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +61,7 @@ public class FeedPushController {
         boolean preferAsync = prefersRespondAsync(request);
         boolean async = preferAsync || !wait;
         InputStream body = async ? spool.keep(request.getInputStream()) : request.getInputStream();
-        Exchange done = producer.send(async ? "direct:feed-push-async" : "direct:feed-push", exchange -> {
+        Exchange done = producer.send(async ? FeedEndpoints.PUSH_ASYNC : FeedEndpoints.PUSH, exchange -> {
             exchange.getIn().setBody(body);
             exchange.getIn().setHeader(FeedHeaders.MAPPING, mapping);
             exchange.getIn().setHeader(FeedHeaders.CHARSET, namedCharset(request));

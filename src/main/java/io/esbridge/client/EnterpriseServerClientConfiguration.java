@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.esbridge.sandbox.SandboxProperties;
+
 /** The one {@link EnterpriseServerClient} of the application. */
 @Configuration(proxyBeanMethods = false)
 public class EnterpriseServerClientConfiguration {
@@ -17,10 +19,10 @@ public class EnterpriseServerClientConfiguration {
      * into this process, whose port is known only once the web server has started.
      */
     @Bean
-    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties, Environment environment,
-            Bus bus) {
+    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties, SandboxProperties sandbox,
+            Environment environment, Bus bus) {
         SingletonSupplier<EsPorts> ports = SingletonSupplier.of(
-                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, environment)), bus));
+                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, sandbox, environment)), bus));
         return new EnterpriseServerClient(ports, properties.effectiveAddUserShape());
     }
 
@@ -40,11 +42,12 @@ public class EnterpriseServerClientConfiguration {
         };
     }
 
-    private static String resolveUrl(EsServerProperties properties, Environment environment) {
+    private static String resolveUrl(EsServerProperties properties, SandboxProperties sandbox,
+            Environment environment) {
         if (properties.url() != null && !properties.url().isBlank()) {
             return properties.url().strip();
         }
-        if (!environment.getProperty("es.sandbox.enabled", Boolean.class, false)) {
+        if (!sandbox.enabled()) {
             throw new EsConfigurationException("connect", "es.server.url is empty and the built-in sandbox is off "
                     + "(es.sandbox.enabled=false): set es.server.url to your Enterprise Server, "
                     + "e.g. http://panel.example.com:9002/", null);

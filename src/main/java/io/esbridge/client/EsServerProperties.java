@@ -12,7 +12,7 @@ import org.springframework.core.io.Resource;
  * @param url             base URL of the services (the folder holding esUsers.asmx); empty = the sandbox built into
  *                        this process
  * @param username        account the calls are made as (HTTP Basic, sent pre-emptively)
- * @param password        its password
+ * @param password        its password; the default is the built-in sandbox's ({@code es.sandbox.admin-password})
  * @param brand           brand and version of the server
  * @param namespace       overrides the brand's XML namespace, for servers of unknown version
  * @param addUserShape    overrides the brand's AddUser shape, for servers of unknown version
@@ -28,7 +28,7 @@ import org.springframework.core.io.Resource;
 public record EsServerProperties(
         String url,
         @DefaultValue("serveradmin") String username,
-        String password,
+        @DefaultValue("serveradmin") String password,
         @DefaultValue("solidcp") Brand brand,
         String namespace,
         AddUserShape addUserShape,

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,8 @@ import io.esbridge.mapping.Secrets;
 /**
  * es-bridge's configuration as the console shows it: every {@code es.*} setting with its effective value (environment
  * overrides applied), secrets masked. Read from the environment rather than from the properties classes so that
- * settings added later (feeds, inboxes, schedules) show up without the console knowing them.
+ * settings added later (feeds, inboxes, schedules) show up without the console knowing them; a setting nobody set
+ * shows its default, as bound in its {@code @ConfigurationProperties} record (the one place defaults are written).
  */
 @Component
 public class ConfigurationView {
@@ -29,14 +32,22 @@ public class ConfigurationView {
     private static final Pattern URL_WITH_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*");
 
     private final ConfigurableEnvironment environment;
+    private final ListableBeanFactory beans;
 
-    public ConfigurationView(ConfigurableEnvironment environment) {
+    public ConfigurationView(ConfigurableEnvironment environment, ListableBeanFactory beans) {
         this.environment = environment;
+        this.beans = beans;
     }
 
     /** Setting name to shown value, sorted by name. */
     public Map<String, String> settings() {
         Map<String, String> settings = new TreeMap<>();
+        beans.getBeansWithAnnotation(ConfigurationProperties.class).values().stream()
+                .flatMap(properties -> BoundSettings.of(properties).entrySet().stream())
+                .filter(setting -> setting.getKey().startsWith("es.") && !(setting.getValue() instanceof Iterable<?>)
+                        && !(setting.getValue() instanceof Map<?, ?>))
+                .forEach(setting -> settings.put(setting.getKey(), shown(setting.getKey(),
+                        setting.getValue() == null ? null : String.valueOf(setting.getValue()))));
         environment.getPropertySources().stream()
                 .filter(EnumerablePropertySource.class::isInstance)
                 .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))

@@ -27,10 +27,12 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
 
     private final FailureRecorder recorder;
     private final ProvisioningPause pause;
+    private final ErrorsProperties errors;
 
-    public ErrorChannelRoutes(FailureRecorder recorder, ProvisioningPause pause) {
+    public ErrorChannelRoutes(FailureRecorder recorder, ProvisioningPause pause, ErrorsProperties errors) {
         this.recorder = recorder;
         this.pause = pause;
+        this.errors = errors;
     }
 
     @Override
@@ -39,21 +41,21 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                 // 401 or a wrong URL: every call would fail alike, so records wait (forever) instead of failing.
                 .onException(EsAuthenticationException.class, EsConfigurationException.class)
                     .maximumRedeliveries(-1)
-                    .redeliveryDelay("{{es.errors.paused-retry-delay:5000}}")
+                    .redeliveryDelay(errors.pausedRetryDelay().toMillis())
                     .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
                     .onExceptionOccurred(pause::refused)
                     .handled(true)
                     .bean(recorder, "provisioningFailed")
                 .end()
                 // Transient, or refused by the open circuit breaker (the server looks down): wait and retry, bounded.
-                // Defaults: 0.5 s doubling up to 30 s, 15 redeliveries = about 5 minutes before a record fails.
+                // The window is ErrorsProperties' (by default about 5 minutes before a record fails).
                 .onException(EsTransientException.class, CallNotPermittedException.class)
                     .onExceptionOccurred(FailureRecorder::attempted)
-                    .maximumRedeliveries("{{es.errors.max-redeliveries:15}}")
-                    .redeliveryDelay("{{es.errors.redelivery-delay:500}}")
+                    .maximumRedeliveries(errors.maxRedeliveries())
+                    .redeliveryDelay(errors.redeliveryDelay().toMillis())
                     .useExponentialBackOff().backOffMultiplier(2)
                     .useCollisionAvoidance()
-                    .maximumRedeliveryDelay("{{es.errors.max-redelivery-delay:30000}}")
+                    .maximumRedeliveryDelay(errors.maxRedeliveryDelay().toMillis())
                     // one line per record when it first fails (FailureRecorder.attempted), not one per redelivery:
                     // in an outage that would be a stack of lines per record; the breaker logs the outage itself
                     .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,20 +31,16 @@ public class EsServerCircuitBreaker {
     private static final Logger LOG = LoggerFactory.getLogger(EsServerCircuitBreaker.class);
 
     @Bean(BEAN)
-    CircuitBreaker esServerCircuitBreaker(
-            @Value("${es.errors.circuit-breaker.failure-rate-threshold:50}") float failureRateThreshold,
-            @Value("${es.errors.circuit-breaker.sliding-window-size:20}") int slidingWindowSize,
-            @Value("${es.errors.circuit-breaker.minimum-number-of-calls:10}") int minimumNumberOfCalls,
-            @Value("${es.errors.circuit-breaker.wait-in-open:10s}") Duration waitInOpen,
-            @Value("${es.errors.circuit-breaker.permitted-calls-in-half-open:3}") int permittedInHalfOpen,
-            ObjectProvider<MeterRegistry> meters) {
+    CircuitBreaker esServerCircuitBreaker(ErrorsProperties errors, ObjectProvider<MeterRegistry> meters) {
+        ErrorsProperties.CircuitBreaker settings = errors.circuitBreaker();
+        Duration waitInOpen = settings.waitInOpen();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .failureRateThreshold(failureRateThreshold)
+                .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(slidingWindowSize)
-                .minimumNumberOfCalls(minimumNumberOfCalls)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                 .waitDurationInOpenState(waitInOpen)
-                .permittedNumberOfCallsInHalfOpenState(permittedInHalfOpen)
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpen())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .writableStackTraceEnabled(false)
                 .recordException(EsServerCircuitBreaker::isTransient)

@@ -24,7 +24,8 @@ import io.esbridge.client.DeclaredMembers;
  * inject faults and read call counts.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "es.sandbox.enabled", havingValue = "true")
+// matchIfMissing: SandboxProperties.enabled's default (an annotation cannot read it; SettingsTableTest checks both)
+@ConditionalOnProperty(name = "es.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxConfiguration {
 
     /** Everything behind the three services; closes the sandbox's database with the application. */

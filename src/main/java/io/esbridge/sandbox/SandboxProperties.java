@@ -15,16 +15,17 @@ import io.esbridge.client.Brand;
  * @param enabled       serve esUsers.asmx, esPackages.asmx and esAuthentication.asmx at the root of this web server
  * @param brand         brand it plays (namespace, AddUser shape, 401 realm)
  * @param namespace     overrides the brand's namespace
- * @param datasourceUrl its own database (never es-bridge's state store)
+ * @param datasourceUrl its own database (never es-bridge's state store), in a file so that it outlives a restart as a
+ *                      real server would
  * @param adminPassword password of {@code serveradmin} (user 1); equals the default {@code es.server.password}
  * @param plans         hosting plans and add-on plans created at start when no plan of that name exists
  */
 @ConfigurationProperties("es.sandbox")
 public record SandboxProperties(
-        @DefaultValue("false") boolean enabled,
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("solidcp") Brand brand,
         String namespace,
-        @DefaultValue("jdbc:h2:mem:es-sandbox;DB_CLOSE_DELAY=-1") String datasourceUrl,
+        @DefaultValue("jdbc:h2:file:./data/sandbox;AUTO_SERVER=TRUE;WRITE_DELAY=0") String datasourceUrl,
         @DefaultValue("serveradmin") String adminPassword,
         List<PlanSeed> plans) {
 

@@ -1,14 +1,13 @@
 package io.esbridge.sync;
 
-import java.time.Duration;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.esbridge.feed.FeedProperties;
 
 /**
  * Inboxes on storage shared by several instances: the read lock of {@code routes/feeds-inbox.yaml}
@@ -26,13 +25,13 @@ public class SharedInboxConfiguration {
      * expires after {@code es.feeds.read-lock-max-age}, and another instance takes the file.
      */
     @Bean
-    HashedKeyRepository inboxReadLocks(DataSource dataSource, CamelContext camel,
-            @Value("${es.feeds.read-lock-max-age:5m}") Duration maxAge) {
+    HashedKeyRepository inboxReadLocks(DataSource dataSource, CamelContext camel, FeedProperties feeds) {
+        long maxAge = feeds.readLockMaxAge().toMillis();
         JdbcOrphanLockAwareIdempotentRepository repository = new JdbcOrphanLockAwareIdempotentRepository(dataSource,
                 INBOX_LOCKS, camel);
         repository.setCreateTableIfNotExists(true);
-        repository.setLockMaxAgeMillis(maxAge.toMillis());
-        repository.setLockKeepAliveIntervalMillis(Math.max(1000, maxAge.toMillis() / 5));
+        repository.setLockMaxAgeMillis(maxAge);
+        repository.setLockKeepAliveIntervalMillis(Math.max(1000, maxAge / 5));
         return new HashedKeyRepository(repository);
     }
 }

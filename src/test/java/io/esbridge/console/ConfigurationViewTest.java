@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+
+import io.esbridge.errors.ErrorsProperties;
 
 /** What the configuration page shows of a setting. */
 class ConfigurationViewTest {
@@ -42,8 +46,22 @@ class ConfigurationViewTest {
                 "es.feeds.inboxes[0].path", "inbox/customers", "es.feeds.inboxes[0].cron", "0 */5 * * * ?",
                 "es.feeds.push.password", "p", "spring.datasource.password", "db")));
 
-        assertThat(new ConfigurationView(environment).settings()).containsEntry("es.feeds.inboxes[0].path",
-                "inbox/customers").containsEntry("es.feeds.inboxes[0].cron", "0 */5 * * * ?")
+        assertThat(new ConfigurationView(environment, new DefaultListableBeanFactory()).settings())
+                .containsEntry("es.feeds.inboxes[0].path", "inbox/customers").containsEntry("es.feeds.inboxes[0].cron", "0 */5 * * * ?")
                 .containsEntry("es.feeds.push.password", "******").doesNotContainKey("spring.datasource.password");
+    }
+
+    /** A setting nobody set shows its bound default (written in its properties record only); one set shows its value. */
+    @Test
+    void aSettingNobodySetShowsItsBoundDefault() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                "es.errors.max-redeliveries", "3")));
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("errors", Binder.get(environment).bindOrCreate("es.errors", ErrorsProperties.class));
+
+        assertThat(new ConfigurationView(environment, beans).settings())
+                .containsEntry("es.errors.max-redeliveries", "3")
+                .containsEntry("es.errors.circuit-breaker.sliding-window-size", "20");
     }
 }

@@ -11,8 +11,10 @@ import io.esbridge.record.RejectedRecord;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
- * The error channel every route shares (route configuration {@code es-errors}, usable from Java and YAML routes):
- * transient Enterprise Server failures are redelivered with exponential backoff and jitter; a refused login or a wrong
+ * The error channel of provisioning (route configuration {@code es-errors}, opted into by route {@code
+ * provision-record}, where the Enterprise Server calls run; usable from Java and YAML routes). The feed routes keep
+ * Camel's default error handler and their own onException, so that a file that cannot be read fails and moves to
+ * failed/ (this channel marks every failure handled, which would move it to done/). Here, transient Enterprise Server failures are redelivered with exponential backoff and jitter; a refused login or a wrong
  * server URL pauses provisioning (see {@link ProvisioningPause}); everything that finally fails is recorded by
  * {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
  * <p>

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
+import org.springframework.dao.DuplicateKeyException;
+
 import io.esbridge.client.ErrorKind;
 import io.esbridge.client.EsBusinessException;
 import io.esbridge.client.EsException;
@@ -58,7 +60,16 @@ final class ProvisioningContext {
      */
     Link create(String operation, RecordType type, String billingKey, String intentName, LinkData data,
             IntSupplier call) {
-        links.recordIntent(type, billingKey, intentName, data, runId);
+        try {
+            links.recordIntent(type, billingKey, intentName, data, runId);
+        } catch (DuplicateKeyException e) {
+            // Another instance (or another run of this one) announced the same create a moment ago and may be making it
+            // now: making it too could create the object twice. Nothing was called; the record fails clearly and a
+            // replay, once that create is settled, finds it linked.
+            throw new ProvisioningException(ProvisioningException.Reason.CREATE_IN_PROGRESS, operation + " of "
+                    + type + " " + billingKey + " ('" + intentName + "') is being made by another es-bridge run at"
+                    + " this moment: not made twice; replay this record once that run is done");
+        }
         operations.add(operation);
         int id;
         if (dryRun) {

@@ -1,16 +1,11 @@
 package io.esbridge.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,13 +36,13 @@ class TransientFaultsTest extends ErrorChannelTestSupport {
         circuitBreaker.getEventPublisher().onStateTransition(e -> states.add(e.getStateTransition().getToState()));
         Path customers = write("customers-" + prefix + ".csv", CUSTOMERS_HEADER, customers(prefix, CUSTOMERS));
 
-        // slow enough answers that the run is still going when the server goes down for 3 seconds
-        faults.set(FaultSettings.NONE.withLatency(150, 20));
+        // the server is down (HTTP 503, nothing applied) for the run's first 8 AddUser calls, whenever they come: the
+        // breaker (4 calls at least, 50 % of 8) opens on any machine, however fast, and closes once calls succeed
+        faults.set(FaultSettings.NONE.withFailFirst("AddUser", 8, 503));
         long addUsersBefore = stats.calls("AddUser");
-        CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> importFile(customers));
-        await().atMost(Duration.ofSeconds(20)).until(() -> stats.calls("AddUser") >= addUsersBefore + 2);
-        faults.update(f -> f.withOutage(false, Instant.now().plusSeconds(3)));
-        RunReport report = run.get(60, TimeUnit.SECONDS);
+        RunReport report = importFile(customers);
+        assertThat(stats.calls("AddUser") - addUsersBefore).as("8 refused, then one per customer")
+                .isEqualTo(8 + CUSTOMERS);
 
         assertThat(report.in()).isEqualTo(CUSTOMERS);
         assertThat(report.created()).isEqualTo(CUSTOMERS);
@@ -62,11 +57,8 @@ class TransientFaultsTest extends ErrorChannelTestSupport {
         // the subscriptions of those customers, through a second outage
         Path subscriptions = write("subscriptions-" + prefix + ".csv", SUBSCRIPTIONS_HEADER,
                 subscriptions(prefix, CUSTOMERS));
-        long addPackagesBefore = stats.calls("AddPackage");
-        run = CompletableFuture.supplyAsync(() -> importFile(subscriptions));
-        await().atMost(Duration.ofSeconds(20)).until(() -> stats.calls("AddPackage") >= addPackagesBefore + 2);
-        faults.update(f -> f.withOutage(false, Instant.now().plusSeconds(2)));
-        report = run.get(60, TimeUnit.SECONDS);
+        faults.set(FaultSettings.NONE.withFailFirst("AddPackage", 8, 503));
+        report = importFile(subscriptions);
         assertThat(report.created()).isEqualTo(CUSTOMERS);
         assertThat(report.failed()).isZero();
         assertEverySpaceOnce(prefix);

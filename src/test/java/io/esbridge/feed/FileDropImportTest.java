@@ -44,7 +44,7 @@ import io.esbridge.record.RejectedRecord;
         "es.sandbox.enabled=false",
         "es.state.secret-key-file=target/feeds-test-secret.key",
         "es.feeds.poll-delay=200",
-        "es.feeds.read-lock-check-interval=300"})
+        "es.feeds.read-lock-check-interval=1000"})
 @MockEndpointsAndSkip("direct:(provision|rejected)")
 @ExtendWith(OutputCaptureExtension.class)
 class FileDropImportTest {
@@ -251,7 +251,9 @@ class FileDropImportTest {
             for (int i = 1; i <= 20; i++) {
                 out.write("W" + i + ",w" + i + ",pw,Ann,Lee,w" + i + "@example.com\n");
                 out.flush();
-                Thread.sleep(100);
+                // far below the read lock's 1 s check: only a writer stalled 30 times longer than this could be read
+                // half-written (the lock cannot know of a write that has not happened yet)
+                Thread.sleep(30);
             }
         }
         awaitMoved(growing, "done");

@@ -70,9 +70,15 @@ public class ImportCommand implements Callable<Integer> {
                     result = importer.importFile(file, again);
                 }
                 if (result.runId().isEmpty()) {
-                    output.text(file + ": not imported: " + result.notImported());
+                    boolean importedBefore = result.notImported().startsWith("imported before");
+                    if (importedBefore) {
+                        output.text(file + ": not imported: " + result.notImported());
+                    } else {
+                        // a file that cannot be read is a problem, said on standard error like a failed record
+                        output.problem(file + ": not imported: " + result.notImported());
+                    }
                     output.json(notImported(file, result.notImported()));
-                    allApplied &= result.notImported().startsWith("imported before");
+                    allApplied &= importedBefore;
                     continue;
                 }
                 RunReport report = runs.report(result.runId().get()).orElseThrow();

@@ -19,13 +19,13 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.esbridge.client.EsServerProperties;
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.errors.ProvisioningPause;
-import io.esbridge.errors.ReplayService.ReplayResult;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetter;
-import io.esbridge.state.DeadLetterStore;
 
 /** The run console's pages: runs, one run, the dead-letter store (with replay) and the configuration. */
 @Controller
@@ -101,7 +101,7 @@ public class ConsoleController {
     @PostMapping("/console/dead-letters/replay")
     public String replay(@RequestParam(required = false) String runId, @RequestParam(required = false) String code,
             @RequestParam(defaultValue = "false") boolean all, RedirectAttributes redirect) {
-        Optional<ReplayResult> result = replays.start(ReplaySelections.of(runId, code, all));
+        Optional<ReplayResult> result = replays.start(ConsoleReplays.selection(runId, code, all));
         result.ifPresentOrElse(done -> {
             redirect.addFlashAttribute("replayed", done.report());
             redirect.addFlashAttribute("notReplayed", done.notReplayed());

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.run.RunReport;
-import io.esbridge.state.DeadLetter;
+import io.esbridge.deadletter.DeadLetter;
 
 /**
  * Business answers and bad input land in the dead-letter store and in the rejects file beside the processed file, with

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.FaultSettings;
 

@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.esbridge.deadletter.ReplayService;
+import io.esbridge.feed.output.RunFiles;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.FaultSettings;
 

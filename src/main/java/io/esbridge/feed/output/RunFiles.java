@@ -1,4 +1,4 @@
-package io.esbridge.errors;
+package io.esbridge.feed.output;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -23,7 +23,9 @@ import io.esbridge.deadletter.DeadLetter;
 import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.errors.ProvisioningPause;
+import io.esbridge.mapping.Secrets;
 import io.esbridge.run.Outcome;
+import io.esbridge.run.RunQueries;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 
@@ -115,7 +117,7 @@ public class ConsoleController {
         model.addAttribute("brand", server.brand().id());
         model.addAttribute("namespace", server.effectiveNamespace());
         model.addAttribute("serverUrl", server.url() == null || server.url().isBlank()
-                ? "(the built-in sandbox)" : ConfigurationView.maskUserInfo(server.url()));
+                ? "(the built-in sandbox)" : Secrets.maskUserInfo(server.url()));
         model.addAttribute("serverUser", server.username());
         model.addAttribute("settings", configuration.settings());
         return "console/config";

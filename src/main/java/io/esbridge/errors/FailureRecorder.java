@@ -22,7 +22,6 @@ import io.esbridge.record.RejectedRecord;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
-import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.SecretKeeper;
 
 /**

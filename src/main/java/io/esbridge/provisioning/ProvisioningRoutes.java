@@ -16,7 +16,6 @@ import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
-import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.LinkStore;
 
 /**

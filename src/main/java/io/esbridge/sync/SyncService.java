@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.RecordMapper;
@@ -25,8 +27,6 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
-import io.esbridge.deadletter.DeadLetter;
-import io.esbridge.deadletter.DeadLetterStore;
 
 /**
  * One sync of the billing database: first the failed records of earlier syncs are replayed, then every phase

@@ -67,6 +67,11 @@ public class DeadLetterStore {
                 DeadLetterStore::row, runId);
     }
 
+    /** Every dead letter a run left, resolved or not (the run's rejects file lists them all). */
+    public List<DeadLetter> ofRun(String runId) {
+        return jdbc.query("select * from es_dead_letter where run_id = ? order by id", DeadLetterStore::row, runId);
+    }
+
     public Optional<String> encryptedSecret(long id) {
         return jdbc.queryForList("select encrypted_secret from es_dead_letter where id = ?", String.class, id)
                 .stream().filter(java.util.Objects::nonNull).findFirst();

@@ -4,24 +4,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.esbridge.EsBridgeApplication;
 
 /** Starts es-bridge's Spring application for a command: the whole service, or a one-shot job. */
 final class Application {
 
     private static volatile boolean serving;
+    /** The application class {@link Cli#run} was given; one per process, like its command line. */
+    private static volatile Class<?> application;
 
     private Application() {
+    }
+
+    static void use(Class<?> applicationClass) {
+        application = Objects.requireNonNull(applicationClass, "application class");
     }
 
     /** The service: everything on, and the JVM lives until it is stopped. */
     static void serve(String[] args) {
         serving = true;
-        new SpringApplicationBuilder(EsBridgeApplication.class).run(args);
+        new SpringApplicationBuilder(application).run(args);
     }
 
     /**
@@ -30,7 +35,7 @@ final class Application {
      * service running beside it. Any {@code --key=value} argument still wins over these defaults.
      */
     static ConfigurableApplicationContext oneShot(String[] args, boolean verbose) {
-        return new SpringApplicationBuilder(EsBridgeApplication.class).properties(logging(verbose))
+        return new SpringApplicationBuilder(application).properties(logging(verbose))
                 .run(withDefaults(args, ONE_SHOT_DEFAULTS));
     }
 

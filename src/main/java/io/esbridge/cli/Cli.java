@@ -10,8 +10,14 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs the command and answers its exit code; {@link #serving()} tells whether the service keeps running. */
-    public static int run(String... args) {
+    /**
+     * Runs the command and answers its exit code; {@link #serving()} tells whether the service keeps running.
+     *
+     * @param application the Spring Boot application class the commands start (what {@code main} hands in, so that
+     *                    this package does not import the one above it, which holds {@code main})
+     */
+    public static int run(Class<?> application, String... args) {
+        Application.use(application);
         CommandLine commandLine = new CommandLine(new EsBridgeCommand());
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("es-bridge could not run: " + oneSentence(error));

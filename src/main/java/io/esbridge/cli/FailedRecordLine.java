@@ -1,7 +1,7 @@
 package io.esbridge.cli;
 
+import io.esbridge.deadletter.DeadLetter;
 import io.esbridge.run.RecordOutcome;
-import io.esbridge.state.DeadLetter;
 
 /**
  * A failed record as one plain line, the same wherever it is shown (standard error after a run, {@code status}):

@@ -4,9 +4,9 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.esbridge.errors.ReplayService;
-import io.esbridge.errors.ReplayService.ReplayResult;
-import io.esbridge.errors.ReplayService.Selection;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
+import io.esbridge.deadletter.ReplayService.Selection;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.run.RunStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

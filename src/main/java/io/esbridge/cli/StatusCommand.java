@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetter;
-import io.esbridge.state.DeadLetterStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package io.esbridge.console;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +28,6 @@ public class ConfigurationView {
      */
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|credential|private|key)"
             + "[^.]*(?<!-file)$");
-    private static final Pattern URL_WITH_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*");
 
     private final ConfigurableEnvironment environment;
     private final ListableBeanFactory beans;
@@ -73,19 +71,6 @@ public class ConfigurationView {
         if (SECRET_KEY.matcher(name).matches()) {
             return Secrets.MASK;
         }
-        return maskUserInfo(value);
-    }
-
-    /** {@code https://user:pw@host/} shows as {@code https://******@host/}. */
-    public static String maskUserInfo(String value) {
-        if (!URL_WITH_USER_INFO.matcher(value).matches()) {
-            return value;
-        }
-        try {
-            URI uri = URI.create(value.strip());
-            return uri.getRawUserInfo() == null ? value : value.replace(uri.getRawUserInfo(), Secrets.MASK);
-        } catch (IllegalArgumentException notAUri) {
-            return Secrets.MASK;
-        }
+        return Secrets.maskUserInfo(value);
     }
 }

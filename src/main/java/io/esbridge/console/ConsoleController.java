@@ -19,13 +19,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.esbridge.client.EsServerProperties;
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.errors.ProvisioningPause;
-import io.esbridge.errors.ReplayService.ReplayResult;
+import io.esbridge.mapping.Secrets;
 import io.esbridge.run.Outcome;
+import io.esbridge.run.RunQueries;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetter;
-import io.esbridge.state.DeadLetterStore;
 
 /** The run console's pages: runs, one run, the dead-letter store (with replay) and the configuration. */
 @Controller
@@ -101,7 +103,7 @@ public class ConsoleController {
     @PostMapping("/console/dead-letters/replay")
     public String replay(@RequestParam(required = false) String runId, @RequestParam(required = false) String code,
             @RequestParam(defaultValue = "false") boolean all, RedirectAttributes redirect) {
-        Optional<ReplayResult> result = replays.start(ReplaySelections.of(runId, code, all));
+        Optional<ReplayResult> result = replays.start(ConsoleReplays.selection(runId, code, all));
         result.ifPresentOrElse(done -> {
             redirect.addFlashAttribute("replayed", done.report());
             redirect.addFlashAttribute("notReplayed", done.notReplayed());
@@ -115,7 +117,7 @@ public class ConsoleController {
         model.addAttribute("brand", server.brand().id());
         model.addAttribute("namespace", server.effectiveNamespace());
         model.addAttribute("serverUrl", server.url() == null || server.url().isBlank()
-                ? "(the built-in sandbox)" : ConfigurationView.maskUserInfo(server.url()));
+                ? "(the built-in sandbox)" : Secrets.maskUserInfo(server.url()));
         model.addAttribute("serverUser", server.username());
         model.addAttribute("settings", configuration.settings());
         return "console/config";

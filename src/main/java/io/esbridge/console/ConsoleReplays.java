@@ -11,11 +11,13 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
-import io.esbridge.errors.ReplayService;
-import io.esbridge.errors.ReplayService.ReplayResult;
-import io.esbridge.errors.ReplayService.Selection;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
+import io.esbridge.deadletter.ReplayService.Selection;
+import io.esbridge.deadletter.ReplayService;
 
 /**
  * Replays started from the console. A replay returns only once its last record is provisioned, which for thousands
@@ -38,6 +40,18 @@ public class ConsoleReplays implements AutoCloseable {
 
     public ConsoleReplays(ReplayService replay) {
         this.replay = replay;
+    }
+
+    /**
+     * A replay request of a console button or of {@code POST /api/replay} as a selection; one that does not name
+     * exactly one of run, code or all is the caller's mistake: 400 with the reason, and nothing is replayed.
+     */
+    static Selection selection(String runId, String code, boolean all) {
+        try {
+            return Selection.of(runId, code, all);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     /** Starts the replay; answers its result if it ends within {@link #PAGE_WAITS}, else empty (still running). */

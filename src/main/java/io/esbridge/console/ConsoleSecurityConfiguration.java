@@ -23,8 +23,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may see the run console, the actuator, the replay API and the sync trigger. Each chain names the paths it covers
  * ({@code securityMatcher}); no chain matches anything else, so Spring Security leaves the paths with their own
  * authentication alone: the sandbox's SOAP services ({@code /es*.asmx}, HTTP Basic checked by the sandbox, POSTs
- * without CSRF tokens), {@code /sandbox/**}, and the feed push {@code /api/feeds/**} with the run reports a push
- * points at, {@code /api/runs/**}.
+ * without CSRF tokens) and {@code /sandbox/**}. The feed push {@code /api/feeds/**}, with the run reports a push
+ * points at ({@code /api/runs/**}), has a chain of its own with its own account
+ * ({@code feed.push.PushSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleSecurityConfiguration {

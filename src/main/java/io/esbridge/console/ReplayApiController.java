@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.esbridge.errors.ReplayService;
-import io.esbridge.errors.ReplayService.ReplayResult;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.run.RunReport;
 
 /**
@@ -32,7 +32,7 @@ public class ReplayApiController {
 
     @PostMapping("/api/replay")
     public ReplayAnswer replay(@RequestBody ReplayRequest request) {
-        ReplayResult result = replay.replay(ReplaySelections.of(request.runId(), request.code(),
+        ReplayResult result = replay.replay(ConsoleReplays.selection(request.runId(), request.code(),
                 Boolean.TRUE.equals(request.all())));
         return new ReplayAnswer(result.report(), result.report().summary(), result.notReplayed());
     }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.esbridge.run.Recorded;
+
 /**
  * A run's records counted in equal time buckets from the run's start, successes and failures apart: what the
  * throughput chart draws. The bucket size follows the run's length so that a chart has 30 to 60 bars whether the run
@@ -33,10 +35,6 @@ public record ThroughputBuckets(Duration bucket, List<Bucket> buckets) {
             Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofMinutes(30),
             Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(12),
             Duration.ofDays(1));
-
-    /** When a record was recorded and whether it failed. */
-    public record Recorded(Instant at, boolean failed) {
-    }
 
     /** The records recorded from {@code start} (since the run started) for one bucket's length. */
     public record Bucket(Duration start, long succeeded, long failed) {

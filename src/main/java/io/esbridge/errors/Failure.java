@@ -2,7 +2,6 @@ package io.esbridge.errors;
 
 import io.esbridge.client.EsBusinessException;
 import io.esbridge.client.EsException;
-import io.esbridge.provisioning.ProvisioningException;
 
 /**
  * Why a record failed, in the terms the dead-letter store, the run report and an operator use.
@@ -26,8 +25,8 @@ public record Failure(String kind, Integer code, String name, String message) {
             return new Failure("TRANSIENT", null, "CIRCUIT_OPEN", "the Enterprise Server stayed unreachable (circuit"
                     + " breaker open) until the retries ran out");
         }
-        if (error instanceof ProvisioningException refused) {
-            return new Failure("PROVISIONING", null, refused.reason().name(), refused.getMessage());
+        if (error instanceof RecordRefusal refused) {
+            return new Failure("PROVISIONING", null, refused.reasonName(), refused.getMessage());
         }
         return new Failure("INTERNAL", null, error.getClass().getSimpleName(), String.valueOf(error.getMessage()));
     }

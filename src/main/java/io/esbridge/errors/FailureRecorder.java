@@ -6,21 +6,22 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.mapping.Secrets;
-import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RejectedRecord;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.SecretKeeper;
 
 /**
@@ -35,6 +36,7 @@ public class FailureRecorder {
     /** Exchange property: how many times a record's provisioning was attempted (transient failures). */
     static final String ATTEMPTS = "EsAttempts";
     private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
+    private static final String DRY_RUN = "es.provisioning.dry-run";
 
     private final RunStore runs;
     private final DeadLetterStore deadLetters;
@@ -43,12 +45,14 @@ public class FailureRecorder {
     private final boolean dryRun;
 
     public FailureRecorder(RunStore runs, DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
-            ProvisioningProperties provisioning) {
+            Environment environment) {
         this.runs = runs;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
-        this.dryRun = provisioning.dryRun();
+        // es.provisioning.dry-run is provisioning's setting (ProvisioningProperties), read here with the same relaxed
+        // binding rather than through that class: provisioning imports this package, not the other way round
+        this.dryRun = Binder.get(environment).bind(DRY_RUN, Boolean.class).orElse(false);
     }
 
     /** A record whose provisioning failed; the exchange carries the envelope and the caught exception. */

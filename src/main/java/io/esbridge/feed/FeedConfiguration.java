@@ -4,15 +4,13 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.esbridge.catalogue.FieldLengths;
-import io.esbridge.feed.push.PushBasicAuthFilter;
 import io.esbridge.mapping.MappingRegistry;
 
-/** Beans of the feeds: mappings, the record of imported files, the push endpoint's authentication. */
+/** Beans of the feeds: mappings and the record of imported files (the push's login: push.PushSecurityConfiguration). */
 @Configuration
 public class FeedConfiguration {
 
@@ -30,13 +28,5 @@ public class FeedConfiguration {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, IMPORTED_FILES);
         repository.setCreateTableIfNotExists(true);
         return repository;
-    }
-
-    @Bean
-    FilterRegistrationBean<PushBasicAuthFilter> pushBasicAuthFilter(FeedProperties properties) {
-        FilterRegistrationBean<PushBasicAuthFilter> registration = new FilterRegistrationBean<>(
-                new PushBasicAuthFilter(properties.push()));
-        registration.addUrlPatterns("/api/feeds/*", "/api/runs/*");
-        return registration;
     }
 }

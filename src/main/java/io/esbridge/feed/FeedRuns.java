@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.esbridge.errors.RejectsCsv;
-import io.esbridge.errors.RunFiles;
+import io.esbridge.feed.output.RejectsCsv;
+import io.esbridge.feed.output.RunFiles;
 
 import io.esbridge.feed.read.CharsetDetection;
 import io.esbridge.feed.read.CharsetMismatch;
@@ -26,12 +26,12 @@ import io.esbridge.feed.read.CountingInputStream;
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.FeedCharset;
 import io.esbridge.feed.read.FeedRows;
-import io.esbridge.feed.read.ForwardingFeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
+import io.esbridge.feed.read.ForwardingFeedRows;
 import io.esbridge.feed.read.JsonFeedRows;
 import io.esbridge.feed.read.SourcedRow;
-import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.FeedMapper;
+import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.EsException;
 import io.esbridge.client.EsServerProperties;
-import io.esbridge.console.ConfigurationView;
 import io.esbridge.errors.ProvisioningPause;
+import io.esbridge.mapping.Secrets;
 
 /**
  * Health component {@code enterpriseServer}: can es-bridge reach the Enterprise Server and sign in? It asks whether
@@ -76,6 +76,6 @@ public class EnterpriseServerHealthIndicator implements HealthIndicator {
     private Health.Builder base(Health.Builder builder) {
         return builder.withDetail("brand", server.brand().id())
                 .withDetail("url", server.url() == null || server.url().isBlank() ? "(built-in sandbox)"
-                        : ConfigurationView.maskUserInfo(server.url()));
+                        : Secrets.maskUserInfo(server.url()));
     }
 }

@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
-import io.esbridge.console.RunQueries;
 import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.run.Outcome;
+import io.esbridge.run.RunQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -9,12 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.deadletter.ReplayIntake;
 import io.esbridge.errors.EsServerCircuitBreaker;
 import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.LinkStore;
 
 /**
@@ -102,5 +103,11 @@ public class ProvisioningRoutes extends RouteBuilder {
                                 envelope.source(), envelope.type(), envelope.billingKey(), e.getMessage());
                     }
                 });
+    }
+
+    /** A replay hands its envelopes to the intake as any source does (the replay cannot name this class: see there). */
+    @Bean
+    static ReplayIntake replayIntake(ProducerTemplate producer) {
+        return envelope -> producer.sendBody(INTAKE, envelope);
     }
 }

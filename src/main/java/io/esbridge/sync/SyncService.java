@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import io.esbridge.errors.ReplayService;
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.RecordMapper;
 import io.esbridge.provisioning.ProvisioningProperties;
@@ -25,8 +27,6 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
-import io.esbridge.state.DeadLetter;
-import io.esbridge.state.DeadLetterStore;
 
 /**
  * One sync of the billing database: first the failed records of earlier syncs are replayed, then every phase

@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import io.esbridge.feed.FileImporter;
 import io.esbridge.run.RunReport;
-import io.esbridge.state.DeadLetter;
+import io.esbridge.deadletter.DeadLetter;
 
 /**
  * The console showing what a real import left, in a real browser: a customers file imported as {@code es-bridge

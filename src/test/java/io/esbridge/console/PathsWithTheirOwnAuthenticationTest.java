@@ -17,9 +17,9 @@ import io.esbridge.client.Brand;
 
 /**
  * Spring Security leaves alone the paths that check their own credentials: the sandbox's SOAP services and its
- * admin pages (HTTP Basic against the sandbox's users, POSTs without CSRF tokens) and the feed push. With the sandbox
- * on, so that every answer below comes from the part that owns the path: a console chain covering one of them would
- * answer in its place (401 in its own realm, 403 for a POST without a CSRF token, or refuse the sandbox's account).
+ * admin pages (HTTP Basic against the sandbox's users, POSTs without CSRF tokens); the feed push has a login of its
+ * own, with its own account (es.feeds.push.*) and realm. With the sandbox on, so that every answer below comes from
+ * the part that owns the path: a console chain covering one of them would answer in its place (401 in its own realm, 403 for a POST without a CSRF token, or refuse the sandbox's account).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "es.sandbox.enabled=true", "es.server.url=", "es.server.brand=solidcp", "es.sandbox.brand=solidcp",
@@ -27,11 +27,16 @@ import io.esbridge.client.Brand;
     "es.sandbox.datasource-url=jdbc:h2:mem:own-auth-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
     "es.state.secret-key-file=target/test-secret.key",
     "es.console.username=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_USER,
-    "es.console.password=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_PASSWORD})
+    "es.console.password=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_PASSWORD,
+    "es.feeds.push.username=" + PathsWithTheirOwnAuthenticationTest.PUSH_USER,
+    "es.feeds.push.password=" + PathsWithTheirOwnAuthenticationTest.PUSH_PASSWORD})
 class PathsWithTheirOwnAuthenticationTest {
 
     static final String CONSOLE_USER = "operator";
     static final String CONSOLE_PASSWORD = "console-Pw-9b1e07";
+    static final String PUSH_USER = "billing";
+    static final String PUSH_PASSWORD = "push-Pw-4c2d81";
+    private static final String FEEDS_REALM = "Basic realm=\"es-bridge feeds\", charset=\"UTF-8\"";
     private static final String NS = Brand.SOLIDCP.namespace();
     private static final String SANDBOX_REALM = "Basic Realm=\"" + Brand.SOLIDCP.realm() + "\"";
     private static final String SANDBOX_ADMIN = basic("serveradmin", "serveradmin");
@@ -86,6 +91,32 @@ class PathsWithTheirOwnAuthenticationTest {
         assertThat(push.statusCode()).isEqualTo(401);
         assertThat(push.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 realm -> assertThat(realm).contains("es-bridge feeds"));
+    }
+
+    /**
+     * The push and the console are two accounts: a billing system's credentials must not open the console's API (a
+     * replay of every dead letter), nor the console's the push. Each refusal comes in the realm of the path's account.
+     */
+    @Test
+    void thePushAndTheConsoleEachTakeOnlyTheirOwnAccount() throws Exception {
+        String console = basic(CONSOLE_USER, CONSOLE_PASSWORD);
+        String push = basic(PUSH_USER, PUSH_PASSWORD);
+        for (String path : new String[] {"/api/runs/no-such-run", "/api/feeds/customers"}) {
+            HttpResponse<String> refused = path.startsWith("/api/runs")
+                    ? send(HttpRequest.newBuilder(url(path)).GET(), console)
+                    : send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("[]")), console);
+            assertThat(refused.statusCode()).as(path + " with the console's account").isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(FEEDS_REALM);
+        }
+        assertThat(send(HttpRequest.newBuilder(url("/api/runs/no-such-run")).GET(), push).statusCode())
+                .as("the push's account is let through to the run reports").isEqualTo(404);
+        HttpResponse<String> replay = send(HttpRequest.newBuilder(url("/api/replay"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"all\":true}")), push);
+        assertThat(replay.statusCode()).as("the console's API with the push's account").isEqualTo(401);
+        assertThat(replay.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                realm -> assertThat(realm).doesNotContain("es-bridge feeds"));
     }
 
     private HttpResponse<String> soap(String service, String operation, String authorization, String content)

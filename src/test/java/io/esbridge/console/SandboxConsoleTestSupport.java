@@ -20,7 +20,7 @@ import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetterStore;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.SecretKeeper;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.esbridge.console.ThroughputBuckets.Bucket;
-import io.esbridge.console.ThroughputBuckets.Recorded;
 import io.esbridge.console.ThroughputChart.Bar;
+import io.esbridge.run.Recorded;
 
 /**
  * The throughput chart's buckets and drawing, without a server: bucket sizes follow the run's length (30 to 60 bars),

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.ReplayService;
+import io.esbridge.feed.output.RejectsCsv;
+import io.esbridge.feed.output.RunFiles;
 import io.esbridge.run.RunReport;
-import io.esbridge.state.DeadLetter;
 
 /**
  * Business answers and bad input land in the dead-letter store and in the rejects file beside the processed file, with

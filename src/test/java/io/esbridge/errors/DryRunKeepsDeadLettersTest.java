@@ -19,12 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.esbridge.EsBridgeApplication;
 import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetter;
-import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.LinkStore;
 
 /**

@@ -27,12 +27,13 @@ import io.esbridge.client.EsTransientException;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserRole;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 import io.esbridge.sandbox.SandboxFaults;
 import io.esbridge.sandbox.SandboxStats;
-import io.esbridge.state.DeadLetterStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**

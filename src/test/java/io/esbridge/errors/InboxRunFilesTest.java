@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.esbridge.feed.output.RunFiles;
+
 /** A file dropped in an inbox: moved to done/, its report and rejects file beside it under the same name. */
 class InboxRunFilesTest extends ErrorChannelTestSupport {
 

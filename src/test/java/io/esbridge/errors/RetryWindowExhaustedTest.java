@@ -8,9 +8,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.FaultSettings;
-import io.esbridge.state.DeadLetter;
 
 /**
  * The retry window is bounded: an outage longer than it dead-letters the records as transient failures (here with a

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.esbridge.deadletter.ReplayService;
+import io.esbridge.feed.output.RunFiles;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.FaultSettings;
 

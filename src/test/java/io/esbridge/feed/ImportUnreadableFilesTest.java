@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.esbridge.EsBridgeApplication;
 import io.esbridge.cli.Cli;
 import io.esbridge.cli.ExitCodes;
 
@@ -115,7 +116,7 @@ class ImportUnreadableFilesTest {
                 // more of the log than the command's default (warnings only), for the secret scan to look at
                 "--logging.level.io.esbridge=INFO"));
         args.addAll(List.of(more));
-        return Cli.run(args.toArray(String[]::new));
+        return Cli.run(EsBridgeApplication.class, args.toArray(String[]::new));
     }
 
     /** The command's line for the file names the reason; the note beside it says the same; the file stays. */

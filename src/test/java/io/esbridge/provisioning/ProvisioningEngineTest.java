@@ -25,7 +25,7 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.SandboxStats;
-import io.esbridge.state.DeadLetterStore;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 

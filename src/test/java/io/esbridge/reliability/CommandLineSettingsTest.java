@@ -11,6 +11,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.esbridge.EsBridgeApplication;
 import io.esbridge.cli.Cli;
 import io.esbridge.cli.ExitCodes;
 
@@ -31,7 +32,7 @@ class CommandLineSettingsTest {
         Path secretKey = folder.resolve("secret.key");
         Path consolePassword = folder.resolve("console-password");
 
-        int exit = Cli.run("status", "--runs=1", "--spring.datasource.url=" + stateStore,
+        int exit = Cli.run(EsBridgeApplication.class, "status", "--runs=1", "--spring.datasource.url=" + stateStore,
                 "--es.state.secret-key-file=" + secretKey, "--es.console.password-file=" + consolePassword,
                 "--es.sandbox.enabled=false");
 

@@ -27,7 +27,7 @@ import io.esbridge.run.RunStore;
 import io.esbridge.sandbox.SandboxFaults;
 import io.esbridge.sandbox.SandboxProperties;
 import io.esbridge.sandbox.SandboxStats;
-import io.esbridge.state.DeadLetterStore;
+import io.esbridge.deadletter.DeadLetterStore;
 
 /**
  * A bad night for the panel, with the shipped provisioning engine and error channel: the sandbox stops answering

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.esbridge.EsBridgeApplication;
 import io.esbridge.cli.Cli;
 import io.esbridge.cli.ExitCodes;
 
@@ -75,7 +76,7 @@ class BillingSourceOnDemandCommandTest {
         System.setErr(both);
         int exit;
         try {
-            exit = Cli.run(args.toArray(String[]::new));
+            exit = Cli.run(EsBridgeApplication.class, args.toArray(String[]::new));
         } finally {
             System.setOut(out);
             System.setErr(err);

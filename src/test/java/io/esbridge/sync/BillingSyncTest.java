@@ -19,14 +19,14 @@ import org.springframework.http.ResponseEntity;
 
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.UserStatus;
-import io.esbridge.errors.ReplayService;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import io.esbridge.state.DeadLetterStore;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 

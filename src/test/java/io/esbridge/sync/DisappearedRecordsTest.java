@@ -15,7 +15,7 @@ import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.StatusIds;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserStatus;
-import io.esbridge.errors.ReplayService;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.FaultSettings;

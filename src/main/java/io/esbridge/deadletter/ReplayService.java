@@ -1,17 +1,15 @@
-package io.esbridge.errors;
+package io.esbridge.deadletter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.esbridge.provisioning.ProvisioningRoutes;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.PlanRecord;
@@ -23,8 +21,6 @@ import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
-import io.esbridge.state.DeadLetter;
-import io.esbridge.state.DeadLetterStore;
 import io.esbridge.state.SecretKeeper;
 
 /**
@@ -46,6 +42,30 @@ public class ReplayService {
             return new Selection(null, null, null);
         }
 
+        /**
+         * A replay request (a console button, the API, the command line) as a selection; {@code code} is an error
+         * code (number) or a constant name. Replaying everything must be asked for ({@code all}): a request that
+         * names nothing is refused rather than taken to mean "all", so that a form posted empty replays nothing.
+         *
+         * @throws IllegalArgumentException unless exactly one of run, code or all is named
+         */
+        public static Selection of(String runId, String code, boolean all) {
+            boolean hasRun = runId != null && !runId.isBlank();
+            boolean hasCode = code != null && !code.isBlank();
+            if (all && !hasRun && !hasCode) {
+                return all();
+            }
+            if (all || hasRun == hasCode) {
+                throw new IllegalArgumentException(
+                        "name exactly one of: a run (runId), an error code or name (code), or all");
+            }
+            if (hasRun) {
+                return new Selection(runId.strip(), null, null);
+            }
+            String c = code.strip();
+            return c.matches("-?\\d+") ? new Selection(null, Integer.valueOf(c), null) : new Selection(null, null, c);
+        }
+
         Predicate<DeadLetter> predicate() {
             return d -> (runId == null || runId.equals(d.runId()))
                     && (errorCode == null || errorCode.equals(d.errorCode()))
@@ -61,15 +81,15 @@ public class ReplayService {
     private final DeadLetterStore deadLetters;
     private final SecretKeeper secrets;
     private final ObjectMapper mapper;
-    private final ProducerTemplate producer;
+    private final ReplayIntake intake;
     private final RunLedger ledger;
 
     public ReplayService(DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
-            ProducerTemplate producer, RunLedger ledger) {
+            ReplayIntake intake, RunLedger ledger) {
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
-        this.producer = producer;
+        this.intake = intake;
         this.ledger = ledger;
     }
 
@@ -89,7 +109,7 @@ public class ReplayService {
                 notReplayed.add(letter.source() + " (customer " + letter.billingKey() + "): replayed without a"
                         + " password: none was kept for it, so a user that does not exist yet cannot be created");
             }
-            producer.sendBody(ProvisioningRoutes.INTAKE, envelope);
+            intake.submit(envelope);
             sent++;
         }
         return new ReplayResult(ledger.inputComplete(runId, sent), notReplayed);

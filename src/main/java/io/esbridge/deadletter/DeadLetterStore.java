@@ -1,4 +1,4 @@
-package io.esbridge.state;
+package io.esbridge.deadletter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,6 +65,11 @@ public class DeadLetterStore {
     public List<DeadLetter> openOfRun(String runId) {
         return jdbc.query("select * from es_dead_letter where resolved_at is null and run_id = ? order by id",
                 DeadLetterStore::row, runId);
+    }
+
+    /** Every dead letter a run left, resolved or not (the run's rejects file lists them all). */
+    public List<DeadLetter> ofRun(String runId) {
+        return jdbc.query("select * from es_dead_letter where run_id = ? order by id", DeadLetterStore::row, runId);
     }
 
     public Optional<String> encryptedSecret(long id) {

@@ -1,4 +1,4 @@
-package io.esbridge.errors;
+package io.esbridge.feed.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.esbridge.errors;
+package io.esbridge.feed.output;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.mapping.Secrets;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
@@ -45,11 +45,11 @@ public class RunFiles {
     private static final Logger LOG = LoggerFactory.getLogger(RunFiles.class);
     private static final Pattern LINE = Pattern.compile(" line (\\d+)$");
 
-    private final JdbcTemplate jdbc;
+    private final DeadLetterStore deadLetters;
     private final ObjectMapper mapper;
 
-    public RunFiles(JdbcTemplate jdbc, ObjectMapper mapper) {
-        this.jdbc = jdbc;
+    public RunFiles(DeadLetterStore deadLetters, ObjectMapper mapper) {
+        this.deadLetters = deadLetters;
         this.mapper = mapper;
     }
 
@@ -73,11 +73,8 @@ public class RunFiles {
     }
 
     private Optional<Path> writeRejects(String runId, Path target) throws IOException {
-        List<Reject> rejects = new ArrayList<>(jdbc.query("select source, field, error_code, error_name, message,"
-                + " raw_json, id from es_dead_letter where run_id = ? order by id", (rs, n) -> new Reject(
-                        rs.getString("source"), rs.getString("field"), (Integer) rs.getObject("error_code",
-                                Integer.class), rs.getString("error_name"), rs.getString("message"),
-                        raw(rs.getString("raw_json"))), runId));
+        List<Reject> rejects = new ArrayList<>(deadLetters.ofRun(runId).stream().map(d -> new Reject(d.source(),
+                d.field(), d.errorCode(), d.errorName(), d.message(), raw(d.rawJson()))).toList());
         if (rejects.isEmpty()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.esbridge.sync;
+package io.esbridge.feed;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

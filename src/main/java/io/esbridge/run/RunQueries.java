@@ -1,4 +1,4 @@
-package io.esbridge.console;
+package io.esbridge.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,16 +12,15 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.esbridge.run.RunState;
 
-/** Read-only questions the console and the metrics ask of the state store. */
+/** Read-only questions the console and the metrics ask of the runs in the state store (one home for them). */
 @Repository
 public class RunQueries {
 
     /** The runs page shows the latest runs; older ones stay in the store and in the logs. */
-    static final int RUNS_SHOWN = 200;
+    public static final int RUNS_SHOWN = 200;
     /** A run page lists at most this many records; filters narrow it down. */
-    static final int RECORDS_SHOWN = 1000;
+    public static final int RECORDS_SHOWN = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -71,9 +70,9 @@ public class RunQueries {
     }
 
     /** When each record of a run was recorded and whether it failed: the throughput chart's input. */
-    public List<ThroughputBuckets.Recorded> recorded(String runId) {
+    public List<Recorded> recorded(String runId) {
         return jdbc.query("select recorded_at, outcome from es_record_outcome where run_id = ?",
-                (rs, n) -> new ThroughputBuckets.Recorded(rs.getTimestamp(1).toInstant(),
+                (rs, n) -> new Recorded(rs.getTimestamp(1).toInstant(),
                         "FAILED".equals(rs.getString(2))), runId);
     }
 

@@ -1,4 +1,4 @@
-package io.esbridge.errors;
+package io.esbridge.feed.output;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.esbridge.state;
+package io.esbridge.deadletter;
 
 import java.time.Instant;
 

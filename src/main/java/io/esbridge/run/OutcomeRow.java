@@ -1,4 +1,4 @@
-package io.esbridge.console;
+package io.esbridge.run;
 
 import java.time.Instant;
 

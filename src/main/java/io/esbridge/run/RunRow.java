@@ -1,9 +1,8 @@
-package io.esbridge.console;
+package io.esbridge.run;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import io.esbridge.run.RunState;
 
 /** One run as the runs page lists it: where it came from, when, how long, and its records by outcome. */
 public record RunRow(String runId, String sourceKind, String sourceName, RunState state, Instant startedAt,

@@ -1,4 +1,4 @@
-package io.esbridge.sync;
+package io.esbridge.feed;
 
 import javax.sql.DataSource;
 

@@ -1,14 +1,13 @@
 package io.esbridge.client;
 
 import org.apache.cxf.Bus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
-
-import io.esbridge.sandbox.SandboxProperties;
 
 /** The one {@link EnterpriseServerClient} of the application. */
 @Configuration(proxyBeanMethods = false)
@@ -19,10 +18,11 @@ public class EnterpriseServerClientConfiguration {
      * into this process, whose port is known only once the web server has started.
      */
     @Bean
-    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties, SandboxProperties sandbox,
+    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties,
+            ObjectProvider<BuiltInServer> builtIn,
             Environment environment, Bus bus) {
         SingletonSupplier<EsPorts> ports = SingletonSupplier.of(
-                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, sandbox, environment)), bus));
+                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, builtIn.getIfAvailable() != null, environment)), bus));
         return new EnterpriseServerClient(ports, properties.effectiveAddUserShape());
     }
 
@@ -42,12 +42,11 @@ public class EnterpriseServerClientConfiguration {
         };
     }
 
-    private static String resolveUrl(EsServerProperties properties, SandboxProperties sandbox,
-            Environment environment) {
+    private static String resolveUrl(EsServerProperties properties, boolean builtIn, Environment environment) {
         if (properties.url() != null && !properties.url().isBlank()) {
             return properties.url().strip();
         }
-        if (!sandbox.enabled()) {
+        if (!builtIn) {
             throw new EsConfigurationException("connect", "es.server.url is empty and the built-in sandbox is off "
                     + "(es.sandbox.enabled=false): set es.server.url to your Enterprise Server, "
                     + "e.g. http://panel.example.com:9002/", null);

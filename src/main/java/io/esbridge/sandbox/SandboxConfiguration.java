@@ -15,6 +15,7 @@ import io.micrometer.observation.ObservationPredicate;
 
 import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.client.AddUserShape;
+import io.esbridge.client.BuiltInServer;
 import io.esbridge.client.Brand;
 import io.esbridge.client.DeclaredMembers;
 
@@ -66,6 +67,13 @@ public class SandboxConfiguration {
         public void close() {
             database.close();
         }
+    }
+
+    /** Tells the client that this process serves an Enterprise Server: the target of an empty es.server.url. */
+    @Bean
+    BuiltInServer builtInServer() {
+        return new BuiltInServer() {
+        };
     }
 
     @Bean

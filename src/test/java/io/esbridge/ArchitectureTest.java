@@ -17,19 +17,27 @@ class ArchitectureTest {
 
     /** Each top-level package below io.esbridge (sub-packages such as feed.push count as their parent) is a slice. */
     @ArchTest
-    static final ArchRule noPackageCycle = slices().matching("io.esbridge.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycle =
+            slices().matching("io.esbridge.(*)..").should().beFreeOfCycles();
 
     /**
      * The root package (the application class) is not a slice of the rule above; its edge to {@code cli} must stay
      * one way: {@code cli} boots what {@code main} hands it.
      */
     @ArchTest
-    static final ArchRule cliDoesNotReachBackToTheRoot = noClasses().that().resideInAPackage("io.esbridge.cli..")
-            .should().dependOnClassesThat().resideInAPackage("io.esbridge");
+    static final ArchRule cliDoesNotReachBackToTheRoot = noClasses()
+            .that()
+            .resideInAPackage("io.esbridge.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.esbridge");
 
     /** The in-process sandbox is a stand-in for the real server: production code reaches it over HTTP only. */
     @ArchTest
-    static final ArchRule nothingButTheSandboxImportsTheSandbox = noClasses().that()
+    static final ArchRule nothingButTheSandboxImportsTheSandbox = noClasses()
+            .that()
             .resideOutsideOfPackage("io.esbridge.sandbox..")
-            .should().dependOnClassesThat().resideInAPackage("io.esbridge.sandbox..");
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.esbridge.sandbox..");
 }

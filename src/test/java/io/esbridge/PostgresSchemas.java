@@ -12,13 +12,12 @@ import java.util.UUID;
  */
 public final class PostgresSchemas {
 
-    public static final String URL = System.getenv().getOrDefault("ES_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/esbridge_test");
+    public static final String URL =
+            System.getenv().getOrDefault("ES_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/esbridge_test");
     public static final String USER = System.getenv().getOrDefault("ES_TEST_PG_USER", "esbridge");
     public static final String PASSWORD = System.getenv().getOrDefault("ES_TEST_PG_PASSWORD", "esbridge");
 
-    private PostgresSchemas() {
-    }
+    private PostgresSchemas() {}
 
     /** Skips the calling test, or fails it under CI=true ({@link RequiredParts}), when PostgreSQL cannot be reached. */
     public static void require() {

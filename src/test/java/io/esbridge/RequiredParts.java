@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RequiredParts {
 
-    private RequiredParts() {
-    }
+    private RequiredParts() {}
 
     /** Whether this is the CI build ({@code CI=true}, {@code CI=TRUE} ...), where nothing may be skipped. */
     public static boolean underCi() {
@@ -35,8 +34,8 @@ public final class RequiredParts {
             return;
         }
         if (underCi()) {
-            throw new IllegalStateException(missing + " [CI=true: a missing part fails the test instead of skipping"
-                    + " it]");
+            throw new IllegalStateException(
+                    missing + " [CI=true: a missing part fails the test instead of skipping" + " it]");
         }
         Assumptions.abort(missing + " [skipped: CI is not true]");
     }
@@ -51,8 +50,8 @@ public final class RequiredParts {
             return ConditionEvaluationResult.enabled("present");
         }
         if (underCi()) {
-            throw new IllegalStateException(missing + " [CI=true: a missing part fails the test instead of skipping"
-                    + " it]");
+            throw new IllegalStateException(
+                    missing + " [CI=true: a missing part fails the test instead of skipping" + " it]");
         }
         return ConditionEvaluationResult.disabled(missing + " [skipped: CI is not true]");
     }

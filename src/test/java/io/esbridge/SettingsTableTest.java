@@ -78,8 +78,13 @@ class SettingsTableTest {
     void theProjectHasSettingsRecordsAndTheTableRows() {
         // the scan and the parser found something: otherwise the checks below would pass on nothing
         assertThat(RECORDS).containsKeys("es.errors", "es.feeds", "es.server", "es.sandbox");
-        assertThat(TABLE).extracting(Row::key).contains("es.errors.max-redeliveries",
-                "es.errors.circuit-breaker.wait-in-open", "es.server.password", "es.feeds.read-lock-check-interval");
+        assertThat(TABLE)
+                .extracting(Row::key)
+                .contains(
+                        "es.errors.max-redeliveries",
+                        "es.errors.circuit-breaker.wait-in-open",
+                        "es.server.password",
+                        "es.feeds.read-lock-check-interval");
     }
 
     @Test
@@ -92,12 +97,16 @@ class SettingsTableTest {
             String prefix = prefixOf(row.key());
             assertThat(prefix).as("the record of %s", row.key()).isNotNull();
             Object bound = bind(prefix, Map.of()).get(row.key());
-            Object stated = row.value() == null ? null : bind(prefix, Map.of(row.key(), row.value())).get(row.key());
+            Object stated = row.value() == null
+                    ? null
+                    : bind(prefix, Map.of(row.key(), row.value())).get(row.key());
             if (!Objects.equals(bound, stated)) {
                 wrong.add(row.key() + ": README says " + row.item() + ", the code binds " + bound);
             }
         }
-        assertThat(wrong).as("README Settings rows whose default differs from the code's").isEmpty();
+        assertThat(wrong)
+                .as("README Settings rows whose default differs from the code's")
+                .isEmpty();
     }
 
     @Test
@@ -122,7 +131,8 @@ class SettingsTableTest {
                 while (m.find()) {
                     String prefix = prefixOf(m.group(1));
                     Object bound = bind(prefix, Map.of()).get(m.group(1));
-                    if (!Objects.equals(bound, bind(prefix, Map.of(m.group(1), m.group(2))).get(m.group(1)))) {
+                    if (!Objects.equals(
+                            bound, bind(prefix, Map.of(m.group(1), m.group(2))).get(m.group(1)))) {
                         wrong.add(file + ": " + m.group() + ", the code binds " + bound);
                     }
                 }
@@ -136,13 +146,17 @@ class SettingsTableTest {
     void theDefaultsThatCannotReferToTheirRecordAgreeWithIt() throws IOException {
         Matcher brand = Pattern.compile("\\$\\{es\\.server\\.brand:([^}]*)}")
                 .matcher(Files.readString(Path.of("config/application.yml")));
-        assertThat(brand.find()).as("es.sandbox.brand's fallback in application.yml").isTrue();
+        assertThat(brand.find())
+                .as("es.sandbox.brand's fallback in application.yml")
+                .isTrue();
         assertThat(brand.group(1)).isEqualTo(bound("es.server", "es.server.brand"));
-        assertThat(bound("es.server", "es.server.password")).as("es.server.password logs in to the built-in sandbox")
+        assertThat(bound("es.server", "es.server.password"))
+                .as("es.server.password logs in to the built-in sandbox")
                 .isEqualTo(bound("es.sandbox", "es.sandbox.admin-password"));
 
         ConditionalOnProperty sandboxOn = SandboxConfiguration.class.getAnnotation(ConditionalOnProperty.class);
-        assertThat(sandboxOn.matchIfMissing()).isEqualTo(bind("es.sandbox", Map.of()).get("es.sandbox.enabled"));
+        assertThat(sandboxOn.matchIfMissing())
+                .isEqualTo(bind("es.sandbox", Map.of()).get("es.sandbox.enabled"));
     }
 
     private static Object bound(String prefix, String key) {
@@ -151,8 +165,10 @@ class SettingsTableTest {
     }
 
     private static String prefixOf(String key) {
-        return RECORDS.keySet().stream().filter(prefix -> key.startsWith(prefix + "."))
-                .max((a, b) -> a.length() - b.length()).orElse(null);
+        return RECORDS.keySet().stream()
+                .filter(prefix -> key.startsWith(prefix + "."))
+                .max((a, b) -> a.length() - b.length())
+                .orElse(null);
     }
 
     /** The record of {@code prefix} bound as the application binds it (BrandConverter included) from these settings. */
@@ -173,7 +189,10 @@ class SettingsTableTest {
                 continue;
             }
             Matcher row = ROW.matcher(line);
-            if (!inSection || !row.matches() || row.group(1).equals("setting") || row.group(1).startsWith("---")) {
+            if (!inSection
+                    || !row.matches()
+                    || row.group(1).equals("setting")
+                    || row.group(1).startsWith("---")) {
                 continue;
             }
             List<String> keys = keys(row.group(1));

@@ -74,7 +74,8 @@ public final class FieldLengths {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         overrides.forEach((column, size) -> {
             String key = column.toLowerCase(Locale.ROOT);
-            if (limits.stream().noneMatch(l -> l.column().toLowerCase(Locale.ROOT).equals(key))) {
+            if (limits.stream()
+                    .noneMatch(l -> l.column().toLowerCase(Locale.ROOT).equals(key))) {
                 throw new IllegalArgumentException("es.field-lengths." + column + ": no field es-bridge sends is"
                         + " stored in a column " + column + " (known: " + columns() + ")");
             }
@@ -98,7 +99,9 @@ public final class FieldLengths {
 
     /** The size of a panel column ({@code Users.Username}); empty for an unsized column or one not listed. */
     public Optional<Integer> column(String column) {
-        return limits.stream().filter(l -> l.column().equalsIgnoreCase(column)).findFirst()
+        return limits.stream()
+                .filter(l -> l.column().equalsIgnoreCase(column))
+                .findFirst()
                 .map(Limit::maxLength);
     }
 
@@ -114,14 +117,20 @@ public final class FieldLengths {
     }
 
     private static List<Limit> read() {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
                 .get();
         List<Limit> limits = new ArrayList<>();
-        try (Reader in = new InputStreamReader(FieldLengths.class.getResourceAsStream(TABLE),
-                StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(FieldLengths.class.getResourceAsStream(TABLE), StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(in)) {
                 String size = row.get("max_length").strip();
-                limits.add(new Limit(RecordType.valueOf(row.get("record")), row.get("field"), row.get("column"),
+                limits.add(new Limit(
+                        RecordType.valueOf(row.get("record")),
+                        row.get("field"),
+                        row.get("column"),
                         size.isEmpty() ? null : Integer.valueOf(size)));
             }
         } catch (IOException e) {

@@ -18,7 +18,8 @@ public class FieldLengthsConfiguration {
     @Bean
     FieldLengths fieldLengths(Environment environment) {
         Map<String, Integer> overrides = Binder.get(environment)
-                .bind("es.field-lengths", Bindable.mapOf(String.class, Integer.class)).orElse(Map.of());
+                .bind("es.field-lengths", Bindable.mapOf(String.class, Integer.class))
+                .orElse(Map.of());
         return FieldLengths.defaults().withOverrides(overrides);
     }
 }

@@ -25,8 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class QuotaCatalogue {
 
     /** One quota of the catalogue. */
-    public record Quota(int id, String groupName, String description) {
-    }
+    public record Quota(int id, String groupName, String description) {}
 
     private static final QuotaCatalogue INSTANCE = new QuotaCatalogue();
 
@@ -69,10 +68,12 @@ public final class QuotaCatalogue {
             }
             throw new IllegalArgumentException("no resource group has id " + id);
         }
-        return groups.entrySet().stream().filter(g -> normal(g.getValue()).equals(normal(wanted)))
-                .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no resource group is named '" + wanted
-                        + "' (known: " + String.join(", ", groups.values()) + ")"));
+        return groups.entrySet().stream()
+                .filter(g -> normal(g.getValue()).equals(normal(wanted)))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no resource group is named '" + wanted + "' (known: "
+                        + String.join(", ", groups.values()) + ")"));
     }
 
     /**
@@ -93,7 +94,8 @@ public final class QuotaCatalogue {
         List<Quota> matches = new ArrayList<>();
         int slash = wanted.indexOf('/');
         for (Quota q : quotas.values()) {
-            boolean match = slash < 0 ? normal(q.description()).equals(normal(wanted))
+            boolean match = slash < 0
+                    ? normal(q.description()).equals(normal(wanted))
                     : normal(q.groupName()).equals(normal(wanted.substring(0, slash)))
                             && normal(q.description()).equals(normal(wanted.substring(slash + 1)));
             if (match) {
@@ -107,7 +109,8 @@ public final class QuotaCatalogue {
             throw new IllegalArgumentException("no quota is named '" + wanted + "'");
         }
         throw new IllegalArgumentException("quota name '" + wanted + "' is ambiguous: write one of "
-                + matches.stream().map(q -> q.groupName() + " / " + q.description() + " (id " + q.id() + ")")
+                + matches.stream()
+                        .map(q -> q.groupName() + " / " + q.description() + " (id " + q.id() + ")")
                         .collect(Collectors.joining(", ")));
     }
 
@@ -116,9 +119,13 @@ public final class QuotaCatalogue {
     }
 
     private static List<CSVRecord> read(String resource) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = new InputStreamReader(QuotaCatalogue.class.getResourceAsStream(resource),
-                StandardCharsets.UTF_8)) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        try (Reader in =
+                new InputStreamReader(QuotaCatalogue.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
             return format.parse(in).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);

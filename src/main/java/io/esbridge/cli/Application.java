@@ -16,8 +16,7 @@ final class Application {
     /** The application class {@link Cli#run} was given; one per process, like its command line. */
     private static volatile Class<?> application;
 
-    private Application() {
-    }
+    private Application() {}
 
     static void use(Class<?> applicationClass) {
         application = Objects.requireNonNull(applicationClass, "application class");
@@ -35,7 +34,8 @@ final class Application {
      * service running beside it. Any {@code --key=value} argument still wins over these defaults.
      */
     static ConfigurableApplicationContext oneShot(String[] args, boolean verbose) {
-        return new SpringApplicationBuilder(application).properties(logging(verbose))
+        return new SpringApplicationBuilder(application)
+                .properties(logging(verbose))
                 .run(withDefaults(args, ONE_SHOT_DEFAULTS));
     }
 

@@ -7,8 +7,7 @@ import picocli.CommandLine;
 /** Runs a command line; configuration problems end in one sentence saying what to change, not a stack trace. */
 public final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /**
      * Runs the command and answers its exit code; {@link #serving()} tells whether the service keeps running.

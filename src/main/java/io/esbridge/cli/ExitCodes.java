@@ -12,10 +12,10 @@ public final class ExitCodes {
 
     /** The help's exit-code list, the same words on every command (picocli reads them as annotation constants). */
     static final String HEADING = "%nExit codes:%n";
+
     static final String OK_LINE = "0:every record applied (or unchanged)";
     static final String SOME_FAILED_LINE = "1:some records failed (see the report)";
     static final String COULD_NOT_RUN_LINE = "2:could not run (configuration, server unreachable, bad arguments)";
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

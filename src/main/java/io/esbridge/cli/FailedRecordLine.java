@@ -11,11 +11,13 @@ import io.esbridge.run.RecordOutcome;
  */
 final class FailedRecordLine {
 
-    private FailedRecordLine() {
-    }
+    private FailedRecordLine() {}
 
     static String of(RecordOutcome failed) {
-        return of(failed.source(), failed.type() == null ? null : failed.type().name(), failed.billingKey(),
+        return of(
+                failed.source(),
+                failed.type() == null ? null : failed.type().name(),
+                failed.billingKey(),
                 failed.message());
     }
 
@@ -26,9 +28,14 @@ final class FailedRecordLine {
     static String of(String source, String type, String billingKey, String message) {
         StringBuilder line = new StringBuilder(source);
         if (billingKey != null) {
-            line.append(" (").append(type == null ? "" : type + " ").append(billingKey).append(')');
+            line.append(" (")
+                    .append(type == null ? "" : type + " ")
+                    .append(billingKey)
+                    .append(')');
         }
         // a message of several lines (a server's fault text) stays one line, so that each line is one record
-        return line.append(": ").append(message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " ")).toString();
+        return line.append(": ")
+                .append(message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " "))
+                .toString();
     }
 }

@@ -17,22 +17,25 @@ import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import io.esbridge.feed.FileImporter;
 import io.esbridge.feed.FileImporter.Result;
 import io.esbridge.feed.ReadPositions;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * One-shot import of files or folders: each file one run, imported in record order (plans, customers, subscriptions,
  * add-ons) so that a customer exists before its subscriptions; each run's report printed.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Import feed files (CSV, JSON, JSON Lines) or folders of them; print each run's report; exit.")
@@ -62,10 +65,14 @@ public class ImportCommand implements Callable<Integer> {
             for (Path file : inRecordOrder(files, importer)) {
                 Result result;
                 Instant started = Instant.now();
-                try (ProgressLine progress = new ProgressLine(file.getFileName().toString(), size(file),
-                        () -> runOf(runs, file, started).map(report -> new ProgressLine.Progress(report.created()
-                                + report.updated() + report.unchanged() + report.failed(), report.failed(),
-                                positions.of(report.runId()))),
+                try (ProgressLine progress = new ProgressLine(
+                        file.getFileName().toString(),
+                        size(file),
+                        () -> runOf(runs, file, started)
+                                .map(report -> new ProgressLine.Progress(
+                                        report.created() + report.updated() + report.unchanged() + report.failed(),
+                                        report.failed(),
+                                        positions.of(report.runId()))),
                         output.json() ? output.problems() : output.reports())) {
                     result = importer.importFile(file, again);
                 }
@@ -109,8 +116,10 @@ public class ImportCommand implements Callable<Integer> {
 
     /** The run importing {@code file} that started after {@code since}, while it goes on. */
     private static Optional<RunReport> runOf(RunStore runs, Path file, Instant since) {
-        return runs.recent(1).stream().filter(report -> report.sourceName().equals(file.getFileName().toString())
-                && !report.startedAt().isBefore(since.minusSeconds(1))).findFirst();
+        return runs.recent(1).stream()
+                .filter(report -> report.sourceName().equals(file.getFileName().toString())
+                        && !report.startedAt().isBefore(since.minusSeconds(1)))
+                .findFirst();
     }
 
     private static long size(Path file) {
@@ -126,7 +135,10 @@ public class ImportCommand implements Callable<Integer> {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(Files::isRegularFile).filter(ImportCommand::isFeed).sorted().forEach(files::add);
+                    listing.filter(Files::isRegularFile)
+                            .filter(ImportCommand::isFeed)
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + path, e);
                 }
@@ -144,12 +156,15 @@ public class ImportCommand implements Callable<Integer> {
         return FEED_FILE.matcher(file.getFileName().toString()).matches();
     }
 
-    private static final Pattern FEED_FILE = Pattern.compile(".*\\.(csv|tsv|txt|json|jsonl|ndjson)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FEED_FILE =
+            Pattern.compile(".*\\.(csv|tsv|txt|json|jsonl|ndjson)", Pattern.CASE_INSENSITIVE);
 
     private static List<Path> inRecordOrder(List<Path> files, FileImporter importer) {
         RecordType[] order = {RecordType.PLAN, RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON};
-        return files.stream().sorted(Comparator.comparingInt(file -> importer.typeOf(file)
-                .map(type -> List.of(order).indexOf(type)).orElse(order.length))).toList();
+        return files.stream()
+                .sorted(Comparator.comparingInt(file -> importer.typeOf(file)
+                        .map(type -> List.of(order).indexOf(type))
+                        .orElse(order.length)))
+                .toList();
     }
 }

@@ -23,12 +23,14 @@ public class Output {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--verbose", description = "Show the log live on standard error (it is always written to"
-            + " data/logs/es-bridge.log).")
+    @Option(
+            names = "--verbose",
+            description = "Show the log live on standard error (it is always written to" + " data/logs/es-bridge.log).")
     boolean verbose;
 
-    @Option(names = "--json", description = "Print one JSON report per run on standard output (one a line), and"
-            + " nothing else there.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON report per run on standard output (one a line), and" + " nothing else there.")
     boolean json;
 
     /** The real standard output while {@link #redirect()} holds; before, simply {@link System#out}. */

@@ -27,8 +27,7 @@ import io.esbridge.feed.ReadPositions.Position;
 final class ProgressLine implements AutoCloseable {
 
     /** The run's records with an outcome so far, those of them that failed, and where its file's reader stands. */
-    record Progress(long done, long failed, Optional<Position> read) {
-    }
+    record Progress(long done, long failed, Optional<Position> read) {}
 
     private static final int LABEL_MAX = 24;
 
@@ -72,8 +71,9 @@ final class ProgressLine implements AutoCloseable {
     static String text(String label, long fileSize, Progress progress, Duration elapsed) {
         double rate = progress.done() / (Math.max(elapsed.toMillis(), 1) / 1000.0);
         OptionalLong total = estimatedRecords(fileSize, progress.read());
-        StringBuilder line = new StringBuilder(label.length() <= LABEL_MAX ? label
-                : "…" + label.substring(label.length() - LABEL_MAX + 1)).append(": ");
+        StringBuilder line = new StringBuilder(
+                        label.length() <= LABEL_MAX ? label : "…" + label.substring(label.length() - LABEL_MAX + 1))
+                .append(": ");
         if (total.isPresent()) {
             line.append(Math.min(99, 100 * progress.done() / total.getAsLong())).append("%, ");
         }
@@ -91,8 +91,9 @@ final class ProgressLine implements AutoCloseable {
     /** Rows read scaled up by the share of the file's bytes that gave them; unknown until a row was read. */
     private static OptionalLong estimatedRecords(long fileSize, Optional<Position> read) {
         return read.filter(position -> position.rows() > 0 && position.bytes() > 0 && fileSize > 0)
-                .map(position -> OptionalLong.of(Math.max(position.rows(), Math.round(position.rows()
-                        * (double) fileSize / Math.min(position.bytes(), fileSize)))))
+                .map(position -> OptionalLong.of(Math.max(
+                        position.rows(),
+                        Math.round(position.rows() * (double) fileSize / Math.min(position.bytes(), fileSize)))))
                 .orElse(OptionalLong.empty());
     }
 
@@ -102,7 +103,8 @@ final class ProgressLine implements AutoCloseable {
         if (s < 60) {
             return s + "s";
         }
-        return s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+        return s < 3600
+                ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
                 : String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
     }
 

@@ -4,17 +4,20 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.esbridge.deadletter.ReplayService.ReplayResult;
-import io.esbridge.deadletter.ReplayService.Selection;
-import io.esbridge.deadletter.ReplayService;
-import io.esbridge.run.RunStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.esbridge.deadletter.ReplayService;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
+import io.esbridge.deadletter.ReplayService.Selection;
+import io.esbridge.run.RunStore;
+
 /** Re-runs failed records from the dead-letter store. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Re-run failed records from the dead-letter store; those that now succeed leave it.")
@@ -23,10 +26,13 @@ public class ReplayCommand implements Callable<Integer> {
     static class Which {
         @Option(names = "--run", description = "The failed records of one run (its id).")
         String runId;
+
         @Option(names = "--code", description = "The failed records with one BusinessErrorCode, e.g. -100.")
         Integer code;
+
         @Option(names = "--error", description = "The failed records with one error name, e.g. USERNAME_TAKEN.")
         String errorName;
+
         @Option(names = "--all", description = "Every failed record.")
         boolean all;
     }
@@ -44,14 +50,15 @@ public class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         try (Output.Redirect redirect = output.redirect();
                 ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
-            ReplayResult result = app.getBean(ReplayService.class).replay(which.all ? Selection.all()
-                    : new Selection(which.runId, which.code, which.errorName));
-            app.getBean(RunStore.class).failures(result.report().runId(),
-                    failed -> output.problem(FailedRecordLine.of(failed)));
+            ReplayResult result = app.getBean(ReplayService.class)
+                    .replay(which.all ? Selection.all() : new Selection(which.runId, which.code, which.errorName));
+            app.getBean(RunStore.class)
+                    .failures(result.report().runId(), failed -> output.problem(FailedRecordLine.of(failed)));
             result.notReplayed().forEach(line -> output.problem("not replayed: " + line));
             output.text(result.report().summary());
             output.json(RunStore.reportJson(result.report()));
-            return result.report().failed() > 0 || !result.notReplayed().isEmpty() ? ExitCodes.SOME_FAILED
+            return result.report().failed() > 0 || !result.notReplayed().isEmpty()
+                    ? ExitCodes.SOME_FAILED
                     : ExitCodes.OK;
         }
     }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The long-running service: inbox watchers, HTTP push, schedules, console and the sandbox when enabled. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:stopped cleanly", ExitCodes.COULD_NOT_RUN_LINE},
         description = "Run the service: inbox folders, HTTP push, schedules, the run console (default command).")

@@ -7,19 +7,25 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.esbridge.deadletter.DeadLetter;
-import io.esbridge.deadletter.DeadLetterStore;
-import io.esbridge.run.RunReport;
-import io.esbridge.run.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import io.esbridge.deadletter.DeadLetter;
+import io.esbridge.deadletter.DeadLetterStore;
+import io.esbridge.run.RunReport;
+import io.esbridge.run.RunStore;
+
 /** The latest runs and what waits in the dead-letter store. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {"0:no failed record is waiting",
-            "1:failed records are waiting in the dead-letter store (of any run)", ExitCodes.COULD_NOT_RUN_LINE},
+        exitCodeList = {
+            "0:no failed record is waiting",
+            "1:failed records are waiting in the dead-letter store (of any run)",
+            ExitCodes.COULD_NOT_RUN_LINE
+        },
         description = "Show the latest runs and the failed records waiting in the dead-letter store.")
 public class StatusCommand implements Callable<Integer> {
 
@@ -47,7 +53,9 @@ public class StatusCommand implements Callable<Integer> {
     private static String text(List<RunReport> latest, List<DeadLetter> open) {
         StringBuilder text = new StringBuilder(latest.isEmpty() ? "No runs yet." : "Latest runs, newest first:");
         latest.forEach(report -> text.append("\n  ").append(report.summary()));
-        text.append("\n").append(open.size()).append(" failed record(s) in the dead-letter store")
+        text.append("\n")
+                .append(open.size())
+                .append(" failed record(s) in the dead-letter store")
                 .append(open.isEmpty() ? "." : " (es-bridge replay --all, or --run / --code):");
         open.stream().limit(SHOWN).forEach(d -> text.append("\n  ").append(FailedRecordLine.of(d)));
         if (open.size() > SHOWN) {
@@ -60,22 +68,30 @@ public class StatusCommand implements Callable<Integer> {
     private static Map<String, Object> json(List<RunReport> latest, List<DeadLetter> open) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("runs", latest.stream().map(RunStore::reportJson).toList());
-        json.put("deadLetters", open.stream().map(d -> {
-            Map<String, Object> letter = new LinkedHashMap<>();
-            letter.put("id", d.id());
-            letter.put("runId", d.runId());
-            letter.put("source", d.source());
-            letter.put("recordType", d.recordType());
-            letter.put("billingKey", d.billingKey());
-            letter.put("errorKind", d.errorKind());
-            letter.put("errorCode", d.errorCode());
-            letter.put("errorName", d.errorName());
-            letter.put("field", d.field());
-            letter.put("message", d.message());
-            letter.put("attempts", d.attempts());
-            letter.put("lastFailedAt", d.lastFailedAt() == null ? null : d.lastFailedAt().toString());
-            return letter;
-        }).toList());
+        json.put(
+                "deadLetters",
+                open.stream()
+                        .map(d -> {
+                            Map<String, Object> letter = new LinkedHashMap<>();
+                            letter.put("id", d.id());
+                            letter.put("runId", d.runId());
+                            letter.put("source", d.source());
+                            letter.put("recordType", d.recordType());
+                            letter.put("billingKey", d.billingKey());
+                            letter.put("errorKind", d.errorKind());
+                            letter.put("errorCode", d.errorCode());
+                            letter.put("errorName", d.errorName());
+                            letter.put("field", d.field());
+                            letter.put("message", d.message());
+                            letter.put("attempts", d.attempts());
+                            letter.put(
+                                    "lastFailedAt",
+                                    d.lastFailedAt() == null
+                                            ? null
+                                            : d.lastFailedAt().toString());
+                            return letter;
+                        })
+                        .toList());
         return json;
     }
 

@@ -9,25 +9,30 @@ import java.util.concurrent.Callable;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 import io.esbridge.sync.NightlySyncRoutes;
 import io.esbridge.sync.SyncMode;
 import io.esbridge.sync.SyncResult;
 import io.esbridge.sync.SyncTrigger;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Runs one sync from the billing database now, in this process, as the schedule would. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Sync from the billing database now (es.sync.*): the rows changed since the last sync, or"
                 + " --mode reconcile for every row and the customers no longer in billing.")
 public class SyncCommand implements Callable<Integer> {
 
-    @Option(names = "--mode", defaultValue = "incremental",
+    @Option(
+            names = "--mode",
+            defaultValue = "incremental",
             description = "incremental (rows changed since the watermark) or reconcile (every row; disappeared"
                     + " customers by es.sync.disappeared). Default: ${DEFAULT-VALUE}.")
     String mode;
@@ -49,8 +54,13 @@ public class SyncCommand implements Callable<Integer> {
         }
         try (Output.Redirect redirect = output.redirect();
                 ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
-            SyncResult result = app.getBean(ProducerTemplate.class).requestBodyAndHeader(NightlySyncRoutes.SYNC,
-                    chosen.name(), NightlySyncRoutes.TRIGGER, SyncTrigger.Kind.COMMAND.name(), SyncResult.class);
+            SyncResult result = app.getBean(ProducerTemplate.class)
+                    .requestBodyAndHeader(
+                            NightlySyncRoutes.SYNC,
+                            chosen.name(),
+                            NightlySyncRoutes.TRIGGER,
+                            SyncTrigger.Kind.COMMAND.name(),
+                            SyncResult.class);
             RunStore runs = app.getBean(RunStore.class);
             List<RunReport> reports = new ArrayList<>(result.replays());
             reports.addAll(result.phases());

@@ -18,30 +18,54 @@ public enum Brand {
      * WebsitePanel 1.0, which is DotNetPanel's code published as open source (2010); the 2009 document names only
      * members of that set.
      */
-    DOTNETPANEL("dotnetpanel", "http://officepark/dotnetpanel/enterpriseserver",
-            AddUserShape.PASSWORD_IN_USER_INFO, "DotNetPanel Enterprise Server", EnumSet.noneOf(VersionedMember.class)),
+    DOTNETPANEL(
+            "dotnetpanel",
+            "http://officepark/dotnetpanel/enterpriseserver",
+            AddUserShape.PASSWORD_IN_USER_INFO,
+            "DotNetPanel Enterprise Server",
+            EnumSet.noneOf(VersionedMember.class)),
     /**
      * WebsitePanel 1.0 to 1.2. Declares 1.2's AdditionalParams and Vlans: UpdateUser writes them back, so leaving them
      * out would wipe a 1.2 user's VLANs, while a 1.0/1.1 server never returns them and so es-bridge never sends them.
      */
-    WEBSITEPANEL_1("websitepanel-1", "http://smbsaas/websitepanel/enterpriseserver",
-            AddUserShape.PASSWORD_IN_USER_INFO, "WebsitePanel Enterprise Server", EnumSet.of(VersionedMember.VLANS)),
+    WEBSITEPANEL_1(
+            "websitepanel-1",
+            "http://smbsaas/websitepanel/enterpriseserver",
+            AddUserShape.PASSWORD_IN_USER_INFO,
+            "WebsitePanel Enterprise Server",
+            EnumSet.of(VersionedMember.VLANS)),
     /**
      * WebsitePanel 2.0 up to build 2.1.0.721. Before the 1.x profile existed this name also meant 1.x, whose ASMX
      * ignores the 2.0 members; use {@link #WEBSITEPANEL_1} for those.
      */
-    WEBSITEPANEL("websitepanel", "http://smbsaas/websitepanel/enterpriseserver",
-            AddUserShape.PASSWORD_IN_USER_INFO, "WebsitePanel Enterprise Server",
-            EnumSet.of(VersionedMember.LOGIN_STATUS, VersionedMember.SUBSCRIBER_NUMBER, VersionedMember.VLANS,
+    WEBSITEPANEL(
+            "websitepanel",
+            "http://smbsaas/websitepanel/enterpriseserver",
+            AddUserShape.PASSWORD_IN_USER_INFO,
+            "WebsitePanel Enterprise Server",
+            EnumSet.of(
+                    VersionedMember.LOGIN_STATUS,
+                    VersionedMember.SUBSCRIBER_NUMBER,
+                    VersionedMember.VLANS,
                     VersionedMember.ADDON_PLAN_NAME)),
     /** WebsitePanel from build 2.1.0.722 (2015-05-14): the password moved out of UserInfo. */
-    WEBSITEPANEL_2_1("websitepanel-2.1", "http://smbsaas/websitepanel/enterpriseserver",
-            AddUserShape.PASSWORD_PARAMETER, "WebsitePanel Enterprise Server",
-            EnumSet.of(VersionedMember.LOGIN_STATUS, VersionedMember.SUBSCRIBER_NUMBER, VersionedMember.VLANS,
-                    VersionedMember.ADDON_PLAN_NAME, VersionedMember.DEFAULT_TOP_PACKAGE)),
+    WEBSITEPANEL_2_1(
+            "websitepanel-2.1",
+            "http://smbsaas/websitepanel/enterpriseserver",
+            AddUserShape.PASSWORD_PARAMETER,
+            "WebsitePanel Enterprise Server",
+            EnumSet.of(
+                    VersionedMember.LOGIN_STATUS,
+                    VersionedMember.SUBSCRIBER_NUMBER,
+                    VersionedMember.VLANS,
+                    VersionedMember.ADDON_PLAN_NAME,
+                    VersionedMember.DEFAULT_TOP_PACKAGE)),
     /** SolidCP 1.x (ASMX). */
-    SOLIDCP("solidcp", "http://smbsaas/solidcp/enterpriseserver",
-            AddUserShape.PASSWORD_PARAMETER_AND_NOTES, "SolidCP Enterprise Server",
+    SOLIDCP(
+            "solidcp",
+            "http://smbsaas/solidcp/enterpriseserver",
+            AddUserShape.PASSWORD_PARAMETER_AND_NOTES,
+            "SolidCP Enterprise Server",
             EnumSet.allOf(VersionedMember.class)),
     /**
      * MSPControl: namespace from its integration document's sample (unverified). The document shows the password in
@@ -49,8 +73,12 @@ public enum Brand {
      * tolerates. The document lists no other UserInfo member, so SolidCP's members (MfaMode included: leaving it out
      * of UpdateUser could reset a user's MFA on a server that has it).
      */
-    MSPCONTROL("mspcontrol", "http://smbsaas/MSPC/enterpriseserver",
-            AddUserShape.PASSWORD_IN_BOTH, "MSPControl Enterprise Server", EnumSet.allOf(VersionedMember.class));
+    MSPCONTROL(
+            "mspcontrol",
+            "http://smbsaas/MSPC/enterpriseserver",
+            AddUserShape.PASSWORD_IN_BOTH,
+            "MSPControl Enterprise Server",
+            EnumSet.allOf(VersionedMember.class));
 
     /** The namespace the WSDLs in src/main/resources/wsdl and the generated types are written in. */
     public static final String CONTRACT_NAMESPACE = "http://smbsaas/solidcp/enterpriseserver";
@@ -61,8 +89,7 @@ public enum Brand {
     private final String realm;
     private final Set<VersionedMember> versionedMembers;
 
-    Brand(String id, String namespace, AddUserShape addUserShape, String realm,
-            Set<VersionedMember> versionedMembers) {
+    Brand(String id, String namespace, AddUserShape addUserShape, String realm, Set<VersionedMember> versionedMembers) {
         this.id = id;
         this.namespace = namespace;
         this.addUserShape = addUserShape;

@@ -5,5 +5,4 @@ package io.esbridge.client;
  * {@code es.server.url} is empty. A bean of this type says it is there; the client knows nothing else of it, so that
  * the client never depends on the sandbox (the sandbox depends on the client's brands and shapes).
  */
-public interface BuiltInServer {
-}
+public interface BuiltInServer {}

@@ -8,5 +8,4 @@ package io.esbridge.client;
  * @param group        the source region, e.g. {@code Users}
  * @param explanation  a sentence a person understands
  */
-public record BusinessErrorCode(int code, String constantName, String group, String explanation) {
-}
+public record BusinessErrorCode(int code, String constantName, String group, String explanation) {}

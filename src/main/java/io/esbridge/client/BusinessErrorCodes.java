@@ -21,14 +21,17 @@ public final class BusinessErrorCodes {
     private static final String TABLE = "/enterprise-server/business-error-codes.csv";
     private static final Map<Integer, BusinessErrorCode> BY_CODE = load();
 
-    private BusinessErrorCodes() {
-    }
+    private BusinessErrorCodes() {}
 
     /** The code's constant and explanation; an unlisted value gets {@code UNKNOWN_ERROR_CODE}. */
     public static BusinessErrorCode of(int code) {
         BusinessErrorCode known = BY_CODE.get(code);
-        return known != null ? known
-                : new BusinessErrorCode(code, "UNKNOWN_ERROR_CODE", "",
+        return known != null
+                ? known
+                : new BusinessErrorCode(
+                        code,
+                        "UNKNOWN_ERROR_CODE",
+                        "",
                         "The server answered with an error code that no known version defines.");
     }
 
@@ -37,18 +40,26 @@ public final class BusinessErrorCodes {
     }
 
     private static Map<Integer, BusinessErrorCode> load() {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
                 .get();
         Map<Integer, BusinessErrorCode> codes = new TreeMap<>();
-        try (Reader in = new InputStreamReader(BusinessErrorCodes.class.getResourceAsStream(TABLE),
-                StandardCharsets.UTF_8)) {
+        try (Reader in =
+                new InputStreamReader(BusinessErrorCodes.class.getResourceAsStream(TABLE), StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(in)) {
                 int code = Integer.parseInt(row.get("code"));
                 String name = row.get("constant");
                 String explanation = row.get("explanation").isBlank() ? fromConstant(name) : row.get("explanation");
-                codes.merge(code, new BusinessErrorCode(code, name, row.get("group"), explanation),
-                        (first, second) -> new BusinessErrorCode(code,
-                                first.constantName() + " / " + second.constantName(), first.group(),
+                codes.merge(
+                        code,
+                        new BusinessErrorCode(code, name, row.get("group"), explanation),
+                        (first, second) -> new BusinessErrorCode(
+                                code,
+                                first.constantName() + " / " + second.constantName(),
+                                first.group(),
                                 first.explanation()));
             }
         } catch (IOException e) {

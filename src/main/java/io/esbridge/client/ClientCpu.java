@@ -24,8 +24,7 @@ final class ClientCpu {
     private static final String KEEP_ALIVE = "http.maxConnections";
     private static final String TRANSFORMER_FACTORY = TransformerFactory.class.getName();
 
-    private ClientCpu() {
-    }
+    private ClientCpu() {}
 
     static synchronized void economise(int maxInFlight, Bus bus) {
         if (bus.getExtension(PolicyEngine.class) instanceof PolicyEngineImpl policies) {
@@ -36,7 +35,9 @@ final class ClientCpu {
             System.setProperty(KEEP_ALIVE, Integer.toString(Math.max(5, 2 * maxInFlight)));
         }
         if (System.getProperty(TRANSFORMER_FACTORY) == null) {
-            System.setProperty(TRANSFORMER_FACTORY, TransformerFactory.newInstance().getClass().getName());
+            System.setProperty(
+                    TRANSFORMER_FACTORY,
+                    TransformerFactory.newInstance().getClass().getName());
         }
     }
 }

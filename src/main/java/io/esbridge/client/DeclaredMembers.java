@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlType;
+
 import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.UserInfo;
-
-import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.XmlType;
 
 /**
  * The members of UserInfo, PackageInfo and PackageAddonInfo that one brand's version declares, in declared order, and
@@ -29,8 +29,8 @@ import jakarta.xml.bind.annotation.XmlType;
 public final class DeclaredMembers {
 
     private static final String CONTRACT_PACKAGE = UserInfo.class.getPackageName();
-    private static final List<Class<?>> VERSIONED_TYPES = List.of(UserInfo.class, PackageInfo.class,
-            PackageAddonInfo.class);
+    private static final List<Class<?>> VERSIONED_TYPES =
+            List.of(UserInfo.class, PackageInfo.class, PackageAddonInfo.class);
 
     /** One member: its element name and the generated field holding it. */
     private record Member(String element, Field field) {
@@ -53,8 +53,7 @@ public final class DeclaredMembers {
     }
 
     /** What to do with one contract class: members to clear, to default, and to walk into. */
-    private record Plan(List<Member> clear, List<Member> defaults, List<Member> children) {
-    }
+    private record Plan(List<Member> clear, List<Member> defaults, List<Member> children) {}
 
     private final Map<Class<?>, List<String>> declared = new LinkedHashMap<>();
     private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
@@ -67,7 +66,8 @@ public final class DeclaredMembers {
             for (Member member : members(type)) {
                 if (declares(type, member.element(), versioned, passwordInUserInfo)) {
                     names.add(member.element());
-                    if (member.field().getType() == Integer.class || member.field().getType() == Boolean.class) {
+                    if (member.field().getType() == Integer.class
+                            || member.field().getType() == Boolean.class) {
                         defaults.add(member);
                     }
                 } else if (member.field().getType().isPrimitive()) {
@@ -111,7 +111,9 @@ public final class DeclaredMembers {
             items.forEach(this::apply);
             return;
         }
-        if (value == null || value.getClass().isEnum() || !CONTRACT_PACKAGE.equals(value.getClass().getPackageName())) {
+        if (value == null
+                || value.getClass().isEnum()
+                || !CONTRACT_PACKAGE.equals(value.getClass().getPackageName())) {
             return;
         }
         Plan plan = plans.computeIfAbsent(value.getClass(), type -> new Plan(List.of(), List.of(), children(type)));
@@ -126,8 +128,8 @@ public final class DeclaredMembers {
         }
     }
 
-    private static boolean declares(Class<?> type, String element, Set<VersionedMember> versioned,
-            boolean passwordInUserInfo) {
+    private static boolean declares(
+            Class<?> type, String element, Set<VersionedMember> versioned, boolean passwordInUserInfo) {
         if (type == UserInfo.class && element.equals("Password")) {
             return passwordInUserInfo;
         }
@@ -164,7 +166,8 @@ public final class DeclaredMembers {
             if (Modifier.isStatic(field.getModifiers()) || fieldType.isPrimitive() || fieldType.isEnum()) {
                 continue;
             }
-            if (Collection.class.isAssignableFrom(fieldType) || Object.class == fieldType
+            if (Collection.class.isAssignableFrom(fieldType)
+                    || Object.class == fieldType
                     || CONTRACT_PACKAGE.equals(fieldType.getPackageName())) {
                 field.setAccessible(true);
                 children.add(new Member(field.getName(), field));

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import io.esbridge.contract.ArrayOfPackageInfo;
@@ -97,8 +96,8 @@ public class EnterpriseServerClient {
     }
 
     public void changeUserPassword(int userId, String password) {
-        requireSuccess("ChangeUserPassword", call("ChangeUserPassword",
-                () -> users().changeUserPassword(userId, password)));
+        requireSuccess(
+                "ChangeUserPassword", call("ChangeUserPassword", () -> users().changeUserPassword(userId, password)));
     }
 
     public void changeUserStatus(int userId, UserStatus status) {
@@ -113,17 +112,23 @@ public class EnterpriseServerClient {
      */
     public BusinessErrorCode authenticateUser(String username, String password, String ip) {
         int code = call("AuthenticateUser", () -> authentication().authenticateUser(username, password, ip));
-        return code >= 0 ? new BusinessErrorCode(code, "SUCCESS", "Users", "The credentials are right.")
+        return code >= 0
+                ? new BusinessErrorCode(code, "SUCCESS", "Users", "The credentials are right.")
                 : BusinessErrorCodes.of(code);
     }
 
     // --- esPackages: hosting spaces --------------------------------------------------------------------------------
 
     /** @return the new hosting space's id */
-    public int addPackage(int userId, int planId, String packageName, String packageComments, PackageStatus status,
+    public int addPackage(
+            int userId,
+            int planId,
+            String packageName,
+            String packageComments,
+            PackageStatus status,
             XMLGregorianCalendar purchaseDate) {
-        return requireSuccess("AddPackage", call("AddPackage", () -> packages().addPackage(userId, planId,
-                packageName, packageComments, StatusIds.id(status), purchaseDate)));
+        return requireSuccess("AddPackage", call("AddPackage", () -> packages()
+                .addPackage(userId, planId, packageName, packageComments, StatusIds.id(status), purchaseDate)));
     }
 
     public void updatePackage(PackageInfo packageInfo) {
@@ -131,8 +136,8 @@ public class EnterpriseServerClient {
     }
 
     public void updatePackageName(int packageId, String packageName, String packageComments) {
-        requireSuccess("UpdatePackageName", call("UpdatePackageName",
-                () -> packages().updatePackageName(packageId, packageName, packageComments)));
+        requireSuccess("UpdatePackageName", call("UpdatePackageName", () -> packages()
+                .updatePackageName(packageId, packageName, packageComments)));
     }
 
     public void deletePackage(int packageId) {
@@ -140,8 +145,8 @@ public class EnterpriseServerClient {
     }
 
     public void changePackageStatus(int packageId, PackageStatus status) {
-        requireSuccess("ChangePackageStatus", call("ChangePackageStatus",
-                () -> packages().changePackageStatus(packageId, status)));
+        requireSuccess("ChangePackageStatus", call("ChangePackageStatus", () -> packages()
+                .changePackageStatus(packageId, status)));
     }
 
     public Optional<PackageInfo> getPackage(int packageId) {
@@ -167,17 +172,18 @@ public class EnterpriseServerClient {
 
     /** @return the new package add-on's id */
     public int addPackageAddon(PackageAddonInfo addon) {
-        return requireSuccess("AddPackageAddon", call("AddPackageAddon", () -> packages().addPackageAddon(addon)));
+        return requireSuccess(
+                "AddPackageAddon", call("AddPackageAddon", () -> packages().addPackageAddon(addon)));
     }
 
     public void updatePackageAddon(PackageAddonInfo addon) {
-        requireSuccess("UpdatePackageAddon", call("UpdatePackageAddon",
-                () -> packages().updatePackageAddon(addon)));
+        requireSuccess("UpdatePackageAddon", call("UpdatePackageAddon", () -> packages()
+                .updatePackageAddon(addon)));
     }
 
     public void deletePackageAddon(int packageAddonId) {
-        requireSuccess("DeletePackageAddon", call("DeletePackageAddon",
-                () -> packages().deletePackageAddon(packageAddonId)));
+        requireSuccess("DeletePackageAddon", call("DeletePackageAddon", () -> packages()
+                .deletePackageAddon(packageAddonId)));
     }
 
     public Optional<PackageAddonInfo> getPackageAddon(int packageAddonId) {
@@ -185,22 +191,26 @@ public class EnterpriseServerClient {
     }
 
     public List<Map<String, String>> getPackageAddons(int packageId) {
-        return dataSet(call("GetPackageAddons", () -> packages().getPackageAddons(packageId))).rows();
+        return dataSet(call("GetPackageAddons", () -> packages().getPackageAddons(packageId)))
+                .rows();
     }
 
     // --- esPackages: hosting plans and add-on plans ----------------------------------------------------------------
 
     /** Creates a hosting plan, or an add-on plan when {@code plan.isIsAddon()}. @return the new plan's id */
     public int addHostingPlan(HostingPlanInfo plan) {
-        return requireSuccess("AddHostingPlan", call("AddHostingPlan", () -> packages().addHostingPlan(plan)));
+        return requireSuccess(
+                "AddHostingPlan", call("AddHostingPlan", () -> packages().addHostingPlan(plan)));
     }
 
     public void updateHostingPlan(HostingPlanInfo plan) {
-        requireSuccess("UpdateHostingPlan", call("UpdateHostingPlan", () -> packages().updateHostingPlan(plan)));
+        requireSuccess(
+                "UpdateHostingPlan", call("UpdateHostingPlan", () -> packages().updateHostingPlan(plan)));
     }
 
     public void deleteHostingPlan(int planId) {
-        requireSuccess("DeleteHostingPlan", call("DeleteHostingPlan", () -> packages().deleteHostingPlan(planId)));
+        requireSuccess(
+                "DeleteHostingPlan", call("DeleteHostingPlan", () -> packages().deleteHostingPlan(planId)));
     }
 
     public Optional<HostingPlanInfo> getHostingPlan(int planId) {
@@ -209,12 +219,14 @@ public class EnterpriseServerClient {
 
     /** Hosting plans owned by {@code userId}, one row each (PlanID, PlanName, …). */
     public List<Map<String, String>> getHostingPlans(int userId) {
-        return dataSet(call("GetHostingPlans", () -> packages().getHostingPlans(userId))).rows();
+        return dataSet(call("GetHostingPlans", () -> packages().getHostingPlans(userId)))
+                .rows();
     }
 
     /** Add-on plans owned by {@code userId}, one row each. */
     public List<Map<String, String>> getHostingAddons(int userId) {
-        return dataSet(call("GetHostingAddons", () -> packages().getHostingAddons(userId))).rows();
+        return dataSet(call("GetHostingAddons", () -> packages().getHostingAddons(userId)))
+                .rows();
     }
 
     // --- result interpretation -------------------------------------------------------------------------------------
@@ -231,7 +243,9 @@ public class EnterpriseServerClient {
             throw new EsFaultException(operation, "Server", "the answer carries no PackageResult", null);
         }
         if (result.getResult() < 0) {
-            throw new EsBusinessException(operation, BusinessErrorCodes.of(result.getResult()),
+            throw new EsBusinessException(
+                    operation,
+                    BusinessErrorCodes.of(result.getResult()),
                     ExceedingQuotas.read(result.getExceedingQuotas()));
         }
         return result.getResult();

@@ -18,11 +18,10 @@ public class EnterpriseServerClientConfiguration {
      * into this process, whose port is known only once the web server has started.
      */
     @Bean
-    public EnterpriseServerClient enterpriseServerClient(EsServerProperties properties,
-            ObjectProvider<BuiltInServer> builtIn,
-            Environment environment, Bus bus) {
-        SingletonSupplier<EsPorts> ports = SingletonSupplier.of(
-                () -> EsPorts.create(properties.withUrl(resolveUrl(properties, builtIn.getIfAvailable() != null, environment)), bus));
+    public EnterpriseServerClient enterpriseServerClient(
+            EsServerProperties properties, ObjectProvider<BuiltInServer> builtIn, Environment environment, Bus bus) {
+        SingletonSupplier<EsPorts> ports = SingletonSupplier.of(() -> EsPorts.create(
+                properties.withUrl(resolveUrl(properties, builtIn.getIfAvailable() != null, environment)), bus));
         return new EnterpriseServerClient(ports, properties.effectiveAddUserShape());
     }
 
@@ -47,14 +46,19 @@ public class EnterpriseServerClientConfiguration {
             return properties.url().strip();
         }
         if (!builtIn) {
-            throw new EsConfigurationException("connect", "es.server.url is empty and the built-in sandbox is off "
-                    + "(es.sandbox.enabled=false): set es.server.url to your Enterprise Server, "
-                    + "e.g. http://panel.example.com:9002/", null);
+            throw new EsConfigurationException(
+                    "connect",
+                    "es.server.url is empty and the built-in sandbox is off "
+                            + "(es.sandbox.enabled=false): set es.server.url to your Enterprise Server, "
+                            + "e.g. http://panel.example.com:9002/",
+                    null);
         }
         String port = environment.getProperty("local.server.port");
         if (port == null) {
-            throw new EsConfigurationException("connect", "es.server.url is empty, meaning the built-in sandbox,"
-                    + " but the web server has not started yet", null);
+            throw new EsConfigurationException(
+                    "connect",
+                    "es.server.url is empty, meaning the built-in sandbox," + " but the web server has not started yet",
+                    null);
         }
         return "http://localhost:" + port + "/";
     }

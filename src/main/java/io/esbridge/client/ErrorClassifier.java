@@ -7,15 +7,14 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Locale;
-
 import javax.net.ssl.SSLException;
 import javax.xml.namespace.QName;
+
+import jakarta.xml.ws.soap.SOAPFaultException;
 
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.transport.http.HTTPException;
 import org.springframework.http.HttpStatus;
-
-import jakarta.xml.ws.soap.SOAPFaultException;
 
 /**
  * Turns whatever CXF threw into one of the typed {@link EsException}s. Later stages retry on exactly this
@@ -27,11 +26,10 @@ final class ErrorClassifier {
      * SOAP faults whose text says the server's database gave up on this attempt (SQL Server deadlock victim,
      * command timeout): the same call may succeed when made again.
      */
-    private static final List<String> TRANSIENT_FAULT_TEXTS = List.of("deadlock", "timeout expired",
-            "server is too busy", "service unavailable");
+    private static final List<String> TRANSIENT_FAULT_TEXTS =
+            List.of("deadlock", "timeout expired", "server is too busy", "service unavailable");
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     static EsException classify(String operation, Throwable thrown) {
         if (thrown instanceof EsException es) {
@@ -51,7 +49,11 @@ final class ErrorClassifier {
             return es;
         }
         if (t instanceof SOAPFaultException sfe && sfe.getFault() != null) {
-            return fault(operation, sfe.getFault().getFaultCodeAsQName(), sfe.getFault().getFaultString(), t);
+            return fault(
+                    operation,
+                    sfe.getFault().getFaultCodeAsQName(),
+                    sfe.getFault().getFaultString(),
+                    t);
         }
         if (t instanceof SoapFault sf) {
             return fault(operation, sf.getFaultCode(), sf.getMessage(), t);
@@ -63,8 +65,8 @@ final class ErrorClassifier {
             return httpStatus(operation, status.statusCode(), status.getMessage(), t);
         }
         if (t instanceof UnknownHostException) {
-            return new EsConfigurationException(operation, "unknown host " + t.getMessage()
-                    + ": check es.server.url", t);
+            return new EsConfigurationException(
+                    operation, "unknown host " + t.getMessage() + ": check es.server.url", t);
         }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
             return new EsTransientException(operation, "cannot connect: " + t.getMessage(), t);
@@ -73,8 +75,8 @@ final class ErrorClassifier {
             return new EsTransientException(operation, "no answer in time: " + t.getMessage(), t);
         }
         if (t instanceof SSLException) {
-            return new EsConfigurationException(operation, "TLS failed (" + t.getMessage()
-                    + "): check es.server.trust-store", t);
+            return new EsConfigurationException(
+                    operation, "TLS failed (" + t.getMessage() + "): check es.server.trust-store", t);
         }
         if (t instanceof java.io.IOException) {
             return new EsTransientException(operation, "connection failed: " + t.getMessage(), t);
@@ -105,8 +107,10 @@ final class ErrorClassifier {
         String reason = reason(status, text);
         String what = "HTTP " + status + (reason.isEmpty() ? "" : " " + reason);
         if (status == 401 || status == 403) {
-            return new EsAuthenticationException(operation, what
-                    + ": the server refused the credentials; check es.server.username and es.server.password", t);
+            return new EsAuthenticationException(
+                    operation,
+                    what + ": the server refused the credentials; check es.server.username and es.server.password",
+                    t);
         }
         if (status >= 500 || status == 408 || status == 429) {
             return new EsTransientException(operation, what + " without a SOAP answer", t);
@@ -116,7 +120,7 @@ final class ErrorClassifier {
             // fault, not the server's address, so the record fails alone instead of pausing every other one.
             return new EsFaultException(operation, "Client", what + ": the server could not read this request", t);
         }
-        return new EsConfigurationException(operation, what
-                + ": this URL does not serve the Enterprise Server; check es.server.url", t);
+        return new EsConfigurationException(
+                operation, what + ": this URL does not serve the Enterprise Server; check es.server.url", t);
     }
 }

@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.cxf.Bus;
@@ -31,8 +30,8 @@ import io.esbridge.contract.EsUsersSoap;
  * HTTP/1.1 over {@code HttpURLConnection}, no chunking (as .NET clients send), timeouts and TLS trust. CXF ports are
  * thread-safe and keep their connections alive, so many calls can be in flight at once.
  */
-public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication,
-        CallSlots slots) {
+public record EsPorts(
+        EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication, CallSlots slots) {
 
     /** Ports on CXF's default bus, for plain Java use outside an application. */
     public static EsPorts create(EsServerProperties properties) {
@@ -46,11 +45,12 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
         return new EsPorts(
                 port(EsUsersSoap.class, base + "esUsers.asmx", properties, bus, slots),
                 port(EsPackagesSoap.class, base + "esPackages.asmx", properties, bus, slots),
-                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties, bus, slots), slots);
+                port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties, bus, slots),
+                slots);
     }
 
-    private static <T> T port(Class<T> serviceInterface, String address, EsServerProperties properties, Bus bus,
-            CallSlots slots) {
+    private static <T> T port(
+            Class<T> serviceInterface, String address, EsServerProperties properties, Bus bus, CallSlots slots) {
         String namespace = properties.effectiveNamespace();
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setBus(bus);
@@ -62,13 +62,16 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
         factory.setProperties(new HashMap<>(Map.of("force.urlconnection.http.conduit", Boolean.TRUE)));
         if (!Brand.CONTRACT_NAMESPACE.equals(namespace)) {
             StaxTransformFeature brandNamespace = new StaxTransformFeature();
-            brandNamespace.setOutTransformElements(Map.of("{" + Brand.CONTRACT_NAMESPACE + "}*", "{" + namespace + "}*"));
-            brandNamespace.setInTransformElements(Map.of("{" + namespace + "}*", "{" + Brand.CONTRACT_NAMESPACE + "}*"));
+            brandNamespace.setOutTransformElements(
+                    Map.of("{" + Brand.CONTRACT_NAMESPACE + "}*", "{" + namespace + "}*"));
+            brandNamespace.setInTransformElements(
+                    Map.of("{" + namespace + "}*", "{" + Brand.CONTRACT_NAMESPACE + "}*"));
             factory.getFeatures().add(brandNamespace);
         }
         factory.getOutInterceptors().add(new WireInterceptors.BrandSoapAction(namespace));
-        factory.getOutInterceptors().add(new WireInterceptors.DeclaredMembersOnly(
-                DeclaredMembers.of(properties.brand(), properties.effectiveAddUserShape())));
+        factory.getOutInterceptors()
+                .add(new WireInterceptors.DeclaredMembersOnly(
+                        DeclaredMembers.of(properties.brand(), properties.effectiveAddUserShape())));
         factory.getOutInterceptors().add(slots.take());
         factory.getInInterceptors().add(slots.giveBack());
         factory.getInInterceptors().add(new WireInterceptors.RequireSoapAnswer());
@@ -103,7 +106,8 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
     private static TrustManagerFactory trustManagers(EsServerProperties properties) {
         try (InputStream in = properties.trustStore().getInputStream()) {
             KeyStore store = KeyStore.getInstance(properties.trustStoreType());
-            char[] password = properties.trustStorePassword() == null ? null
+            char[] password = properties.trustStorePassword() == null
+                    ? null
                     : properties.trustStorePassword().toCharArray();
             store.load(in, password);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -112,8 +116,8 @@ public record EsPorts(EsUsersSoap users, EsPackagesSoap packages, EsAuthenticati
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read es.server.trust-store " + properties.trustStore(), e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Unusable es.server.trust-store " + properties.trustStore() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Unusable es.server.trust-store " + properties.trustStore() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -57,8 +57,19 @@ public record EsServerProperties(
 
     /** Same settings against another base URL (the sandbox's port is known only once the web server runs). */
     public EsServerProperties withUrl(String newUrl) {
-        return new EsServerProperties(newUrl, username, password, brand, namespace, addUserShape, connectTimeout,
-                receiveTimeout, maxInFlight, trustStore, trustStorePassword, trustStoreType);
+        return new EsServerProperties(
+                newUrl,
+                username,
+                password,
+                brand,
+                namespace,
+                addUserShape,
+                connectTimeout,
+                receiveTimeout,
+                maxInFlight,
+                trustStore,
+                trustStorePassword,
+                trustStoreType);
     }
 
     @Override

@@ -8,16 +8,17 @@ import io.esbridge.contract.DataSet;
 /** Reads {@code PackageResult.ExceedingQuotas}: table {@code Table} with columns QuotaID, QuotaName, QuotaValue. */
 final class ExceedingQuotas {
 
-    private ExceedingQuotas() {
-    }
+    private ExceedingQuotas() {}
 
     static List<ExceedingQuota> read(DataSet dataSet) {
-        return DataSetTables.read(dataSet).rows().stream().map(ExceedingQuotas::quota).toList();
+        return DataSetTables.read(dataSet).rows().stream()
+                .map(ExceedingQuotas::quota)
+                .toList();
     }
 
     private static ExceedingQuota quota(Map<String, String> row) {
-        return new ExceedingQuota(intValue(row.get("QuotaID")), row.getOrDefault("QuotaName", "?"),
-                intValue(row.get("QuotaValue")));
+        return new ExceedingQuota(
+                intValue(row.get("QuotaID")), row.getOrDefault("QuotaName", "?"), intValue(row.get("QuotaValue")));
     }
 
     private static int intValue(String text) {

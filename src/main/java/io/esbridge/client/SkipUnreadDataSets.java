@@ -37,6 +37,7 @@ final class SkipUnreadDataSets extends AbstractPhaseInterceptor<Message> {
 
         /** The text of the {@code Result} element being read; null outside one. */
         private StringBuilder result;
+
         private boolean succeeded;
 
         Reader(XMLStreamReader reader) {
@@ -47,7 +48,7 @@ final class SkipUnreadDataSets extends AbstractPhaseInterceptor<Message> {
         public int next() throws XMLStreamException {
             int event = super.next();
             while (event == START_ELEMENT && unread()) {
-                for (int depth = 1; depth > 0;) {
+                for (int depth = 1; depth > 0; ) {
                     int inside = super.next();
                     depth += inside == START_ELEMENT ? 1 : inside == END_ELEMENT ? -1 : 0;
                 }
@@ -83,8 +84,11 @@ final class SkipUnreadDataSets extends AbstractPhaseInterceptor<Message> {
         @Override
         public int nextTag() throws XMLStreamException {
             int event = next();
-            while (event == CHARACTERS && isWhiteSpace() || event == CDATA && isWhiteSpace() || event == SPACE
-                    || event == PROCESSING_INSTRUCTION || event == COMMENT) {
+            while (event == CHARACTERS && isWhiteSpace()
+                    || event == CDATA && isWhiteSpace()
+                    || event == SPACE
+                    || event == PROCESSING_INSTRUCTION
+                    || event == COMMENT) {
                 event = next();
             }
             if (event != START_ELEMENT && event != END_ELEMENT) {

@@ -6,8 +6,7 @@ import io.esbridge.contract.UserStatus;
 /** The numeric ids behind the status enums (AddPackage takes {@code statusId}, PackageInfo holds {@code StatusId}). */
 public final class StatusIds {
 
-    private StatusIds() {
-    }
+    private StatusIds() {}
 
     /** Active 1, Suspended 2, Cancelled 3, New 4. */
     public static int id(PackageStatus status) {

@@ -12,8 +12,7 @@ import org.apache.cxf.service.model.BindingOperationInfo;
 /** The CXF interceptors that make the generated client speak to one brand of Enterprise Server. */
 final class WireInterceptors {
 
-    private WireInterceptors() {
-    }
+    private WireInterceptors() {}
 
     /**
      * Sets {@code SOAPAction: "namespace/Operation"} in the brand's namespace. ASMX dispatches on this header and
@@ -33,7 +32,9 @@ final class WireInterceptors {
         public void handleMessage(Message message) {
             BindingOperationInfo operation = message.getExchange().getBindingOperationInfo();
             if (operation != null) {
-                message.put(SoapBindingConstants.SOAP_ACTION, namespace + "/" + operation.getName().getLocalPart());
+                message.put(
+                        SoapBindingConstants.SOAP_ACTION,
+                        namespace + "/" + operation.getName().getLocalPart());
             }
         }
     }

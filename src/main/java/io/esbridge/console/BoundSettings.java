@@ -15,19 +15,21 @@ import org.springframework.core.annotation.AnnotationUtils;
  */
 public final class BoundSettings {
 
-    private BoundSettings() {
-    }
+    private BoundSettings() {}
 
     /** Every setting of {@code properties} (a {@code @ConfigurationProperties} record) with its bound value. */
     public static Map<String, Object> of(Object properties) {
-        ConfigurationProperties annotation = AnnotationUtils.findAnnotation(properties.getClass(),
-                ConfigurationProperties.class);
+        ConfigurationProperties annotation =
+                AnnotationUtils.findAnnotation(properties.getClass(), ConfigurationProperties.class);
         if (annotation == null || !properties.getClass().isRecord()) {
             return Map.of();
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        walk(annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix(), properties.getClass(),
-                properties, settings);
+        walk(
+                annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix(),
+                properties.getClass(),
+                properties,
+                settings);
         return settings;
     }
 
@@ -51,8 +53,10 @@ public final class BoundSettings {
     }
 
     private static boolean isGroup(Class<?> type) {
-        return type.isRecord() && type.getPackageName().startsWith("io.esbridge")
-                && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
+        return type.isRecord()
+                && type.getPackageName().startsWith("io.esbridge")
+                && !Collection.class.isAssignableFrom(type)
+                && !Map.class.isAssignableFrom(type);
     }
 
     private static Object read(RecordComponent component, Object record) {

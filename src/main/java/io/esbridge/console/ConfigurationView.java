@@ -26,8 +26,8 @@ public class ConfigurationView {
      * Keys whose values are never shown, whatever they hold: the last segment names a password, secret, token,
      * credential or key; except where it names the file such a thing is kept in ({@code ...-file}), a path.
      */
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|credential|private|key)"
-            + "[^.]*(?<!-file)$");
+    private static final Pattern SECRET_KEY =
+            Pattern.compile("(?i).*(password|secret|token|credential|private|key)" + "[^.]*(?<!-file)$");
 
     private final ConfigurableEnvironment environment;
     private final ListableBeanFactory beans;
@@ -42,10 +42,14 @@ public class ConfigurationView {
         Map<String, String> settings = new TreeMap<>();
         beans.getBeansWithAnnotation(ConfigurationProperties.class).values().stream()
                 .flatMap(properties -> BoundSettings.of(properties).entrySet().stream())
-                .filter(setting -> setting.getKey().startsWith("es.") && !(setting.getValue() instanceof Iterable<?>)
+                .filter(setting -> setting.getKey().startsWith("es.")
+                        && !(setting.getValue() instanceof Iterable<?>)
                         && !(setting.getValue() instanceof Map<?, ?>))
-                .forEach(setting -> settings.put(setting.getKey(), shown(setting.getKey(),
-                        setting.getValue() == null ? null : String.valueOf(setting.getValue()))));
+                .forEach(setting -> settings.put(
+                        setting.getKey(),
+                        shown(
+                                setting.getKey(),
+                                setting.getValue() == null ? null : String.valueOf(setting.getValue()))));
         environment.getPropertySources().stream()
                 .filter(EnumerablePropertySource.class::isInstance)
                 .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))

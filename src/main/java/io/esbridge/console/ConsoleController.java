@@ -41,8 +41,14 @@ public class ConsoleController {
     private final ConfigurationView configuration;
     private final EsServerProperties server;
 
-    public ConsoleController(RunQueries queries, RunStore runs, DeadLetterStore deadLetters, ConsoleReplays replays,
-            ProvisioningPause pause, ConfigurationView configuration, EsServerProperties server) {
+    public ConsoleController(
+            RunQueries queries,
+            RunStore runs,
+            DeadLetterStore deadLetters,
+            ConsoleReplays replays,
+            ProvisioningPause pause,
+            ConfigurationView configuration,
+            EsServerProperties server) {
         this.queries = queries;
         this.runs = runs;
         this.deadLetters = deadLetters;
@@ -71,14 +77,19 @@ public class ConsoleController {
 
     /** One run; {@code outcome} defaults to FAILED (the records worth a look), {@code outcome=ALL} shows all. */
     @GetMapping("/console/runs/{runId}")
-    public String run(@PathVariable String runId, @RequestParam(defaultValue = "FAILED") String outcome,
-            @RequestParam(required = false) String code, Model model) {
+    public String run(
+            @PathVariable String runId,
+            @RequestParam(defaultValue = "FAILED") String outcome,
+            @RequestParam(required = false) String code,
+            Model model) {
         common(model);
         RunReport report = runs.report(runId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run " + runId));
         model.addAttribute("report", report);
-        model.addAttribute("chart", ThroughputChart.of(
-                ThroughputBuckets.of(report.startedAt(), report.duration(), queries.recorded(runId))));
+        model.addAttribute(
+                "chart",
+                ThroughputChart.of(
+                        ThroughputBuckets.of(report.startedAt(), report.duration(), queries.recorded(runId))));
         model.addAttribute("records", queries.records(runId, "ALL".equalsIgnoreCase(outcome) ? null : outcome, code));
         model.addAttribute("recordsShown", RunQueries.RECORDS_SHOWN);
         model.addAttribute("codes", queries.errorCodes(runId));
@@ -101,13 +112,18 @@ public class ConsoleController {
 
     /** Replays one run's, one code's, or (with {@code all}) every open dead letter, as a new run. */
     @PostMapping("/console/dead-letters/replay")
-    public String replay(@RequestParam(required = false) String runId, @RequestParam(required = false) String code,
-            @RequestParam(defaultValue = "false") boolean all, RedirectAttributes redirect) {
+    public String replay(
+            @RequestParam(required = false) String runId,
+            @RequestParam(required = false) String code,
+            @RequestParam(defaultValue = "false") boolean all,
+            RedirectAttributes redirect) {
         Optional<ReplayResult> result = replays.start(ConsoleReplays.selection(runId, code, all));
-        result.ifPresentOrElse(done -> {
-            redirect.addFlashAttribute("replayed", done.report());
-            redirect.addFlashAttribute("notReplayed", done.notReplayed());
-        }, () -> redirect.addFlashAttribute("replayRunning", true));
+        result.ifPresentOrElse(
+                done -> {
+                    redirect.addFlashAttribute("replayed", done.report());
+                    redirect.addFlashAttribute("notReplayed", done.notReplayed());
+                },
+                () -> redirect.addFlashAttribute("replayRunning", true));
         return "redirect:/console/dead-letters";
     }
 
@@ -116,8 +132,11 @@ public class ConsoleController {
         common(model);
         model.addAttribute("brand", server.brand().id());
         model.addAttribute("namespace", server.effectiveNamespace());
-        model.addAttribute("serverUrl", server.url() == null || server.url().isBlank()
-                ? "(the built-in sandbox)" : Secrets.maskUserInfo(server.url()));
+        model.addAttribute(
+                "serverUrl",
+                server.url() == null || server.url().isBlank()
+                        ? "(the built-in sandbox)"
+                        : Secrets.maskUserInfo(server.url()));
         model.addAttribute("serverUser", server.username());
         model.addAttribute("settings", configuration.settings());
         return "console/config";
@@ -129,14 +148,15 @@ public class ConsoleController {
 
     /** What a dead letter is filed under for replay by code: its error code, else its constant name. */
     static String codeOf(DeadLetter letter) {
-        return letter.errorCode() != null ? String.valueOf(letter.errorCode())
+        return letter.errorCode() != null
+                ? String.valueOf(letter.errorCode())
                 : letter.errorName() != null ? letter.errorName() : null;
     }
 
-    private static Map<String, Long> countBy(List<DeadLetter> letters,
-            Function<DeadLetter, String> key) {
-        return letters.stream().filter(l -> key.apply(l) != null)
-                .collect(Collectors.groupingBy(key, () -> new TreeMap<>(Comparator.naturalOrder()),
-                        Collectors.counting()));
+    private static Map<String, Long> countBy(List<DeadLetter> letters, Function<DeadLetter, String> key) {
+        return letters.stream()
+                .filter(l -> key.apply(l) != null)
+                .collect(Collectors.groupingBy(
+                        key, () -> new TreeMap<>(Comparator.naturalOrder()), Collectors.counting()));
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 @Component("consoleFormat")
 public class ConsoleFormat {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);

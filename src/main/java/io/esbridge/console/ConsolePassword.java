@@ -22,8 +22,7 @@ final class ConsolePassword {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePassword.class);
 
-    private ConsolePassword() {
-    }
+    private ConsolePassword() {}
 
     static String resolve(ConsoleProperties properties) {
         if (properties.hasPassword()) {
@@ -35,8 +34,10 @@ final class ConsolePassword {
         }
         String generated = generate();
         write(properties.passwordFile(), generated);
-        LOG.warn("es.console.password is empty: generated a password for console user '{}', written to {} (readable"
-                + " by its owner only). Set es.console.password to choose one.", properties.username(),
+        LOG.warn(
+                "es.console.password is empty: generated a password for console user '{}', written to {} (readable"
+                        + " by its owner only). Set es.console.password to choose one.",
+                properties.username(),
                 properties.passwordFile().toAbsolutePath());
         return generated;
     }

@@ -15,9 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.deadletter.ReplayService.Selection;
-import io.esbridge.deadletter.ReplayService;
 
 /**
  * Replays started from the console. A replay returns only once its last record is provisioned, which for thousands

@@ -34,13 +34,15 @@ public class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiAndActuator(HttpSecurity http) throws Exception {
-        return http.securityMatcher(paths("/api/replay", "/api/replay/**", "/api/sync", "/api/sync/**", "/actuator",
-                "/actuator/**"))
+        return http.securityMatcher(paths(
+                        "/api/replay", "/api/replay/**", "/api/sync", "/api/sync/**", "/actuator", "/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
                         // Load balancers probe health anonymously; details only when authenticated
                         // (management.endpoint.health.show-details=when-authorized).
-                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**"))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -52,9 +54,10 @@ public class ConsoleSecurityConfiguration {
     @Order(2)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         return http.securityMatcher(paths("/console", "/console/**", "/login", "/logout"))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(paths("/console/console.css", "/login")).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(paths("/console/console.css", "/login"))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console/runs", false))
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -86,6 +89,7 @@ public class ConsoleSecurityConfiguration {
      */
     private static RequestMatcher paths(String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
-        return new OrRequestMatcher(Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new));
+        return new OrRequestMatcher(
+                Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new));
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.deadletter.ReplayService;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.run.RunReport;
 
 /**
@@ -18,11 +18,9 @@ import io.esbridge.run.RunReport;
 public class ReplayApiController {
 
     /** What to replay: exactly one of the three. */
-    public record ReplayRequest(String runId, String code, Boolean all) {
-    }
+    public record ReplayRequest(String runId, String code, Boolean all) {}
 
-    public record ReplayAnswer(RunReport report, String summary, List<String> notReplayed) {
-    }
+    public record ReplayAnswer(RunReport report, String summary, List<String> notReplayed) {}
 
     private final ReplayService replay;
 
@@ -32,8 +30,8 @@ public class ReplayApiController {
 
     @PostMapping("/api/replay")
     public ReplayAnswer replay(@RequestBody ReplayRequest request) {
-        ReplayResult result = replay.replay(ConsoleReplays.selection(request.runId(), request.code(),
-                Boolean.TRUE.equals(request.all())));
+        ReplayResult result = replay.replay(
+                ConsoleReplays.selection(request.runId(), request.code(), Boolean.TRUE.equals(request.all())));
         return new ReplayAnswer(result.report(), result.report().summary(), result.notReplayed());
     }
 }

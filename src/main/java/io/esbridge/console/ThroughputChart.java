@@ -15,28 +15,41 @@ import io.esbridge.console.ThroughputBuckets.Bucket;
  * the bucket's records and the red part is what failed. The x axis is the time since the run started, the y axis the
  * records per bucket (not per second: bars then add up to the run's records, which the report table states).
  */
-public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Tick> timeTicks,
-        List<Tick> recordTicks, String timeAxisLabel, String recordAxisLabel) {
+public record ThroughputChart(
+        ThroughputBuckets buckets,
+        List<Bar> bars,
+        List<Tick> timeTicks,
+        List<Tick> recordTicks,
+        String timeAxisLabel,
+        String recordAxisLabel) {
 
     private static final int WIDTH = 800;
     private static final int HEIGHT = 240;
     /** The plot inside the axes: room on the left for the record ticks and the rotated title, below for time. */
     private static final int PLOT_LEFT = 64;
+
     private static final int PLOT_TOP = 30;
     private static final int PLOT_WIDTH = WIDTH - PLOT_LEFT - 16;
     private static final int PLOT_HEIGHT = HEIGHT - PLOT_TOP - 48;
     /** About this many steps on the time axis: enough to read a bar's time off, few enough not to overlap. */
     private static final int TIME_STEPS = 6;
+
     private static final int RECORD_STEPS = 4;
 
     /** One bucket with records: its slot in words, and its succeeded and failed segments. */
-    public record Bar(String title, double x, double width, double succeededY, double succeededHeight,
-            double failedY, double failedHeight, long succeeded, long failed) {
-    }
+    public record Bar(
+            String title,
+            double x,
+            double width,
+            double succeededY,
+            double succeededHeight,
+            double failedY,
+            double failedHeight,
+            long succeeded,
+            long failed) {}
 
     /** A tick on an axis: where (x for time, y for records) and its label. */
-    public record Tick(double at, String label) {
-    }
+    public record Tick(double at, String label) {}
 
     public static ThroughputChart of(ThroughputBuckets buckets) {
         if (buckets.buckets().isEmpty()) {
@@ -58,12 +71,23 @@ public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Ti
             double succeededHeight = (double) PLOT_HEIGHT * b.succeeded() / top;
             double failedHeight = (double) PLOT_HEIGHT * b.failed() / top;
             double succeededY = bottom - succeededHeight;
-            bars.add(new Bar(title(b, buckets.bucket(), unit), round(PLOT_LEFT + i * barWidth), round(drawnWidth),
-                    round(succeededY), round(succeededHeight), round(succeededY - failedHeight), round(failedHeight),
-                    b.succeeded(), b.failed()));
+            bars.add(new Bar(
+                    title(b, buckets.bucket(), unit),
+                    round(PLOT_LEFT + i * barWidth),
+                    round(drawnWidth),
+                    round(succeededY),
+                    round(succeededHeight),
+                    round(succeededY - failedHeight),
+                    round(failedHeight),
+                    b.succeeded(),
+                    b.failed()));
         }
-        return new ThroughputChart(buckets, List.copyOf(bars), timeTicks(buckets.span(), unit),
-                recordTicks(top, recordStep), "time since the run started (" + unit.symbol + ")",
+        return new ThroughputChart(
+                buckets,
+                List.copyOf(bars),
+                timeTicks(buckets.span(), unit),
+                recordTicks(top, recordStep),
+                "time since the run started (" + unit.symbol + ")",
                 "records per " + words(buckets.bucket()));
     }
 
@@ -71,8 +95,8 @@ public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Ti
         Duration step = ThroughputBuckets.niceAtLeast(Duration.ofMillis(ceilDiv(span.toMillis(), TIME_STEPS)));
         List<Tick> ticks = new ArrayList<>();
         for (Duration t = Duration.ZERO; t.compareTo(span) <= 0; t = t.plus(step)) {
-            ticks.add(new Tick(round(PLOT_LEFT + (double) PLOT_WIDTH * t.toMillis() / span.toMillis()),
-                    unit.number(t)));
+            ticks.add(
+                    new Tick(round(PLOT_LEFT + (double) PLOT_WIDTH * t.toMillis() / span.toMillis()), unit.number(t)));
         }
         return List.copyOf(ticks);
     }
@@ -160,7 +184,10 @@ public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Ti
 
     /** The unit the time axis counts in: the one that keeps its numbers short for the run's length. */
     private enum TimeUnit {
-        MILLISECONDS("ms", 1), SECONDS("s", 1000), MINUTES("min", 60_000), HOURS("h", 3_600_000),
+        MILLISECONDS("ms", 1),
+        SECONDS("s", 1000),
+        MINUTES("min", 60_000),
+        HOURS("h", 3_600_000),
         DAYS("d", 86_400_000);
 
         private final String symbol;
@@ -174,14 +201,17 @@ public record ThroughputChart(ThroughputBuckets buckets, List<Bar> bars, List<Ti
         /** Milliseconds under 2 s, seconds under 3 min, minutes under 3 h, hours under 3 days, then days. */
         static TimeUnit forSpan(Duration span) {
             long ms = span.toMillis();
-            return ms < 2_000 ? MILLISECONDS : ms < 180_000 ? SECONDS : ms < 10_800_000 ? MINUTES
-                    : ms < 259_200_000 ? HOURS : DAYS;
+            return ms < 2_000
+                    ? MILLISECONDS
+                    : ms < 180_000 ? SECONDS : ms < 10_800_000 ? MINUTES : ms < 259_200_000 ? HOURS : DAYS;
         }
 
         /** {@code t} in this unit, with the decimals a nice step needs (0.25 h) and no trailing zeros. */
         String number(Duration t) {
-            return BigDecimal.valueOf(t.toMillis()).divide(BigDecimal.valueOf(millis), 3, RoundingMode.HALF_UP)
-                    .stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(t.toMillis())
+                    .divide(BigDecimal.valueOf(millis), 3, RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
     }
 }

@@ -10,8 +10,21 @@ import java.time.Instant;
  * @param envelopeJson   the mapped record, password masked (replay needs it)
  * @param hasSecret      whether an encrypted password is kept for a replay to complete a user creation
  */
-public record DeadLetter(long id, String runId, String source, String recordType, String billingKey,
-        String errorKind, Integer errorCode, String errorName, String field, String message, String rawJson,
-        String envelopeJson, boolean hasSecret, int attempts, Instant firstFailedAt, Instant lastFailedAt,
-        Instant resolvedAt) {
-}
+public record DeadLetter(
+        long id,
+        String runId,
+        String source,
+        String recordType,
+        String billingKey,
+        String errorKind,
+        Integer errorCode,
+        String errorName,
+        String field,
+        String message,
+        String rawJson,
+        String envelopeJson,
+        boolean hasSecret,
+        int attempts,
+        Instant firstFailedAt,
+        Instant lastFailedAt,
+        Instant resolvedAt) {}

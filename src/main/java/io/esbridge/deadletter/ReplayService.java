@@ -32,8 +32,7 @@ import io.esbridge.state.SecretKeeper;
 public class ReplayService {
 
     /** What a replay did: its run's report, and the dead letters it could not replay, each with why. */
-    public record ReplayResult(RunReport report, List<String> notReplayed) {
-    }
+    public record ReplayResult(RunReport report, List<String> notReplayed) {}
 
     /** Which open dead letters to replay. */
     public record Selection(String runId, Integer errorCode, String errorName) {
@@ -73,8 +72,9 @@ public class ReplayService {
         }
 
         String describe() {
-            return runId != null ? "run " + runId : errorCode != null ? "code " + errorCode
-                    : errorName != null ? "error " + errorName : "all";
+            return runId != null
+                    ? "run " + runId
+                    : errorCode != null ? "code " + errorCode : errorName != null ? "error " + errorName : "all";
         }
     }
 
@@ -84,8 +84,12 @@ public class ReplayService {
     private final ReplayIntake intake;
     private final RunLedger ledger;
 
-    public ReplayService(DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
-            ReplayIntake intake, RunLedger ledger) {
+    public ReplayService(
+            DeadLetterStore deadLetters,
+            SecretKeeper secrets,
+            ObjectMapper mapper,
+            ReplayIntake intake,
+            RunLedger ledger) {
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
@@ -94,7 +98,8 @@ public class ReplayService {
     }
 
     public ReplayResult replay(Selection selection) {
-        List<DeadLetter> chosen = deadLetters.open().stream().filter(selection.predicate()).toList();
+        List<DeadLetter> chosen =
+                deadLetters.open().stream().filter(selection.predicate()).toList();
         String runId = ledger.open(SourceRef.Kind.REPLAY, "replay of " + selection.describe());
         List<String> notReplayed = new ArrayList<>();
         long sent = 0;
@@ -123,13 +128,23 @@ public class ReplayService {
             JsonNode payloadJson = node.path("payload");
             ProvisioningRecord payload = mapper.treeToValue(payloadJson, payloadClass(type, payloadJson));
             if (payload instanceof CustomerRecord c) {
-                payload = c.withPassword(letter.hasSecret()
-                        ? secrets.decrypt(deadLetters.encryptedSecret(letter.id()).orElseThrow()) : null);
+                payload = c.withPassword(
+                        letter.hasSecret()
+                                ? secrets.decrypt(
+                                        deadLetters.encryptedSecret(letter.id()).orElseThrow())
+                                : null);
             }
             SourceRef source = mapper.treeToValue(node.path("source"), SourceRef.class);
-            return new RecordEnvelope(runId, source, type, letter.billingKey(), payload,
-                    mapper.convertValue(node.path("raw"), mapper.getTypeFactory()
-                            .constructMapType(java.util.LinkedHashMap.class, String.class, String.class)));
+            return new RecordEnvelope(
+                    runId,
+                    source,
+                    type,
+                    letter.billingKey(),
+                    payload,
+                    mapper.convertValue(
+                            node.path("raw"),
+                            mapper.getTypeFactory()
+                                    .constructMapType(java.util.LinkedHashMap.class, String.class, String.class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("dead letter " + letter.id() + " holds an unreadable envelope", e);
         }

@@ -4,11 +4,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
 import io.esbridge.client.EsAuthenticationException;
 import io.esbridge.client.EsConfigurationException;
 import io.esbridge.client.EsTransientException;
 import io.esbridge.record.RejectedRecord;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
  * The error channel of provisioning (route configuration {@code es-errors}, opted into by route {@code
@@ -42,31 +43,32 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
         routeConfiguration("es-errors")
                 // 401 or a wrong URL: every call would fail alike, so records wait (forever) instead of failing.
                 .onException(EsAuthenticationException.class, EsConfigurationException.class)
-                    .maximumRedeliveries(-1)
-                    .redeliveryDelay(errors.pausedRetryDelay().toMillis())
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
-                    .onExceptionOccurred(pause::refused)
-                    .handled(true)
-                    .bean(recorder, "provisioningFailed")
+                .maximumRedeliveries(-1)
+                .redeliveryDelay(errors.pausedRetryDelay().toMillis())
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
+                .onExceptionOccurred(pause::refused)
+                .handled(true)
+                .bean(recorder, "provisioningFailed")
                 .end()
                 // Transient, or refused by the open circuit breaker (the server looks down): wait and retry, bounded.
                 // The window is ErrorsProperties' (by default about 5 minutes before a record fails).
                 .onException(EsTransientException.class, CallNotPermittedException.class)
-                    .onExceptionOccurred(FailureRecorder::attempted)
-                    .maximumRedeliveries(errors.maxRedeliveries())
-                    .redeliveryDelay(errors.redeliveryDelay().toMillis())
-                    .useExponentialBackOff().backOffMultiplier(2)
-                    .useCollisionAvoidance()
-                    .maximumRedeliveryDelay(errors.maxRedeliveryDelay().toMillis())
-                    // one line per record when it first fails (FailureRecorder.attempted), not one per redelivery:
-                    // in an outage that would be a stack of lines per record; the breaker logs the outage itself
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
-                    .handled(true)
-                    .bean(recorder, "provisioningFailed")
+                .onExceptionOccurred(FailureRecorder::attempted)
+                .maximumRedeliveries(errors.maxRedeliveries())
+                .redeliveryDelay(errors.redeliveryDelay().toMillis())
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .useCollisionAvoidance()
+                .maximumRedeliveryDelay(errors.maxRedeliveryDelay().toMillis())
+                // one line per record when it first fails (FailureRecorder.attempted), not one per redelivery:
+                // in an outage that would be a stack of lines per record; the breaker logs the outage itself
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
+                .handled(true)
+                .bean(recorder, "provisioningFailed")
                 .end()
                 .onException(Exception.class)
-                    .handled(true)
-                    .bean(recorder, "provisioningFailed")
+                .handled(true)
+                .bean(recorder, "provisioningFailed")
                 .end();
     }
 
@@ -82,7 +84,8 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
 
         @Override
         public void configure() {
-            from(REJECTED).routeId("record-rejected")
+            from(REJECTED)
+                    .routeId("record-rejected")
                     .process(exchange -> recorder.rejected(exchange.getIn().getMandatoryBody(RejectedRecord.class)));
         }
     }

@@ -37,6 +37,5 @@ public record ErrorsProperties(
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
             @DefaultValue("10s") Duration waitInOpen,
-            @DefaultValue("3") int permittedCallsInHalfOpen) {
-    }
+            @DefaultValue("3") int permittedCallsInHalfOpen) {}
 }

@@ -8,11 +8,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.esbridge.client.EsTransientException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import io.esbridge.client.EsTransientException;
 
 /**
  * The circuit breaker around the Enterprise Server calls of {@code direct:provision-record} (Camel's circuit breaker
@@ -48,16 +49,21 @@ public class EsServerCircuitBreaker {
         CircuitBreaker breaker = CircuitBreaker.of("enterprise-server", config);
         breaker.getEventPublisher().onStateTransition(event -> {
             switch (event.getStateTransition().getToState()) {
-                case OPEN -> LOG.warn("Enterprise Server circuit breaker OPEN ({}): the server looks down;"
-                        + " records wait and are retried, a probe call in {}", event.getStateTransition(), waitInOpen);
-                case CLOSED -> LOG.warn("Enterprise Server circuit breaker CLOSED ({}): the server answers again",
+                case OPEN -> LOG.warn(
+                        "Enterprise Server circuit breaker OPEN ({}): the server looks down;"
+                                + " records wait and are retried, a probe call in {}",
+                        event.getStateTransition(),
+                        waitInOpen);
+                case CLOSED -> LOG.warn(
+                        "Enterprise Server circuit breaker CLOSED ({}): the server answers again",
                         event.getStateTransition());
                 default -> LOG.info("Enterprise Server circuit breaker {}", event.getStateTransition());
             }
         });
         meters.ifAvailable(registry -> Gauge.builder("es.circuit.breaker.state", breaker, b -> stateValue(b.getState()))
                 .description("Enterprise Server circuit breaker: 0 closed, 1 open, 2 half-open")
-                .tag("name", breaker.getName()).register(registry));
+                .tag("name", breaker.getName())
+                .register(registry));
         return breaker;
     }
 

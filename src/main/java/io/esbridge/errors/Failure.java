@@ -22,8 +22,11 @@ public record Failure(String kind, Integer code, String name, String message) {
             return new Failure(es.kind().name(), null, es.getClass().getSimpleName(), es.getMessage());
         }
         if (error instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
-            return new Failure("TRANSIENT", null, "CIRCUIT_OPEN", "the Enterprise Server stayed unreachable (circuit"
-                    + " breaker open) until the retries ran out");
+            return new Failure(
+                    "TRANSIENT",
+                    null,
+                    "CIRCUIT_OPEN",
+                    "the Enterprise Server stayed unreachable (circuit" + " breaker open) until the retries ran out");
         }
         if (error instanceof RecordRefusal refused) {
             return new Failure("PROVISIONING", null, refused.reasonName(), refused.getMessage());

@@ -35,6 +35,7 @@ public class FailureRecorder {
 
     /** Exchange property: how many times a record's provisioning was attempted (transient failures). */
     static final String ATTEMPTS = "EsAttempts";
+
     private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
     private static final String DRY_RUN = "es.provisioning.dry-run";
 
@@ -44,7 +45,11 @@ public class FailureRecorder {
     private final ObjectMapper mapper;
     private final boolean dryRun;
 
-    public FailureRecorder(RunStore runs, DeadLetterStore deadLetters, SecretKeeper secrets, ObjectMapper mapper,
+    public FailureRecorder(
+            RunStore runs,
+            DeadLetterStore deadLetters,
+            SecretKeeper secrets,
+            ObjectMapper mapper,
             Environment environment) {
         this.runs = runs;
         this.deadLetters = deadLetters;
@@ -62,19 +67,38 @@ public class FailureRecorder {
         Failure failure = Failure.of(error);
         Integer attempts = exchange.getProperty(ATTEMPTS, Integer.class);
         if (attempts != null && attempts > 1) {
-            failure = new Failure(failure.kind(), failure.code(), failure.name(), failure.message() + " (gave up after "
-                    + attempts + " attempts)");
+            failure = new Failure(
+                    failure.kind(),
+                    failure.code(),
+                    failure.name(),
+                    failure.message() + " (gave up after " + attempts + " attempts)");
         }
         String password = envelope.payload() instanceof CustomerRecord c ? c.password() : null;
-        runs.record(new RecordOutcome(envelope.runId(), envelope.source().toString(), envelope.type(),
-                envelope.billingKey(), Outcome.FAILED, List.of(), failure.kind(), failure.code(), failure.name(),
+        runs.record(new RecordOutcome(
+                envelope.runId(),
+                envelope.source().toString(),
+                envelope.type(),
+                envelope.billingKey(),
+                Outcome.FAILED,
+                List.of(),
+                failure.kind(),
+                failure.code(),
+                failure.name(),
                 failure.message()));
-        keep(new DeadLetterStore.Failure(envelope.runId(), envelope.source().toString(), envelope.type().name(),
-                envelope.billingKey(), failure.kind(), failure.code(), failure.name(), null, failure.message(),
-                json(envelope.raw()), maskedJson(envelope),
+        keep(new DeadLetterStore.Failure(
+                envelope.runId(),
+                envelope.source().toString(),
+                envelope.type().name(),
+                envelope.billingKey(),
+                failure.kind(),
+                failure.code(),
+                failure.name(),
+                null,
+                failure.message(),
+                json(envelope.raw()),
+                maskedJson(envelope),
                 password == null || password.isEmpty() ? null : secrets.encrypt(password)));
-        LOG.warn("{} ({} {}) failed: {}", envelope.source(), envelope.type(), envelope.billingKey(),
-                failure.message());
+        LOG.warn("{} ({} {}) failed: {}", envelope.source(), envelope.type(), envelope.billingKey(), failure.message());
     }
 
     /**
@@ -96,12 +120,30 @@ public class FailureRecorder {
     /** A record refused before provisioning (unreadable, unmappable or invalid). */
     public void rejected(RejectedRecord rejected) {
         String type = rejected.type() == null ? null : rejected.type().name();
-        runs.record(new RecordOutcome(rejected.runId(), rejected.source().toString(), rejected.type(),
-                rejected.billingKey(), Outcome.FAILED, List.of(), "VALIDATION", null, rejected.field(),
+        runs.record(new RecordOutcome(
+                rejected.runId(),
+                rejected.source().toString(),
+                rejected.type(),
+                rejected.billingKey(),
+                Outcome.FAILED,
+                List.of(),
+                "VALIDATION",
+                null,
+                rejected.field(),
                 rejected.problem()));
-        keep(new DeadLetterStore.Failure(rejected.runId(), rejected.source().toString(), type,
-                rejected.billingKey(), "VALIDATION", null, rejected.field(), rejected.field(), rejected.problem(),
-                json(rejected.raw()), null, null));
+        keep(new DeadLetterStore.Failure(
+                rejected.runId(),
+                rejected.source().toString(),
+                type,
+                rejected.billingKey(),
+                "VALIDATION",
+                null,
+                rejected.field(),
+                rejected.field(),
+                rejected.problem(),
+                json(rejected.raw()),
+                null,
+                null));
         LOG.warn("rejected: {}", rejected.describe());
     }
 

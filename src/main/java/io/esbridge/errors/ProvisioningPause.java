@@ -35,8 +35,10 @@ public class ProvisioningPause {
             return;
         }
         if (reason.compareAndSet(null, why)) {
-            LOG.error("PROVISIONING PAUSED: {}. Records wait and are retried; fix es.server.url / es.server.username"
-                    + " / es.server.password (or the account on the server) and provisioning resumes by itself.", why);
+            LOG.error(
+                    "PROVISIONING PAUSED: {}. Records wait and are retried; fix es.server.url / es.server.username"
+                            + " / es.server.password (or the account on the server) and provisioning resumes by itself.",
+                    why);
         }
     }
 

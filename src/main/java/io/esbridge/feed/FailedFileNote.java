@@ -42,8 +42,10 @@ public class FailedFileNote implements Processor {
         String runId = exchange.getProperty(FeedHeaders.RUN_ID, String.class);
         String note = name + " was not imported (" + OffsetDateTime.now() + ")" + System.lineSeparator()
                 + (failure == null ? "unknown reason" : failure.getMessage()) + System.lineSeparator()
-                + (runId == null ? "No record was read." : "Records read before the failure belong to run " + runId
-                        + ".") + System.lineSeparator();
+                + (runId == null
+                        ? "No record was read."
+                        : "Records read before the failure belong to run " + runId + ".")
+                + System.lineSeparator();
         Path written = folder.resolve(name + ".error.txt");
         Files.writeString(written, note, StandardCharsets.UTF_8);
         exchange.setProperty(FeedHeaders.FAILED_NOTE, written);

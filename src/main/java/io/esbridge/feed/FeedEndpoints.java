@@ -18,6 +18,5 @@ public final class FeedEndpoints {
     /** A pushed JSON body, opened and checked in the caller's thread, then queued and read in order. */
     public static final String PUSH_ASYNC = "direct:feed-push-async";
 
-    private FeedEndpoints() {
-    }
+    private FeedEndpoints() {}
 }

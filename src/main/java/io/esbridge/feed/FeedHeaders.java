@@ -33,6 +33,5 @@ public final class FeedHeaders {
     /** Property: the {@code FeedMapper} of the feed, read by {@code direct:feed-record} (the billing sync sets it). */
     public static final String MAPPER = "EsFeedMapper";
 
-    private FeedHeaders() {
-    }
+    private FeedHeaders() {}
 }

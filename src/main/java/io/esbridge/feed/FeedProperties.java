@@ -42,13 +42,13 @@ public record FeedProperties(
      * HTTP Basic credentials of {@code POST /api/feeds/{mapping}} and {@code GET /api/runs/{id}}; with no password
      * set, every push is refused. An asynchronous push is kept in {@code spool} until it has been read.
      */
-    public record Push(@DefaultValue("feeds") String username, String password,
-            @DefaultValue("data/push-spool") Path spool) {
+    public record Push(
+            @DefaultValue("feeds") String username, String password, @DefaultValue("data/push-spool") Path spool) {
 
         @Override
         public String toString() {
-            return "Push[username=" + username + ", password=" + (password == null ? "unset" : "******")
-                    + ", spool=" + spool + "]";
+            return "Push[username=" + username + ", password=" + (password == null ? "unset" : "******") + ", spool="
+                    + spool + "]";
         }
     }
 }

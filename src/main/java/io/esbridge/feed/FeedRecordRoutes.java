@@ -22,10 +22,13 @@ public class FeedRecordRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(FeedEndpoints.RECORD).routeId("feed-record")
+        from(FeedEndpoints.RECORD)
+                .routeId("feed-record")
                 .process(rowToRecord)
                 .choice()
-                    .when(body().isInstanceOf(RecordEnvelope.class)).to(ProvisioningRoutes.INTAKE)
-                    .otherwise().to(ErrorChannelRoutes.REJECTED);
+                .when(body().isInstanceOf(RecordEnvelope.class))
+                .to(ProvisioningRoutes.INTAKE)
+                .otherwise()
+                .to(ErrorChannelRoutes.REJECTED);
     }
 }

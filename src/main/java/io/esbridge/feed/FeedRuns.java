@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import io.esbridge.feed.output.RejectsCsv;
 import io.esbridge.feed.output.RunFiles;
-
 import io.esbridge.feed.read.CharsetDetection;
 import io.esbridge.feed.read.CharsetMismatch;
 import io.esbridge.feed.read.CountingInputStream;
@@ -57,7 +56,11 @@ public class FeedRuns {
     private final RunFiles runFiles;
     private final ReadPositions positions;
 
-    public FeedRuns(MappingRegistry mappings, RunLedger ledger, FeedProperties properties, RunFiles runFiles,
+    public FeedRuns(
+            MappingRegistry mappings,
+            RunLedger ledger,
+            FeedProperties properties,
+            RunFiles runFiles,
             ReadPositions positions) {
         this.mappings = mappings;
         this.ledger = ledger;
@@ -71,8 +74,11 @@ public class FeedRuns {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = file.getFileName().toString();
         FeedMapper mapper = mapper(exchange, fileName);
-        FeedCharset charset = declaredCharset(exchange, mapper, "the route's " + FeedHeaders.CHARSET + " header",
-                "change the " + FeedHeaders.CHARSET + " header of its inbox route (routes/feeds-inbox.yaml)")
+        FeedCharset charset = declaredCharset(
+                        exchange,
+                        mapper,
+                        "the route's " + FeedHeaders.CHARSET + " header",
+                        "change the " + FeedHeaders.CHARSET + " header of its inbox route (routes/feeds-inbox.yaml)")
                 .orElse(null);
         if (charset == null) {
             charset = CharsetDetection.of(file);
@@ -82,8 +88,8 @@ public class FeedRuns {
         FeedRows rows;
         try {
             rows = isJson(fileName)
-                    ? new JsonFeedRows(in, readAs.charset(), fileName, (line, index) -> SourceRef.fileLine(fileName,
-                            line))
+                    ? new JsonFeedRows(
+                            in, readAs.charset(), fileName, (line, index) -> SourceRef.fileLine(fileName, line))
                     : new CsvFeedRows(in, readAs.charset(), delimiter(exchange), fileName, mapper.requiredColumn());
         } catch (FeedUnreadableException e) {
             in.close();
@@ -96,13 +102,15 @@ public class FeedRuns {
         LOG.info("{}: run {}, read as {} ({})", fileName, runId, readAs.name(), readAs.from());
         String doneName = exchange.getIn().getHeader(FeedHeaders.DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
-        FeedRows aware = new RejectsAware(CharsetMismatch.explaining(rows,
-                broken -> CharsetMismatch.explain(broken, file, readAs)));
+        FeedRows aware = new RejectsAware(
+                CharsetMismatch.explaining(rows, broken -> CharsetMismatch.explain(broken, file, readAs)));
         positions.track(runId, in, aware);
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
         start(exchange, mapper, aware, runId, false, (done, report) -> {
             boolean failed = done.isFailed();
-            writeRunFiles(report, folder.resolve(failed ? "failed" : "done"),
+            writeRunFiles(
+                    report,
+                    folder.resolve(failed ? "failed" : "done"),
                     failed || doneName == null ? fileName : doneName);
         });
     }
@@ -110,11 +118,13 @@ public class FeedRuns {
     private void writeRunFiles(RunReport report, Path folder, String baseName) {
         try {
             RunFiles.Written written = runFiles.write(report, folder, baseName);
-            LOG.info("run {}: report {}{}", report.runId(), written.report(),
+            LOG.info(
+                    "run {}: report {}{}",
+                    report.runId(),
+                    written.report(),
                     written.rejects().map(r -> ", rejects " + r).orElse(""));
         } catch (IOException | RuntimeException e) {
-            LOG.error("run {}: report / rejects file not written to {}: {}", report.runId(), folder,
-                    e.getMessage());
+            LOG.error("run {}: report / rejects file not written to {}: {}", report.runId(), folder, e.getMessage());
         }
     }
 
@@ -132,7 +142,8 @@ public class FeedRuns {
         public SourcedRow next() {
             SourcedRow row = rows.next();
             return row.values() != null && RejectsCsv.isRejectsRow(row.values())
-                    ? new SourcedRow(row.source(), RejectsCsv.original(row.values()), row.problem()) : row;
+                    ? new SourcedRow(row.source(), RejectsCsv.original(row.values()), row.problem())
+                    : row;
         }
     }
 
@@ -140,16 +151,24 @@ public class FeedRuns {
     public void openPush(Exchange exchange) {
         FeedMapper mapper = mappings.mapper(exchange.getIn().getHeader(FeedHeaders.MAPPING, String.class));
         // a push is a stream, read once: not sniffed; JSON without a named charset is UTF-8 (RFC 8259)
-        FeedCharset charset = declaredCharset(exchange, mapper, "the push's Content-Type",
-                "send the body in the charset its Content-Type names").orElse(FeedCharset.declared(
-                        StandardCharsets.UTF_8, "JSON's own charset (RFC 8259; the push's Content-Type names none)",
+        FeedCharset charset = declaredCharset(
+                        exchange,
+                        mapper,
+                        "the push's Content-Type",
+                        "send the body in the charset its Content-Type names")
+                .orElse(FeedCharset.declared(
+                        StandardCharsets.UTF_8,
+                        "JSON's own charset (RFC 8259; the push's Content-Type names none)",
                         "send UTF-8, or name the body's charset in Content-Type (application/json; charset=...)"));
         String runId = ledger.open(SourceRef.Kind.PUSH, "push " + mapper.name(), charset.name(), charset.from());
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
         exchange.getIn().setHeader(FeedHeaders.RUN_ID, runId);
         FeedRows read;
         try {
-            read = new JsonFeedRows(exchange.getIn().getMandatoryBody(InputStream.class), charset.charset(), "push",
+            read = new JsonFeedRows(
+                    exchange.getIn().getMandatoryBody(InputStream.class),
+                    charset.charset(),
+                    "push",
                     (line, index) -> SourceRef.pushIndex(runId, index));
         } catch (org.apache.camel.InvalidPayloadException e) {
             ledger.inputComplete(runId, 0);
@@ -162,10 +181,9 @@ public class FeedRuns {
             throw e;
         }
         FeedRows json = read;
-        FeedRows rows = CharsetMismatch.explaining(json,
-                broken -> CharsetMismatch.explainPush(broken, json.read(), charset));
-        start(exchange, mapper, rows, runId, true, (done, report) -> {
-        });
+        FeedRows rows =
+                CharsetMismatch.explaining(json, broken -> CharsetMismatch.explainPush(broken, json.read(), charset));
+        start(exchange, mapper, rows, runId, true, (done, report) -> {});
     }
 
     /**
@@ -174,7 +192,12 @@ public class FeedRuns {
      * its report says where and why: nobody waits for the answer of an asynchronous push, and
      * {@code GET /api/runs/{id}} is all its caller sees. A file that breaks off goes to {@code failed/} with a note.
      */
-    private void start(Exchange exchange, FeedMapper mapper, FeedRows rows, String runId, boolean push,
+    private void start(
+            Exchange exchange,
+            FeedMapper mapper,
+            FeedRows rows,
+            String runId,
+            boolean push,
             BiConsumer<Exchange, RunReport> afterClose) {
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
@@ -217,38 +240,47 @@ public class FeedRuns {
             return mappings.mapper(name.strip());
         }
         String unprefixed = fileName.startsWith(FeedHeaders.REIMPORT_PREFIX)
-                ? fileName.substring(FeedHeaders.REIMPORT_PREFIX.length()) : fileName;
-        return mappings.forFileName(unprefixed).orElseThrow(() -> new FeedUnreadableException(fileName
-                + " names no mapping: its route's " + FeedHeaders.MAPPING + " header names none and its name starts"
-                + " with no mapping's name"));
+                ? fileName.substring(FeedHeaders.REIMPORT_PREFIX.length())
+                : fileName;
+        return mappings.forFileName(unprefixed)
+                .orElseThrow(() -> new FeedUnreadableException(fileName
+                        + " names no mapping: its route's " + FeedHeaders.MAPPING
+                        + " header names none and its name starts"
+                        + " with no mapping's name"));
     }
 
     /**
      * The charset a setting fixes for this feed: the exchange's {@link FeedHeaders#CHARSET} header (the inbox route's,
      * or the push's Content-Type), else the mapping's {@code charset}, else {@code es.feeds.charset}; none: detected.
      */
-    private Optional<FeedCharset> declaredCharset(Exchange exchange, FeedMapper mapper, String header,
-            String changeHeader) {
+    private Optional<FeedCharset> declaredCharset(
+            Exchange exchange, FeedMapper mapper, String header, String changeHeader) {
         String name = exchange.getIn().getHeader(FeedHeaders.CHARSET, String.class);
         if (name != null && !name.isBlank()) {
             Charset charset;
             try {
                 charset = Charset.forName(name.strip());
             } catch (IllegalArgumentException e) {
-                throw new FeedUnreadableException(header + " names the charset '" + name.strip() + "', which"
-                        + " es-bridge cannot read; " + changeHeader + " (e.g. windows-1252 or UTF-8)", e);
+                throw new FeedUnreadableException(
+                        header + " names the charset '" + name.strip() + "', which" + " es-bridge cannot read; "
+                                + changeHeader + " (e.g. windows-1252 or UTF-8)",
+                        e);
             }
             return Optional.of(FeedCharset.declared(charset, header, changeHeader));
         }
         String mapping = "config/mappings/" + mapper.name() + ".yml";
-        Optional<FeedCharset> ofMapping = mapper.charset().map(charset -> FeedCharset.declared(charset,
-                "the charset of " + mapping, "change charset in " + mapping + " (or remove it to have each file's"
-                        + " detected)"));
+        Optional<FeedCharset> ofMapping = mapper.charset()
+                .map(charset -> FeedCharset.declared(
+                        charset,
+                        "the charset of " + mapping,
+                        "change charset in " + mapping + " (or remove it to have each file's" + " detected)"));
         if (ofMapping.isPresent() || properties.charset() == null) {
             return ofMapping;
         }
-        return Optional.of(FeedCharset.declared(properties.charset(), "es.feeds.charset", "set es.feeds.charset to"
-                + " the file's charset, or leave it empty to have each file's detected"));
+        return Optional.of(FeedCharset.declared(
+                properties.charset(),
+                "es.feeds.charset",
+                "set es.feeds.charset to" + " the file's charset, or leave it empty to have each file's detected"));
     }
 
     private String delimiter(Exchange exchange) {

@@ -21,8 +21,7 @@ import io.esbridge.record.RecordType;
 public class FileImporter {
 
     /** What became of a file: its run, or why it was not imported. */
-    public record Result(Path file, Optional<String> runId, String notImported) {
-    }
+    public record Result(Path file, Optional<String> runId, String notImported) {}
 
     private final ProducerTemplate producer;
     private final MappingRegistry mappings;
@@ -41,8 +40,13 @@ public class FileImporter {
         if (done.getException() != null) {
             Exception error = done.getException();
             Path note = done.getProperty(FeedHeaders.FAILED_NOTE, Path.class);
-            return new Result(file, Optional.empty(), (error.getMessage() != null ? error.getMessage()
-                    : error.getClass().getSimpleName()) + (note == null ? "" : " (note: " + note + ")"));
+            return new Result(
+                    file,
+                    Optional.empty(),
+                    (error.getMessage() != null
+                                    ? error.getMessage()
+                                    : error.getClass().getSimpleName())
+                            + (note == null ? "" : " (note: " + note + ")"));
         }
         String runId = done.getMessage().getHeader(FeedHeaders.RUN_ID, String.class);
         return runId == null
@@ -53,6 +57,7 @@ public class FileImporter {
     /** The record type a file's name maps to, to import plans before customers before subscriptions before add-ons. */
     public Optional<RecordType> typeOf(Path file) {
         return mappings.forFileName(file.getFileName().toString())
-                .filter(RecordMapper.class::isInstance).map(mapper -> ((RecordMapper) mapper).type());
+                .filter(RecordMapper.class::isInstance)
+                .map(mapper -> ((RecordMapper) mapper).type());
     }
 }

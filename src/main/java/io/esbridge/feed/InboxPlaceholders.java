@@ -19,8 +19,10 @@ class InboxPlaceholders implements PropertiesSource {
     private final Map<String, Function<FeedProperties, String>> settings = Map.of(
             "es.feeds.inbox", feeds -> feeds.inbox().toString(),
             "es.feeds.poll-delay", feeds -> Long.toString(feeds.pollDelay().toMillis()),
-            "es.feeds.read-lock-check-interval", feeds -> Long.toString(feeds.readLockCheckInterval().toMillis()),
-            "es.feeds.read-lock-release-delay", feeds -> Long.toString(feeds.readLockReleaseDelay().toMillis()));
+            "es.feeds.read-lock-check-interval",
+                    feeds -> Long.toString(feeds.readLockCheckInterval().toMillis()),
+            "es.feeds.read-lock-release-delay",
+                    feeds -> Long.toString(feeds.readLockReleaseDelay().toMillis()));
 
     private final FeedProperties feeds;
 

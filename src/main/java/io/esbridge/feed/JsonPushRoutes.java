@@ -19,8 +19,8 @@ public class JsonPushRoutes extends RouteBuilder {
 
     static final int QUEUE_SIZE = 100;
     /** The queue hands the run's closing over to its consumer (the caller's exchange is done at once). */
-    private static final String QUEUE = "seda:feed-push-queued?size=" + QUEUE_SIZE
-            + "&blockWhenFull=true&waitForTaskToComplete=Never";
+    private static final String QUEUE =
+            "seda:feed-push-queued?size=" + QUEUE_SIZE + "&blockWhenFull=true&waitForTaskToComplete=Never";
 
     private final FeedRuns runs;
 
@@ -32,17 +32,22 @@ public class JsonPushRoutes extends RouteBuilder {
     public void configure() {
         // no stream caching: the body is the request stream (or its spooled copy), read once; a cache would spool a
         // huge push and be reset under the reader between steps
-        readRows(from(FeedEndpoints.PUSH).routeId("feed-push").streamCache("false")
+        readRows(from(FeedEndpoints.PUSH)
+                .routeId("feed-push")
+                .streamCache("false")
                 .process(runs::openPush));
-        from(FeedEndpoints.PUSH_ASYNC).routeId("feed-push-async").streamCache("false")
+        from(FeedEndpoints.PUSH_ASYNC)
+                .routeId("feed-push-async")
+                .streamCache("false")
                 .process(runs::openPush)
                 .to(QUEUE);
         readRows(from(QUEUE).routeId("feed-push-queued").streamCache("false"));
     }
 
     private void readRows(RouteDefinition route) {
-        route.split(exchangeProperty(FeedHeaders.ROWS)).streaming()
-                    .to(FeedEndpoints.RECORD)
+        route.split(exchangeProperty(FeedHeaders.ROWS))
+                .streaming()
+                .to(FeedEndpoints.RECORD)
                 .end()
                 .process(runs::finish);
     }

@@ -18,8 +18,7 @@ import io.esbridge.feed.read.FeedRows;
 public class ReadPositions {
 
     /** Bytes of the file read so far, and rows handed on from them. */
-    public record Position(long bytes, long rows) {
-    }
+    public record Position(long bytes, long rows) {}
 
     private final Map<String, Supplier<Position>> open = new ConcurrentHashMap<>();
 

@@ -38,12 +38,26 @@ public class RowToRecord implements Processor {
             ProvisioningRecord record = mapper.map(row.values());
             result = new RecordEnvelope(runId, row.source(), mapper.type(), record.key(), record, raw);
         } catch (FieldRejection rejection) {
-            result = new RejectedRecord(runId, row.source(), mapper == null ? null : mapper.type(),
-                    safeKey(mapper, row), rejection.field(), rejection.value(), rejection.reason(), raw);
+            result = new RejectedRecord(
+                    runId,
+                    row.source(),
+                    mapper == null ? null : mapper.type(),
+                    safeKey(mapper, row),
+                    rejection.field(),
+                    rejection.value(),
+                    rejection.reason(),
+                    raw);
         } catch (RuntimeException e) {
             // a mapping expression that fails on this row's values
-            result = new RejectedRecord(runId, row.source(), mapper == null ? null : mapper.type(),
-                    safeKey(mapper, row), "(mapping)", null, "the mapping cannot be applied: " + e.getMessage(), raw);
+            result = new RejectedRecord(
+                    runId,
+                    row.source(),
+                    mapper == null ? null : mapper.type(),
+                    safeKey(mapper, row),
+                    "(mapping)",
+                    null,
+                    "the mapping cannot be applied: " + e.getMessage(),
+                    raw);
         }
         exchange.getIn().setBody(result);
     }

@@ -7,8 +7,6 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentR
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.esbridge.feed.FeedProperties;
-
 /**
  * Inboxes on storage shared by several instances: the read lock of {@code routes/feeds-inbox.yaml}
  * ({@code readLock: idempotent-changed}) takes each file in this repository, in the state store's database, so that
@@ -27,8 +25,8 @@ public class SharedInboxConfiguration {
     @Bean
     HashedKeyRepository inboxReadLocks(DataSource dataSource, CamelContext camel, FeedProperties feeds) {
         long maxAge = feeds.readLockMaxAge().toMillis();
-        JdbcOrphanLockAwareIdempotentRepository repository = new JdbcOrphanLockAwareIdempotentRepository(dataSource,
-                INBOX_LOCKS, camel);
+        JdbcOrphanLockAwareIdempotentRepository repository =
+                new JdbcOrphanLockAwareIdempotentRepository(dataSource, INBOX_LOCKS, camel);
         repository.setCreateTableIfNotExists(true);
         repository.setLockMaxAgeMillis(maxAge);
         repository.setLockKeepAliveIntervalMillis(Math.max(1000, maxAge / 5));

@@ -25,9 +25,13 @@ public class BillingDatabaseHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return source.ifOpen().map(open -> new DataSourceHealthIndicator(open).health())
-                .orElseGet(() -> source.failure().map(failure -> Health.down().withDetail("error", failure).build())
-                        .orElseGet(() -> Health.unknown().withDetail("state", "not opened yet: the first sync"
-                                + " opens it").build()));
+        return source.ifOpen()
+                .map(open -> new DataSourceHealthIndicator(open).health())
+                .orElseGet(() -> source.failure()
+                        .map(failure ->
+                                Health.down().withDetail("error", failure).build())
+                        .orElseGet(() -> Health.unknown()
+                                .withDetail("state", "not opened yet: the first sync" + " opens it")
+                                .build()));
     }
 }

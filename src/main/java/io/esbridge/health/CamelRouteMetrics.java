@@ -41,8 +41,7 @@ public class CamelRouteMetrics implements CamelContextConfiguration {
     }
 
     @Override
-    public void afterApplicationStart(CamelContext context) {
-    }
+    public void afterApplicationStart(CamelContext context) {}
 
     private final class Notifier extends EventNotifierSupport {
 
@@ -59,7 +58,8 @@ public class CamelRouteMetrics implements CamelContextConfiguration {
 
         @Override
         public boolean isEnabled(CamelEvent event) {
-            return event instanceof ExchangeCompletedEvent || event instanceof ExchangeFailedEvent
+            return event instanceof ExchangeCompletedEvent
+                    || event instanceof ExchangeFailedEvent
                     || event instanceof ExchangeRedeliveryEvent;
         }
 
@@ -67,18 +67,25 @@ public class CamelRouteMetrics implements CamelContextConfiguration {
         public void notify(CamelEvent event) {
             if (event instanceof ExchangeRedeliveryEvent redelivery) {
                 Exchange exchange = redelivery.getExchange();
-                Throwable cause = exchange.getException() != null ? exchange.getException()
+                Throwable cause = exchange.getException() != null
+                        ? exchange.getException()
                         : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                Counter.builder("es.retries").description("Redeliveries made by the error channel")
+                Counter.builder("es.retries")
+                        .description("Redeliveries made by the error channel")
                         .tag("route", route(exchange))
-                        .tag("exception", cause == null ? "none" : cause.getClass().getSimpleName())
-                        .register(registry).increment();
+                        .tag(
+                                "exception",
+                                cause == null ? "none" : cause.getClass().getSimpleName())
+                        .register(registry)
+                        .increment();
             } else if (event instanceof CamelEvent.ExchangeEvent exchangeEvent) {
                 Exchange exchange = exchangeEvent.getExchange();
-                Timer.builder("es.route.exchanges").description("Exchanges through each route, by outcome")
+                Timer.builder("es.route.exchanges")
+                        .description("Exchanges through each route, by outcome")
                         .tag("route", route(exchange))
                         .tag("outcome", event instanceof ExchangeFailedEvent ? "failed" : "completed")
-                        .register(registry).record(exchange.getClock().elapsed(), TimeUnit.MILLISECONDS);
+                        .register(registry)
+                        .record(exchange.getClock().elapsed(), TimeUnit.MILLISECONDS);
             }
         }
 

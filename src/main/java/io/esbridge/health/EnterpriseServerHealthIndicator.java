@@ -31,8 +31,8 @@ public class EnterpriseServerHealthIndicator implements HealthIndicator {
     private Health lastHealth;
     private Instant lastCheckedAt = Instant.MIN;
 
-    public EnterpriseServerHealthIndicator(EnterpriseServerClient client, EsServerProperties server,
-            ProvisioningPause pause) {
+    public EnterpriseServerHealthIndicator(
+            EnterpriseServerClient client, EsServerProperties server, ProvisioningPause pause) {
         this.client = client;
         this.server = server;
         this.pause = pause;
@@ -60,22 +60,33 @@ public class EnterpriseServerHealthIndicator implements HealthIndicator {
         long started = System.nanoTime();
         try {
             boolean accountExists = client.userExists(server.username());
-            return base(Health.up()).withDetail("accountExists", accountExists)
+            return base(Health.up())
+                    .withDetail("accountExists", accountExists)
                     .withDetail("latencyMs", (System.nanoTime() - started) / 1_000_000)
-                    .withDetail("checkedAt", now.toString()).build();
+                    .withDetail("checkedAt", now.toString())
+                    .build();
         } catch (EsException e) {
-            return base(Health.down()).withDetail("errorKind", e.kind().name()).withDetail("error", e.getMessage())
-                    .withDetail("checkedAt", now.toString()).build();
+            return base(Health.down())
+                    .withDetail("errorKind", e.kind().name())
+                    .withDetail("error", e.getMessage())
+                    .withDetail("checkedAt", now.toString())
+                    .build();
         } catch (RuntimeException e) {
             // Not a classified call failure: the client could not even be set up (e.g. no server URL configured).
-            return base(Health.down()).withDetail("errorKind", "CONFIGURATION").withDetail("error", e.getMessage())
-                    .withDetail("checkedAt", now.toString()).build();
+            return base(Health.down())
+                    .withDetail("errorKind", "CONFIGURATION")
+                    .withDetail("error", e.getMessage())
+                    .withDetail("checkedAt", now.toString())
+                    .build();
         }
     }
 
     private Health.Builder base(Health.Builder builder) {
         return builder.withDetail("brand", server.brand().id())
-                .withDetail("url", server.url() == null || server.url().isBlank() ? "(built-in sandbox)"
-                        : Secrets.maskUserInfo(server.url()));
+                .withDetail(
+                        "url",
+                        server.url() == null || server.url().isBlank()
+                                ? "(built-in sandbox)"
+                                : Secrets.maskUserInfo(server.url()));
     }
 }

@@ -6,12 +6,13 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
-import io.esbridge.errors.ProvisioningPause;
-import io.esbridge.run.Outcome;
-import io.esbridge.run.RunQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+
+import io.esbridge.errors.ProvisioningPause;
+import io.esbridge.run.Outcome;
+import io.esbridge.run.RunQueries;
 
 /**
  * Gauges read from the state store, so they count what was recorded across restarts and across every instance
@@ -42,11 +43,13 @@ public class StateStoreMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
             Gauge.builder("es.records", recordsByOutcome, c -> c.get().getOrDefault(outcome.name(), 0L))
-                    .description("Records of all runs by outcome").tag("outcome", outcome.name().toLowerCase())
+                    .description("Records of all runs by outcome")
+                    .tag("outcome", outcome.name().toLowerCase())
                     .register(registry);
         }
         Gauge.builder("es.dead.letters.open", openDeadLetters, Cached::get)
-                .description("Failed records waiting in the dead-letter store").register(registry);
+                .description("Failed records waiting in the dead-letter store")
+                .register(registry);
         Gauge.builder("es.provisioning.paused", pause, p -> p.reason() == null ? 0 : 1)
                 .description("1 while the Enterprise Server refuses es-bridge's calls (credentials, URL)")
                 .register(registry);

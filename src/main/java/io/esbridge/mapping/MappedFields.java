@@ -1,6 +1,7 @@
 package io.esbridge.mapping;
 
 import java.math.BigDecimal;
+import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +10,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
-import java.text.ParsePosition;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
@@ -33,6 +33,7 @@ final class MappedFields {
      * in an out-of-range value"), so it is refused here.
      */
     static final LocalDateTime EARLIEST_DATE = LocalDateTime.of(1753, 1, 1, 0, 0);
+
     static final LocalDateTime LATEST_DATE = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 997_000_000);
 
     private final Map<String, String> values;
@@ -40,8 +41,12 @@ final class MappedFields {
     private final List<DateTimeFormatter> dateFormats;
     private final Collection<String> secrets;
 
-    MappedFields(Map<String, String> values, Collection<String> optional, List<DateTimeFormatter> dateFormats,
-            Collection<String> secrets, List<FieldLengths.Limit> lengths) {
+    MappedFields(
+            Map<String, String> values,
+            Collection<String> optional,
+            List<DateTimeFormatter> dateFormats,
+            Collection<String> secrets,
+            List<FieldLengths.Limit> lengths) {
         this.values = values;
         this.optional = optional;
         this.dateFormats = dateFormats;
@@ -59,8 +64,11 @@ final class MappedFields {
     private void requireLength(FieldLengths.Limit limit) {
         String value = values.get(limit.field());
         if (limit.exceededBy(value)) {
-            throw reject(limit.field(), value, "is " + value.length() + " characters long; the Enterprise Server"
-                    + " accepts at most " + limit.maxLength());
+            throw reject(
+                    limit.field(),
+                    value,
+                    "is " + value.length() + " characters long; the Enterprise Server" + " accepts at most "
+                            + limit.maxLength());
         }
     }
 
@@ -88,9 +96,13 @@ final class MappedFields {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
-                throw reject(field, value.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "?"),
-                        String.format("contains the control character U+%04X, which XML (and so the server) cannot"
-                                + " carry", (int) c));
+                throw reject(
+                        field,
+                        value.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "?"),
+                        String.format(
+                                "contains the control character U+%04X, which XML (and so the server) cannot"
+                                        + " carry",
+                                (int) c));
             }
         }
     }
@@ -167,12 +179,16 @@ final class MappedFields {
                 continue;
             }
             if (time.isBefore(EARLIEST_DATE)) {
-                throw reject(field, value, "is before 1753-01-01, the earliest date the Enterprise Server's database"
-                        + " can store");
+                throw reject(
+                        field,
+                        value,
+                        "is before 1753-01-01, the earliest date the Enterprise Server's database" + " can store");
             }
             if (time.isAfter(LATEST_DATE)) {
-                throw reject(field, value, "is after 9999-12-31, the latest date the Enterprise Server's database"
-                        + " can store");
+                throw reject(
+                        field,
+                        value,
+                        "is after 9999-12-31, the latest date the Enterprise Server's database" + " can store");
             }
             return time;
         }
@@ -235,8 +251,11 @@ final class MappedFields {
                 return constant;
             }
         }
-        throw reject(field, value, "is not a " + type.getSimpleName() + " (" + List.of(type.getEnumConstants())
-                + "); add it to the mapping's value map");
+        throw reject(
+                field,
+                value,
+                "is not a " + type.getSimpleName() + " (" + List.of(type.getEnumConstants())
+                        + "); add it to the mapping's value map");
     }
 
     String email(String field, boolean required) {
@@ -248,7 +267,7 @@ final class MappedFields {
     }
 
     FieldRejection reject(String field, String value, String reason) {
-        return new FieldRejection(field, Secrets.isSecret(field, secrets) && value != null ? Secrets.MASK : value,
-                reason);
+        return new FieldRejection(
+                field, Secrets.isSecret(field, secrets) && value != null ? Secrets.MASK : value, reason);
     }
 }

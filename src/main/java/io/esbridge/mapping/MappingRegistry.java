@@ -14,12 +14,12 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.catalogue.FieldLengths;
 
@@ -47,7 +47,9 @@ public class MappingRegistry {
         Map<String, RecordMapper> byName = new TreeMap<>();
         java.util.List<FeedMapping> typedByColumn = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.toString().matches(".*\\.ya?ml$"))
+                    .sorted()
+                    .toList()) {
                 FeedMapping mapping;
                 try (java.io.Reader in = Files.newBufferedReader(file)) {
                     mapping = binder.convertValue(yaml.load(in), FeedMapping.class);
@@ -96,7 +98,9 @@ public class MappingRegistry {
 
     /** The mapping a file name starts with, longest first ({@code whmcs-services-2026.csv} → whmcs-services). */
     public Optional<FeedMapper> forFileName(String fileName) {
-        return mappers.keySet().stream().filter(fileName::startsWith)
-                .max((a, b) -> Integer.compare(a.length(), b.length())).map(mappers::get);
+        return mappers.keySet().stream()
+                .filter(fileName::startsWith)
+                .max((a, b) -> Integer.compare(a.length(), b.length()))
+                .map(mappers::get);
     }
 }

@@ -27,10 +27,10 @@ final class RecordFactory {
 
     /** Characters {@code UserController.AddUser} refuses in a username (code -111). */
     private static final String USERNAME_FORBIDDEN = "\\/:*?<>|\"";
+
     private static final int ROLE_USER = 3;
 
-    private RecordFactory() {
-    }
+    private RecordFactory() {}
 
     static ProvisioningRecord build(RecordType type, String key, MappedFields f) {
         return switch (type) {
@@ -45,25 +45,54 @@ final class RecordFactory {
         String username = f.required("Username");
         for (char c : username.toCharArray()) {
             if (USERNAME_FORBIDDEN.indexOf(c) >= 0) {
-                throw f.reject("Username", username, "contains '" + c + "'; the server refuses any of \\ / : * ? < > | \"");
+                throw f.reject(
+                        "Username", username, "contains '" + c + "'; the server refuses any of \\ / : * ? < > | \"");
             }
         }
-        return new CustomerRecord(key, username, f.required("Password"), f.required("FirstName"),
-                f.required("LastName"), f.email("Email", true), f.enumValue("Status", UserStatus.class, true),
-                f.integer("OwnerId", true), f.integer("RoleId", ROLE_USER), f.bool("IsDemo", false),
-                f.bool("IsPeer", false), f.bool("SendLetter", false), f.text("CompanyName"), f.text("Address"),
-                f.text("City"), f.text("State"), f.text("Zip"), f.text("Country"), f.text("PrimaryPhone"),
-                f.text("SecondaryPhone"), f.text("Fax"), f.email("SecondaryEmail", false), f.text("InstantMessenger"),
-                f.bool("HtmlMail", true), f.text("Comments"), f.text("SubscriberNumber"), notes(f.text("Notes")));
+        return new CustomerRecord(
+                key,
+                username,
+                f.required("Password"),
+                f.required("FirstName"),
+                f.required("LastName"),
+                f.email("Email", true),
+                f.enumValue("Status", UserStatus.class, true),
+                f.integer("OwnerId", true),
+                f.integer("RoleId", ROLE_USER),
+                f.bool("IsDemo", false),
+                f.bool("IsPeer", false),
+                f.bool("SendLetter", false),
+                f.text("CompanyName"),
+                f.text("Address"),
+                f.text("City"),
+                f.text("State"),
+                f.text("Zip"),
+                f.text("Country"),
+                f.text("PrimaryPhone"),
+                f.text("SecondaryPhone"),
+                f.text("Fax"),
+                f.email("SecondaryEmail", false),
+                f.text("InstantMessenger"),
+                f.bool("HtmlMail", true),
+                f.text("Comments"),
+                f.text("SubscriberNumber"),
+                notes(f.text("Notes")));
     }
 
     private static SubscriptionRecord subscription(String key, MappedFields f) {
         String customerKey = f.required("CustomerKey");
         Integer planId = f.integer("PlanId", false);
         String planName = planId == null ? f.required("PlanName") : f.text("PlanName");
-        return new SubscriptionRecord(key, customerKey, planId, planName, f.text("PackageName"),
-                f.text("PackageComments"), f.enumValue("Status", PackageStatus.class, true),
-                f.dateTime("PurchaseDate", true), f.bool("Ended", false));
+        return new SubscriptionRecord(
+                key,
+                customerKey,
+                planId,
+                planName,
+                f.text("PackageName"),
+                f.text("PackageComments"),
+                f.enumValue("Status", PackageStatus.class, true),
+                f.dateTime("PurchaseDate", true),
+                f.bool("Ended", false));
     }
 
     private static AddonRecord addon(String key, MappedFields f) {
@@ -76,9 +105,17 @@ final class RecordFactory {
         if (quantity < 1) {
             throw f.reject("Quantity", String.valueOf(quantity), "must be at least 1");
         }
-        return new AddonRecord(key, subscriptionKey, customerKey, planId, planName, quantity,
-                f.enumValue("Status", PackageStatus.class, true), f.dateTime("PurchaseDate", true),
-                f.text("Comments"), f.bool("Ended", false));
+        return new AddonRecord(
+                key,
+                subscriptionKey,
+                customerKey,
+                planId,
+                planName,
+                quantity,
+                f.enumValue("Status", PackageStatus.class, true),
+                f.dateTime("PurchaseDate", true),
+                f.text("Comments"),
+                f.bool("Ended", false));
     }
 
     private static PlanRecord plan(String key, MappedFields f) {
@@ -91,13 +128,24 @@ final class RecordFactory {
         }
         // a quota counts only when its resource group is enabled: enable the groups the quotas belong to
         for (int quotaId : quotas.keySet()) {
-            int groupId = catalogue.groupId(catalogue.quota(quotaId).orElseThrow().groupName());
+            int groupId =
+                    catalogue.groupId(catalogue.quota(quotaId).orElseThrow().groupName());
             groups.putIfAbsent(groupId, new PlanRecord.Group(groupId, true, true, true));
         }
-        return new PlanRecord(key, f.required("PlanName"), f.text("PlanDescription"), f.bool("IsAddon", false),
-                f.bool("Available", true), f.decimal("SetupPrice"), f.decimal("RecurringPrice"),
-                f.integer("RecurrenceUnit", 2), f.integer("RecurrenceLength", 1), new ArrayList<>(groups.values()),
-                quotas.entrySet().stream().map(q -> new PlanRecord.Quota(q.getKey(), q.getValue())).toList(),
+        return new PlanRecord(
+                key,
+                f.required("PlanName"),
+                f.text("PlanDescription"),
+                f.bool("IsAddon", false),
+                f.bool("Available", true),
+                f.decimal("SetupPrice"),
+                f.decimal("RecurringPrice"),
+                f.integer("RecurrenceUnit", 2),
+                f.integer("RecurrenceLength", 1),
+                new ArrayList<>(groups.values()),
+                quotas.entrySet().stream()
+                        .map(q -> new PlanRecord.Quota(q.getKey(), q.getValue()))
+                        .toList(),
                 f.bool("Ended", false));
     }
 
@@ -145,7 +193,10 @@ final class RecordFactory {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<String> notes(String text) {

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +52,14 @@ public final class RecordMapper implements FeedMapper {
             throw new IllegalArgumentException("mapping " + mapping.name + " needs a type and a key");
         }
         Set<String> known = TargetFields.KNOWN.get(mapping.type);
-        for (String target : concat(mapping.fields.keySet(), mapping.constants.keySet(), mapping.defaults.keySet(),
+        for (String target : concat(
+                mapping.fields.keySet(),
+                mapping.constants.keySet(),
+                mapping.defaults.keySet(),
                 mapping.values.keySet())) {
             if (!known.contains(target)) {
-                throw new IllegalArgumentException("mapping " + mapping.name + ": " + mapping.type
-                        + " has no field " + target + " (known: " + known + ")");
+                throw new IllegalArgumentException("mapping " + mapping.name + ": " + mapping.type + " has no field "
+                        + target + " (known: " + known + ")");
             }
         }
         key = source(mapping.key, true);
@@ -68,7 +71,8 @@ public final class RecordMapper implements FeedMapper {
             map.forEach((from, to) -> lower.put(from.strip().toLowerCase(Locale.ROOT), to));
             values.put(target, lower);
         });
-        dateFormats = mapping.dateFormats.stream().map(RecordMapper::strictDateFormat).toList();
+        dateFormats =
+                mapping.dateFormats.stream().map(RecordMapper::strictDateFormat).toList();
         this.lengths = lengths.of(mapping.type);
     }
 
@@ -172,8 +176,11 @@ public final class RecordMapper implements FeedMapper {
         }
         if (to == null) {
             String shown = Secrets.isSecret(target, mapping.secrets) ? Secrets.MASK : value;
-            throw new FieldRejection(target, shown, "is not a known value (known: " + String.join(", ",
-                    mapping.values.get(target).keySet()) + ")");
+            throw new FieldRejection(
+                    target,
+                    shown,
+                    "is not a known value (known: "
+                            + String.join(", ", mapping.values.get(target).keySet()) + ")");
         }
         return to;
     }

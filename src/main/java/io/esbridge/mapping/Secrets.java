@@ -13,8 +13,7 @@ public final class Secrets {
     public static final String MASK = "******";
     private static final Pattern URL_WITH_USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Whether a column or field name holds a secret, by name or because the mapping declares it. */
     public static boolean isSecret(String name, Collection<String> declared) {

@@ -46,8 +46,10 @@ final class TypeColumnMapper implements FeedMapper {
         String value = row.get(typeColumn);
         RecordMapper mapper = value == null ? null : byType.get(value.strip().toLowerCase(Locale.ROOT));
         if (mapper == null) {
-            throw new FieldRejection(typeColumn, value, "names no record type of this feed (known: "
-                    + String.join(", ", byType.keySet()) + ")");
+            throw new FieldRejection(
+                    typeColumn,
+                    value,
+                    "names no record type of this feed (known: " + String.join(", ", byType.keySet()) + ")");
         }
         return mapper;
     }

@@ -25,12 +25,11 @@ import io.esbridge.state.LinkState;
 @Component
 class AddonProvisioner {
 
-    record AppliedAddon(Integer planId, String planName, int quantity, String status, String comments,
-            boolean ended) {
+    record AppliedAddon(Integer planId, String planName, int quantity, String status, String comments, boolean ended) {
 
         static AppliedAddon of(AddonRecord r) {
-            return new AppliedAddon(r.planId(), r.planName(), r.quantity(), r.status().name(), r.comments(),
-                    r.ended());
+            return new AppliedAddon(
+                    r.planId(), r.planName(), r.quantity(), r.status().name(), r.comments(), r.ended());
         }
     }
 
@@ -39,7 +38,10 @@ class AddonProvisioner {
     private final PlanDirectory plans;
     private final CreatedSinceIntent createdSinceIntent;
 
-    AddonProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans,
+    AddonProvisioner(
+            EnterpriseServerClient client,
+            ObjectMapper mapper,
+            PlanDirectory plans,
             CreatedSinceIntent createdSinceIntent) {
         this.createdSinceIntent = createdSinceIntent;
         this.client = client;
@@ -68,8 +70,13 @@ class AddonProvisioner {
             if (record.ended()) {
                 return Outcome.UNCHANGED;
             }
-            ctx.create("AddPackageAddon", RecordType.ADDON, record.key(), String.valueOf(planId),
-                    state.data(packageId, null), () -> client.addPackageAddon(addon(record, packageId, planId, 0)));
+            ctx.create(
+                    "AddPackageAddon",
+                    RecordType.ADDON,
+                    record.key(),
+                    String.valueOf(planId),
+                    state.data(packageId, null),
+                    () -> client.addPackageAddon(addon(record, packageId, planId, 0)));
             return Outcome.CREATED;
         }
         int addonId = link.get().esId();
@@ -84,11 +91,15 @@ class AddonProvisioner {
     }
 
     private int subscriptionPackageId(AddonRecord record, ProvisioningContext ctx) {
-        return ctx.links().find(RecordType.SUBSCRIPTION, record.subscriptionKey()).filter(Link::applied)
+        return ctx.links()
+                .find(RecordType.SUBSCRIPTION, record.subscriptionKey())
+                .filter(Link::applied)
                 .map(Link::esId)
-                .orElseThrow(() -> new ProvisioningException(Reason.SUBSCRIPTION_NOT_PROVISIONED, "subscription "
-                        + record.subscriptionKey() + " of add-on " + record.key()
-                        + " is not provisioned yet: import or fix the subscription first"));
+                .orElseThrow(() -> new ProvisioningException(
+                        Reason.SUBSCRIPTION_NOT_PROVISIONED,
+                        "subscription "
+                                + record.subscriptionKey() + " of add-on " + record.key()
+                                + " is not provisioned yet: import or fix the subscription first"));
     }
 
     /**
@@ -105,8 +116,7 @@ class AddonProvisioner {
                         && String.valueOf(sent.quantity()).equals(trim(row.get("Quantity")))
                         && statusId.equals(trim(row.get("StatusID")))
                         && CreatedSinceIntent.sameOptional(row.get("Comments"), sent.comments())
-                        && createdSinceIntent.purchasedAsSent(row.get("PurchaseDate"), record.purchaseDate(),
-                                pending))
+                        && createdSinceIntent.purchasedAsSent(row.get("PurchaseDate"), record.purchaseDate(), pending))
                 .map(row -> Integer.parseInt(trim(row.get("PackageAddonID"))))
                 .filter(id -> ctx.links().billingKeyOf(RecordType.ADDON, id).isEmpty())
                 .toList();
@@ -115,9 +125,11 @@ class AddonProvisioner {
             return Optional.empty();
         }
         if (candidates.size() > 1) {
-            throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, "an interrupted AddPackageAddon for add-on "
-                    + pending.billingKey() + " may have created one of " + candidates.size()
-                    + " unlinked add-ons of plan " + planId + " on space " + packageId + ": resolve by hand");
+            throw new ProvisioningException(
+                    Reason.AMBIGUOUS_MATCH,
+                    "an interrupted AddPackageAddon for add-on "
+                            + pending.billingKey() + " may have created one of " + candidates.size()
+                            + " unlinked add-ons of plan " + planId + " on space " + packageId + ": resolve by hand");
         }
         return Optional.of(ctx.linkFound(pending, candidates.get(0)));
     }

@@ -25,7 +25,8 @@ final class AppliedState {
         try {
             return new AppliedState(mapper.writeValueAsString(record));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + record.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + record.getClass().getSimpleName(), e);
         }
     }
 

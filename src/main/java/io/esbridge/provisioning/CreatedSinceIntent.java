@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
@@ -46,8 +45,9 @@ class CreatedSinceIntent {
 
     /** {@link #datedSince} for a DataSet column's text (ISO 8601, with or without offset). */
     boolean datedSince(String lexical, Link pending) {
-        return lexical != null && !lexical.isBlank() && datedSince(DATATYPES.newXMLGregorianCalendar(lexical.strip()),
-                pending);
+        return lexical != null
+                && !lexical.isBlank()
+                && datedSince(DATATYPES.newXMLGregorianCalendar(lexical.strip()), pending);
     }
 
     /**
@@ -58,9 +58,15 @@ class CreatedSinceIntent {
         if (sent == null) {
             return datedSince(serverDate, pending);
         }
-        return serverDate != null && !serverDate.isBlank() && DATATYPES.newXMLGregorianCalendar(serverDate.strip())
-                .toGregorianCalendar().toZonedDateTime().toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)
-                .equals(sent.truncatedTo(ChronoUnit.SECONDS));
+        return serverDate != null
+                && !serverDate.isBlank()
+                && DATATYPES
+                        .newXMLGregorianCalendar(serverDate.strip())
+                        .toGregorianCalendar()
+                        .toZonedDateTime()
+                        .toLocalDateTime()
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .equals(sent.truncatedTo(ChronoUnit.SECONDS));
     }
 
     boolean purchasedAsSent(XMLGregorianCalendar serverDate, LocalDateTime sent, Link pending) {
@@ -69,7 +75,9 @@ class CreatedSinceIntent {
 
     /** The same text, leaving out case and surrounding blanks (e-mail addresses, as the panel compares none). */
     static boolean sameText(String a, String b) {
-        return a != null && b != null && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+        return a != null
+                && b != null
+                && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The same optional text, null and empty alike (the server keeps an empty comment for a null one). */

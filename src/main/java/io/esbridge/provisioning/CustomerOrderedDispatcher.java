@@ -31,14 +31,18 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
     private final Map<String, RunCounter> runs = new ConcurrentHashMap<>();
     /** Subscription key → lane, for subscriptions handed over and not yet provisioned (their links may not exist). */
     private final Map<String, String> subscriptionsInFlight = new ConcurrentHashMap<>();
+
     private final Function<String, Optional<String>> linkedCustomerOfSubscription;
 
     /**
      * @param linkedCustomerOfSubscription the customer key a subscription is linked under in the state store, for an
      *                                     add-on that names only its subscription
      */
-    public CustomerOrderedDispatcher(ExecutorService workers, int queueCapacity,
-            Function<String, Optional<String>> linkedCustomerOfSubscription, Consumer<RecordEnvelope> provisioner) {
+    public CustomerOrderedDispatcher(
+            ExecutorService workers,
+            int queueCapacity,
+            Function<String, Optional<String>> linkedCustomerOfSubscription,
+            Consumer<RecordEnvelope> provisioner) {
         this.workers = workers;
         this.provisioner = provisioner;
         this.linkedCustomerOfSubscription = linkedCustomerOfSubscription;

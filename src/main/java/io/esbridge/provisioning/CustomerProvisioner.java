@@ -31,21 +31,79 @@ class CustomerProvisioner {
     private static final int ERROR_USER_ALREADY_EXISTS = -100;
 
     /** UserInfo fields UpdateUser applies; the username is the identity and cannot be changed on the server. */
-    private static final String[] PROFILE = {"firstName", "lastName", "email", "ownerId", "roleId", "demo", "peer",
-        "companyName", "address", "city", "state", "zip", "country", "primaryPhone", "secondaryPhone", "fax",
-        "secondaryEmail", "instantMessenger", "htmlMail", "comments", "subscriberNumber"};
+    private static final String[] PROFILE = {
+        "firstName",
+        "lastName",
+        "email",
+        "ownerId",
+        "roleId",
+        "demo",
+        "peer",
+        "companyName",
+        "address",
+        "city",
+        "state",
+        "zip",
+        "country",
+        "primaryPhone",
+        "secondaryPhone",
+        "fax",
+        "secondaryEmail",
+        "instantMessenger",
+        "htmlMail",
+        "comments",
+        "subscriberNumber"
+    };
 
     /** What is compared between runs: the record without the username, password, letter and notes (create only). */
-    record AppliedCustomer(String firstName, String lastName, String email, int ownerId, int roleId, boolean demo,
-            boolean peer, String companyName, String address, String city, String state, String zip, String country,
-            String primaryPhone, String secondaryPhone, String fax, String secondaryEmail, String instantMessenger,
-            boolean htmlMail, String comments, String subscriberNumber, String status) {
+    record AppliedCustomer(
+            String firstName,
+            String lastName,
+            String email,
+            int ownerId,
+            int roleId,
+            boolean demo,
+            boolean peer,
+            String companyName,
+            String address,
+            String city,
+            String state,
+            String zip,
+            String country,
+            String primaryPhone,
+            String secondaryPhone,
+            String fax,
+            String secondaryEmail,
+            String instantMessenger,
+            boolean htmlMail,
+            String comments,
+            String subscriberNumber,
+            String status) {
 
         static AppliedCustomer of(CustomerRecord r) {
-            return new AppliedCustomer(r.firstName(), r.lastName(), r.email(), r.ownerId(), r.roleId(), r.demo(),
-                    r.peer(), r.companyName(), r.address(), r.city(), r.state(), r.zip(), r.country(),
-                    r.primaryPhone(), r.secondaryPhone(), r.fax(), r.secondaryEmail(), r.instantMessenger(),
-                    r.htmlMail(), r.comments(), r.subscriberNumber(), r.status().name());
+            return new AppliedCustomer(
+                    r.firstName(),
+                    r.lastName(),
+                    r.email(),
+                    r.ownerId(),
+                    r.roleId(),
+                    r.demo(),
+                    r.peer(),
+                    r.companyName(),
+                    r.address(),
+                    r.city(),
+                    r.state(),
+                    r.zip(),
+                    r.country(),
+                    r.primaryPhone(),
+                    r.secondaryPhone(),
+                    r.fax(),
+                    r.secondaryEmail(),
+                    r.instantMessenger(),
+                    r.htmlMail(),
+                    r.comments(),
+                    r.subscriberNumber(),
+                    r.status().name());
         }
     }
 
@@ -56,8 +114,12 @@ class CustomerProvisioner {
     private final MissingPasswordPolicy missingPassword;
     private final CreatedSinceIntent createdSinceIntent;
 
-    CustomerProvisioner(EnterpriseServerClient client, ObjectMapper mapper, SecretKeeper secrets,
-            ProvisioningProperties properties, CreatedSinceIntent createdSinceIntent) {
+    CustomerProvisioner(
+            EnterpriseServerClient client,
+            ObjectMapper mapper,
+            SecretKeeper secrets,
+            ProvisioningProperties properties,
+            CreatedSinceIntent createdSinceIntent) {
         this.createdSinceIntent = createdSinceIntent;
         this.client = client;
         this.mapper = mapper;
@@ -74,8 +136,8 @@ class CustomerProvisioner {
             Link pending = link.get();
             Optional<UserInfo> found = client.getUserByUsername(pending.intentName());
             if (found.isPresent() && createdByIntent(found.get(), pending, record, ctx)) {
-                return Provisioner.createdEarlier(laterSight(record, ctx.linkFound(pending, found.get().getUserId()),
-                        state, passwordHash, ctx));
+                return Provisioner.createdEarlier(
+                        laterSight(record, ctx.linkFound(pending, found.get().getUserId()), state, passwordHash, ctx));
             } else {
                 ctx.forgetIntent(pending);
                 if (found.isPresent()) {
@@ -98,13 +160,14 @@ class CustomerProvisioner {
      */
     private boolean createdByIntent(UserInfo found, Link pending, CustomerRecord record, ProvisioningContext ctx) {
         Optional<String> holder = ctx.links().billingKeyOf(RecordType.CUSTOMER, found.getUserId());
-        return CreatedSinceIntent.sameText(found.getEmail(), record.email()) && found.getOwnerId() == record.ownerId()
+        return CreatedSinceIntent.sameText(found.getEmail(), record.email())
+                && found.getOwnerId() == record.ownerId()
                 && createdSinceIntent.datedSince(found.getCreated(), pending)
                 && (holder.isEmpty() || holder.get().equals(record.key()));
     }
 
-    private Outcome firstSight(CustomerRecord record, AppliedState state, String passwordHash,
-            ProvisioningContext ctx) {
+    private Outcome firstSight(
+            CustomerRecord record, AppliedState state, String passwordHash, ProvisioningContext ctx) {
         String password = record.password();
         boolean noPassword = password == null || password.isEmpty();
         // AddUser refuses a taken username (-100) and changes nothing, so asking UserExists first would cost every new
@@ -115,59 +178,75 @@ class CustomerProvisioner {
         }
         if (noPassword) {
             if (missingPassword == MissingPasswordPolicy.FAIL) {
-                throw new ProvisioningException(Reason.PASSWORD_MISSING, "user '" + record.username()
-                        + "' does not exist yet and the record carries no password to create it with"
-                        + " (es.provisioning.missing-password=FAIL)");
+                throw new ProvisioningException(
+                        Reason.PASSWORD_MISSING,
+                        "user '" + record.username()
+                                + "' does not exist yet and the record carries no password to create it with"
+                                + " (es.provisioning.missing-password=FAIL)");
             }
             password = Passwords.generate();
         }
         String initialPassword = password;
-        Optional<Link> created = ctx.createUnlessTaken("AddUser", RecordType.CUSTOMER, record.key(),
-                record.username(), state.data(null, passwordHash), ERROR_USER_ALREADY_EXISTS,
+        Optional<Link> created = ctx.createUnlessTaken(
+                "AddUser",
+                RecordType.CUSTOMER,
+                record.key(),
+                record.username(),
+                state.data(null, passwordHash),
+                ERROR_USER_ALREADY_EXISTS,
                 () -> client.addUser(newUser(record), initialPassword, record.sendLetter(), record.notes()));
         return created.isPresent() ? Outcome.CREATED : adoptTaken(record, state, passwordHash, ctx);
     }
 
     /** The username exists on the server: adopted (by policy, same e-mail) and brought up to date, or refused. */
-    private Outcome adoptTaken(CustomerRecord record, AppliedState state, String passwordHash,
-            ProvisioningContext ctx) {
+    private Outcome adoptTaken(
+            CustomerRecord record, AppliedState state, String passwordHash, ProvisioningContext ctx) {
         laterSight(record, adopt(record, ctx), state, passwordHash, ctx);
         return Outcome.UPDATED;
     }
 
     private Link adopt(CustomerRecord record, ProvisioningContext ctx) {
-        UserInfo existing = client.getUserByUsername(record.username()).orElseThrow(() -> new ProvisioningException(
-                Reason.USERNAME_TAKEN, "username '" + record.username() + "' exists but cannot be read"));
+        UserInfo existing = client.getUserByUsername(record.username())
+                .orElseThrow(() -> new ProvisioningException(
+                        Reason.USERNAME_TAKEN, "username '" + record.username() + "' exists but cannot be read"));
         if (usernameTaken == UsernameTakenPolicy.FAIL) {
-            throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
-                    + "' is already taken on the server by user " + existing.getUserId()
-                    + " (es.provisioning.username-taken=FAIL)");
+            throw new ProvisioningException(
+                    Reason.USERNAME_TAKEN,
+                    "username '" + record.username()
+                            + "' is already taken on the server by user " + existing.getUserId()
+                            + " (es.provisioning.username-taken=FAIL)");
         }
         if (!CreatedSinceIntent.sameText(existing.getEmail(), record.email())) {
-            throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
-                    + "' is already taken on the server by user " + existing.getUserId()
-                    + " with another e-mail address: not adopted");
+            throw new ProvisioningException(
+                    Reason.USERNAME_TAKEN,
+                    "username '" + record.username()
+                            + "' is already taken on the server by user " + existing.getUserId()
+                            + " with another e-mail address: not adopted");
         }
         Optional<String> holder = ctx.links().billingKeyOf(RecordType.CUSTOMER, existing.getUserId());
         if (holder.isPresent() && !holder.get().equals(record.key())) {
-            throw new ProvisioningException(Reason.USERNAME_TAKEN, "username '" + record.username()
-                    + "' belongs to user " + existing.getUserId() + ", already linked to billing customer "
-                    + holder.get());
+            throw new ProvisioningException(
+                    Reason.USERNAME_TAKEN,
+                    "username '" + record.username()
+                            + "' belongs to user " + existing.getUserId() + ", already linked to billing customer "
+                            + holder.get());
         }
         return ctx.link(RecordType.CUSTOMER, record.key(), existing.getUserId(), LinkData.UNKNOWN);
     }
 
-    private Outcome laterSight(CustomerRecord record, Link link, AppliedState state, String passwordHash,
-            ProvisioningContext ctx) {
+    private Outcome laterSight(
+            CustomerRecord record, Link link, AppliedState state, String passwordHash, ProvisioningContext ctx) {
         boolean passwordChanged = passwordHash != null && !passwordHash.equals(link.passwordHash());
         if (state.sameAs(link.fingerprint()) && !passwordChanged) {
             return Outcome.UNCHANGED;
         }
         int userId = link.esId();
         if (AppliedState.changed(mapper, link.appliedJson(), state, PROFILE)) {
-            UserInfo current = client.getUserById(userId).orElseThrow(() -> new ProvisioningException(
-                    Reason.GONE_FROM_SERVER, "user " + userId + " (billing customer " + record.key()
-                            + ") no longer exists on the server"));
+            UserInfo current = client.getUserById(userId)
+                    .orElseThrow(() -> new ProvisioningException(
+                            Reason.GONE_FROM_SERVER,
+                            "user " + userId + " (billing customer " + record.key()
+                                    + ") no longer exists on the server"));
             applyProfile(record, current);
             ctx.write("UpdateUser", () -> client.updateUser(current));
         }
@@ -177,7 +256,10 @@ class CustomerProvisioner {
         if (passwordChanged) {
             ctx.write("ChangeUserPassword", () -> client.changeUserPassword(userId, record.password()));
         }
-        ctx.link(RecordType.CUSTOMER, record.key(), userId,
+        ctx.link(
+                RecordType.CUSTOMER,
+                record.key(),
+                userId,
                 state.data(null, passwordHash != null ? passwordHash : link.passwordHash()));
         return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
     }

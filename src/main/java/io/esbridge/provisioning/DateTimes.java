@@ -2,7 +2,6 @@ package io.esbridge.provisioning;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
@@ -13,8 +12,7 @@ final class DateTimes {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DatatypeFactory FACTORY = factory();
 
-    private DateTimes() {
-    }
+    private DateTimes() {}
 
     static XMLGregorianCalendar wire(LocalDateTime time) {
         return FACTORY.newXMLGregorianCalendar((time == null ? LocalDateTime.now() : time).format(WIRE));

@@ -14,8 +14,7 @@ final class Passwords {
     private static final int LENGTH = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     static String generate() {
         char[] password = new char[LENGTH];

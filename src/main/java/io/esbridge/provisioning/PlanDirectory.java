@@ -49,9 +49,12 @@ public class PlanDirectory {
             found = names(addon, true).get(normal(name));
         }
         if (found == null) {
-            throw new ProvisioningException(ProvisioningException.Reason.UNKNOWN_PLAN, "no "
-                    + (addon ? "add-on plan" : "hosting plan") + " named '" + name + "' exists on the server (known: "
-                    + names(addon, false).keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
+            throw new ProvisioningException(
+                    ProvisioningException.Reason.UNKNOWN_PLAN,
+                    "no "
+                            + (addon ? "add-on plan" : "hosting plan") + " named '" + name
+                            + "' exists on the server (known: "
+                            + names(addon, false).keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
         }
         return found;
     }
@@ -84,7 +87,9 @@ public class PlanDirectory {
         Map<String, Integer> names = new ConcurrentHashMap<>();
         for (Map<String, String> row : rows) {
             if (row.get("PlanName") != null && row.get("PlanID") != null) {
-                names.putIfAbsent(normal(row.get("PlanName")), Integer.parseInt(row.get("PlanID").strip()));
+                names.putIfAbsent(
+                        normal(row.get("PlanName")),
+                        Integer.parseInt(row.get("PlanID").strip()));
             }
         }
         return names;

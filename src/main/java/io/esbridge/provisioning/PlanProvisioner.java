@@ -34,7 +34,10 @@ class PlanProvisioner {
     private final PlanDirectory directory;
     private final int ownerId;
 
-    PlanProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory directory,
+    PlanProvisioner(
+            EnterpriseServerClient client,
+            ObjectMapper mapper,
+            PlanDirectory directory,
             ProvisioningProperties properties) {
         this.client = client;
         this.mapper = mapper;
@@ -45,8 +48,9 @@ class PlanProvisioner {
     Outcome provision(PlanRecord record, ProvisioningContext ctx) {
         AppliedState state = AppliedState.of(mapper, record);
         Optional<Link> link = ctx.links().find(RecordType.PLAN, record.key());
-        if (link.isPresent() && (link.get().state() == LinkState.DELETED
-                || link.get().applied() && state.sameAs(link.get().fingerprint()))) {
+        if (link.isPresent()
+                && (link.get().state() == LinkState.DELETED
+                        || link.get().applied() && state.sameAs(link.get().fingerprint()))) {
             return Outcome.UNCHANGED;
         }
         if (link.isPresent() && !link.get().applied()) {
@@ -69,7 +73,12 @@ class PlanProvisioner {
                 directory.refresh();
                 return Outcome.UPDATED;
             }
-            ctx.create("AddHostingPlan", RecordType.PLAN, record.key(), record.name(), state.data(null, null),
+            ctx.create(
+                    "AddHostingPlan",
+                    RecordType.PLAN,
+                    record.key(),
+                    record.name(),
+                    state.data(null, null),
                     () -> client.addHostingPlan(plan(record, 0)));
             directory.refresh();
             return Outcome.CREATED;
@@ -95,8 +104,9 @@ class PlanProvisioner {
                 .filter(id -> ctx.links().billingKeyOf(RecordType.PLAN, id).isEmpty())
                 .toList();
         if (candidates.size() > 1) {
-            throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, candidates.size() + " unlinked plans are named '"
-                    + name + "': resolve by hand");
+            throw new ProvisioningException(
+                    Reason.AMBIGUOUS_MATCH,
+                    candidates.size() + " unlinked plans are named '" + name + "': resolve by hand");
         }
         return candidates.stream().findFirst();
     }

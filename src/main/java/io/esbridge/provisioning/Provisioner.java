@@ -32,8 +32,13 @@ public class Provisioner {
     private final boolean dryRun;
     private final Links dryRunLinks;
 
-    Provisioner(CustomerProvisioner customers, SubscriptionProvisioner subscriptions, AddonProvisioner addons,
-            PlanProvisioner plans, StatusChangeProvisioner statusChanges, LinkStore store,
+    Provisioner(
+            CustomerProvisioner customers,
+            SubscriptionProvisioner subscriptions,
+            AddonProvisioner addons,
+            PlanProvisioner plans,
+            StatusChangeProvisioner statusChanges,
+            LinkStore store,
             ProvisioningProperties properties) {
         this.customers = customers;
         this.subscriptions = subscriptions;
@@ -48,8 +53,13 @@ public class Provisioner {
     public RecordOutcome provision(RecordEnvelope envelope) {
         ProvisioningContext ctx = new ProvisioningContext(envelope.runId(), dryRun, dryRun ? dryRunLinks : store);
         Outcome outcome = apply(envelope.payload(), ctx);
-        return RecordOutcome.success(envelope.runId(), envelope.source().toString(), envelope.type(),
-                envelope.billingKey(), outcome, ctx.operations());
+        return RecordOutcome.success(
+                envelope.runId(),
+                envelope.source().toString(),
+                envelope.type(),
+                envelope.billingKey(),
+                outcome,
+                ctx.operations());
     }
 
     /**

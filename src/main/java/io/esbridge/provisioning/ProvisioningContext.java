@@ -58,17 +58,20 @@ final class ProvisioningContext {
      * applied: the next attempt reconciles it. In a dry run the call is only listed and the object gets a placeholder
      * id below zero.
      */
-    Link create(String operation, RecordType type, String billingKey, String intentName, LinkData data,
-            IntSupplier call) {
+    Link create(
+            String operation, RecordType type, String billingKey, String intentName, LinkData data, IntSupplier call) {
         try {
             links.recordIntent(type, billingKey, intentName, data, runId);
         } catch (DuplicateKeyException e) {
             // Another instance (or another run of this one) announced the same create a moment ago and may be making it
             // now: making it too could create the object twice. Nothing was called; the record fails clearly and a
             // replay, once that create is settled, finds it linked.
-            throw new ProvisioningException(ProvisioningException.Reason.CREATE_IN_PROGRESS, operation + " of "
-                    + type + " " + billingKey + " ('" + intentName + "') is being made by another es-bridge run at"
-                    + " this moment: not made twice; replay this record once that run is done");
+            throw new ProvisioningException(
+                    ProvisioningException.Reason.CREATE_IN_PROGRESS,
+                    operation + " of "
+                            + type + " " + billingKey + " ('" + intentName
+                            + "') is being made by another es-bridge run at"
+                            + " this moment: not made twice; replay this record once that run is done");
         }
         operations.add(operation);
         int id;
@@ -91,8 +94,14 @@ final class ProvisioningContext {
      * {@link #create} for a call the server refuses with {@code takenCode} when the object exists already, changing
      * nothing: then empty (the intent dropped), and the call is not among the record's operations.
      */
-    Optional<Link> createUnlessTaken(String operation, RecordType type, String billingKey, String intentName,
-            LinkData data, int takenCode, IntSupplier call) {
+    Optional<Link> createUnlessTaken(
+            String operation,
+            RecordType type,
+            String billingKey,
+            String intentName,
+            LinkData data,
+            int takenCode,
+            IntSupplier call) {
         try {
             return Optional.of(create(operation, type, billingKey, intentName, data, call));
         } catch (EsBusinessException e) {

@@ -10,8 +10,16 @@ import io.esbridge.errors.RecordRefusal;
 public class ProvisioningException extends RuntimeException implements RecordRefusal {
 
     /** Why, as a short constant an operator can filter on. */
-    public enum Reason { USERNAME_TAKEN, CUSTOMER_NOT_PROVISIONED, SUBSCRIPTION_NOT_PROVISIONED, UNKNOWN_PLAN,
-        AMBIGUOUS_MATCH, PASSWORD_MISSING, GONE_FROM_SERVER, CREATE_IN_PROGRESS }
+    public enum Reason {
+        USERNAME_TAKEN,
+        CUSTOMER_NOT_PROVISIONED,
+        SUBSCRIPTION_NOT_PROVISIONED,
+        UNKNOWN_PLAN,
+        AMBIGUOUS_MATCH,
+        PASSWORD_MISSING,
+        GONE_FROM_SERVER,
+        CREATE_IN_PROGRESS
+    }
 
     private final Reason reason;
 

@@ -38,9 +38,18 @@ public record ProvisioningProperties(
         @DefaultValue("GENERATE") MissingPasswordPolicy missingPassword,
         @DefaultValue("15m") Duration createdSkew) {
 
-    public enum UsernameTakenPolicy { ADOPT, FAIL }
+    public enum UsernameTakenPolicy {
+        ADOPT,
+        FAIL
+    }
 
-    public enum EndedSubscriptionPolicy { CANCEL, DELETE }
+    public enum EndedSubscriptionPolicy {
+        CANCEL,
+        DELETE
+    }
 
-    public enum MissingPasswordPolicy { GENERATE, FAIL }
+    public enum MissingPasswordPolicy {
+        GENERATE,
+        FAIL
+    }
 }

@@ -40,8 +40,13 @@ public class ProvisioningRoutes extends RouteBuilder {
     private final ProvisioningPause pause;
     private final boolean dryRun;
 
-    public ProvisioningRoutes(CustomerOrderedDispatcher dispatcher, Provisioner provisioner, RunStore runs,
-            DeadLetterStore deadLetters, ProvisioningPause pause, ProvisioningProperties properties) {
+    public ProvisioningRoutes(
+            CustomerOrderedDispatcher dispatcher,
+            Provisioner provisioner,
+            RunStore runs,
+            DeadLetterStore deadLetters,
+            ProvisioningPause pause,
+            ProvisioningProperties properties) {
         this.pause = pause;
         this.dryRun = properties.dryRun();
         this.dispatcher = dispatcher;
@@ -52,7 +57,8 @@ public class ProvisioningRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(INTAKE).routeId("provision-intake")
+        from(INTAKE)
+                .routeId("provision-intake")
                 .process(exchange -> dispatcher.submit(exchange.getIn().getMandatoryBody(RecordEnvelope.class)));
 
         // The Enterprise Server calls run inside the circuit breaker (route provision-call): while the server is down
@@ -62,7 +68,9 @@ public class ProvisioningRoutes extends RouteBuilder {
         // to the caller) and the redelivery of provision-record re-runs that step, breaker included.
         // A success resolves the record's open dead letter, unless it was a dry run: that only listed the calls, the
         // failed record is still not on the server, and a real replay must still find it.
-        from(RECORD).routeId("provision-record").routeConfigurationId("es-errors")
+        from(RECORD)
+                .routeId("provision-record")
+                .routeConfigurationId("es-errors")
                 .to(CALL)
                 .process(exchange -> {
                     RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
@@ -74,14 +82,18 @@ public class ProvisioningRoutes extends RouteBuilder {
                     }
                 });
 
-        from(CALL).routeId("provision-call").errorHandler(noErrorHandler())
+        from(CALL)
+                .routeId("provision-call")
+                .errorHandler(noErrorHandler())
                 .circuitBreaker()
-                    .resilience4jConfiguration()
-                        .circuitBreaker(EsServerCircuitBreaker.BEAN)
-                        .throwExceptionWhenHalfOpenOrOpenState(true)
-                    .end()
-                    .process(exchange -> exchange.getIn().setHeader(OUTCOME,
-                            provisioner.provision(exchange.getIn().getMandatoryBody(RecordEnvelope.class))))
+                .resilience4jConfiguration()
+                .circuitBreaker(EsServerCircuitBreaker.BEAN)
+                .throwExceptionWhenHalfOpenOrOpenState(true)
+                .end()
+                .process(exchange -> exchange.getIn()
+                        .setHeader(
+                                OUTCOME,
+                                provisioner.provision(exchange.getIn().getMandatoryBody(RecordEnvelope.class))))
                 .end();
     }
 
@@ -90,17 +102,24 @@ public class ProvisioningRoutes extends RouteBuilder {
      * still escapes means the state store itself failed, and is logged rather than stopping the lane.
      */
     @Bean(destroyMethod = "close")
-    static CustomerOrderedDispatcher customerOrderedDispatcher(org.apache.camel.CamelContext camel,
-            ProducerTemplate producer, ProvisioningProperties properties, LinkStore links) {
+    static CustomerOrderedDispatcher customerOrderedDispatcher(
+            org.apache.camel.CamelContext camel,
+            ProducerTemplate producer,
+            ProvisioningProperties properties,
+            LinkStore links) {
         ExecutorService workers = camel.getExecutorServiceManager()
                 .newFixedThreadPool(CustomerOrderedDispatcher.class, "provisioning", properties.workers());
-        return new CustomerOrderedDispatcher(workers, properties.queueCapacity(), links::customerKeyOfSubscription,
-                envelope -> {
+        return new CustomerOrderedDispatcher(
+                workers, properties.queueCapacity(), links::customerKeyOfSubscription, envelope -> {
                     try {
                         producer.sendBody(RECORD, envelope);
                     } catch (RuntimeException e) {
-                        LOG.error("record {} ({} {}) has no outcome: the state store refused it: {}",
-                                envelope.source(), envelope.type(), envelope.billingKey(), e.getMessage());
+                        LOG.error(
+                                "record {} ({} {}) has no outcome: the state store refused it: {}",
+                                envelope.source(),
+                                envelope.type(),
+                                envelope.billingKey(),
+                                e.getMessage());
                     }
                 });
     }

@@ -65,7 +65,8 @@ class StatusChangeProvisioner {
      */
     private static boolean needed(ObjectNode applied, Status target) {
         String current = applied.path("status").asText();
-        return !current.equals(target.name()) && !current.equals(Status.CANCELLED.name())
+        return !current.equals(target.name())
+                && !current.equals(Status.CANCELLED.name())
                 && !applied.path("ended").asBoolean();
     }
 
@@ -77,8 +78,8 @@ class StatusChangeProvisioner {
         try {
             return (ObjectNode) mapper.readTree(link.appliedJson());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the applied state of " + link.type() + " " + link.billingKey()
-                    + " is unreadable", e);
+            throw new IllegalStateException(
+                    "the applied state of " + link.type() + " " + link.billingKey() + " is unreadable", e);
         }
     }
 }

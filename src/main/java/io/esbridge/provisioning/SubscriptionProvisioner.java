@@ -27,12 +27,17 @@ import io.esbridge.state.Link;
 @Component
 class SubscriptionProvisioner {
 
-    record AppliedSubscription(Integer planId, String planName, String packageName, String comments, String status,
-            boolean ended) {
+    record AppliedSubscription(
+            Integer planId, String planName, String packageName, String comments, String status, boolean ended) {
 
         static AppliedSubscription of(SubscriptionRecord r) {
-            return new AppliedSubscription(r.planId(), r.planName(), r.packageName(), r.comments(),
-                    r.status().name(), r.ended());
+            return new AppliedSubscription(
+                    r.planId(),
+                    r.planName(),
+                    r.packageName(),
+                    r.comments(),
+                    r.status().name(),
+                    r.ended());
         }
     }
 
@@ -42,8 +47,12 @@ class SubscriptionProvisioner {
     private final EndedSubscriptionPolicy endedPolicy;
     private final CreatedSinceIntent createdSinceIntent;
 
-    SubscriptionProvisioner(EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory plans,
-            ProvisioningProperties properties, CreatedSinceIntent createdSinceIntent) {
+    SubscriptionProvisioner(
+            EnterpriseServerClient client,
+            ObjectMapper mapper,
+            PlanDirectory plans,
+            ProvisioningProperties properties,
+            CreatedSinceIntent createdSinceIntent) {
         this.createdSinceIntent = createdSinceIntent;
         this.client = client;
         this.mapper = mapper;
@@ -69,20 +78,33 @@ class SubscriptionProvisioner {
                 return Outcome.UNCHANGED;
             }
             int planId = plans.hostingPlanId(record.planId(), record.planName());
-            ctx.create("AddPackage", RecordType.SUBSCRIPTION, record.key(), record.packageName(),
-                    state.data(userId, null), () -> client.addPackage(userId, planId, record.packageName(),
-                            record.comments(), record.status(), DateTimes.wire(record.purchaseDate())));
+            ctx.create(
+                    "AddPackage",
+                    RecordType.SUBSCRIPTION,
+                    record.key(),
+                    record.packageName(),
+                    state.data(userId, null),
+                    () -> client.addPackage(
+                            userId,
+                            planId,
+                            record.packageName(),
+                            record.comments(),
+                            record.status(),
+                            DateTimes.wire(record.purchaseDate())));
             return Outcome.CREATED;
         }
         return laterSight(record, link.get(), state, ctx);
     }
 
     private int customerUserId(SubscriptionRecord record, ProvisioningContext ctx) {
-        Link customer = ctx.links().find(RecordType.CUSTOMER, record.customerKey())
+        Link customer = ctx.links()
+                .find(RecordType.CUSTOMER, record.customerKey())
                 .filter(Link::applied)
-                .orElseThrow(() -> new ProvisioningException(Reason.CUSTOMER_NOT_PROVISIONED, "customer "
-                        + record.customerKey() + " of subscription " + record.key()
-                        + " is not provisioned yet: import or fix the customer first"));
+                .orElseThrow(() -> new ProvisioningException(
+                        Reason.CUSTOMER_NOT_PROVISIONED,
+                        "customer "
+                                + record.customerKey() + " of subscription " + record.key()
+                                + " is not provisioned yet: import or fix the customer first"));
         return customer.esId();
     }
 
@@ -96,20 +118,27 @@ class SubscriptionProvisioner {
         int planId = plans.hostingPlanId(sent.planId(), sent.planName());
         int statusId = StatusIds.id(PackageStatus.valueOf(sent.status()));
         List<PackageInfo> candidates = client.getMyPackages(userId).stream()
-                .filter(p -> pending.intentName() != null && pending.intentName().equals(p.getPackageName()))
-                .filter(p -> p.getPlanId() == planId && p.getStatusId() == statusId
+                .filter(p ->
+                        pending.intentName() != null && pending.intentName().equals(p.getPackageName()))
+                .filter(p -> p.getPlanId() == planId
+                        && p.getStatusId() == statusId
                         && CreatedSinceIntent.sameOptional(p.getPackageComments(), sent.comments())
                         && createdSinceIntent.purchasedAsSent(p.getPurchaseDate(), record.purchaseDate(), pending))
-                .filter(p -> ctx.links().billingKeyOf(RecordType.SUBSCRIPTION, p.getPackageId()).isEmpty())
+                .filter(p -> ctx.links()
+                        .billingKeyOf(RecordType.SUBSCRIPTION, p.getPackageId())
+                        .isEmpty())
                 .toList();
         if (candidates.isEmpty()) {
             ctx.forgetIntent(pending);
             return Optional.empty();
         }
         if (candidates.size() > 1) {
-            throw new ProvisioningException(Reason.AMBIGUOUS_MATCH, "an interrupted AddPackage for subscription "
-                    + pending.billingKey() + " may have created one of " + candidates.size() + " unlinked spaces"
-                    + " named '" + pending.intentName() + "' of user " + userId + ": resolve by hand");
+            throw new ProvisioningException(
+                    Reason.AMBIGUOUS_MATCH,
+                    "an interrupted AddPackage for subscription "
+                            + pending.billingKey() + " may have created one of " + candidates.size()
+                            + " unlinked spaces"
+                            + " named '" + pending.intentName() + "' of user " + userId + ": resolve by hand");
         }
         return Optional.of(ctx.linkFound(pending, candidates.get(0).getPackageId()));
     }
@@ -129,15 +158,18 @@ class SubscriptionProvisioner {
         } else {
             if (AppliedState.changed(mapper, link.appliedJson(), state, "planId", "planName")) {
                 int planId = plans.hostingPlanId(record.planId(), record.planName());
-                PackageInfo current = client.getPackage(packageId).orElseThrow(() -> new ProvisioningException(
-                        Reason.GONE_FROM_SERVER, "space " + packageId + " (billing subscription " + record.key()
-                                + ") no longer exists on the server"));
+                PackageInfo current = client.getPackage(packageId)
+                        .orElseThrow(() -> new ProvisioningException(
+                                Reason.GONE_FROM_SERVER,
+                                "space " + packageId + " (billing subscription " + record.key()
+                                        + ") no longer exists on the server"));
                 current.setPlanId(planId);
                 ctx.write("UpdatePackage", () -> client.updatePackage(current));
             }
             if (AppliedState.changed(mapper, link.appliedJson(), state, "packageName", "comments")) {
-                ctx.write("UpdatePackageName", () -> client.updatePackageName(packageId, record.packageName(),
-                        record.comments()));
+                ctx.write(
+                        "UpdatePackageName",
+                        () -> client.updatePackageName(packageId, record.packageName(), record.comments()));
             }
             if (AppliedState.changed(mapper, link.appliedJson(), state, "status", "ended")) {
                 ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, record.status()));

@@ -20,5 +20,5 @@ public record AddonRecord(
         PackageStatus status,
         LocalDateTime purchaseDate,
         String comments,
-        boolean ended) implements ProvisioningRecord {
-}
+        boolean ended)
+        implements ProvisioningRecord {}

@@ -35,7 +35,8 @@ public record CustomerRecord(
         boolean htmlMail,
         String comments,
         String subscriberNumber,
-        List<String> notes) implements ProvisioningRecord {
+        List<String> notes)
+        implements ProvisioningRecord {
 
     @Override
     public String customerKey() {
@@ -44,14 +45,39 @@ public record CustomerRecord(
 
     /** The same record carrying another password (or none). */
     public CustomerRecord withPassword(String newPassword) {
-        return new CustomerRecord(key, username, newPassword, firstName, lastName, email, status, ownerId, roleId, demo,
-                peer, sendLetter, companyName, address, city, state, zip, country, primaryPhone, secondaryPhone, fax,
-                secondaryEmail, instantMessenger, htmlMail, comments, subscriberNumber, notes);
+        return new CustomerRecord(
+                key,
+                username,
+                newPassword,
+                firstName,
+                lastName,
+                email,
+                status,
+                ownerId,
+                roleId,
+                demo,
+                peer,
+                sendLetter,
+                companyName,
+                address,
+                city,
+                state,
+                zip,
+                country,
+                primaryPhone,
+                secondaryPhone,
+                fax,
+                secondaryEmail,
+                instantMessenger,
+                htmlMail,
+                comments,
+                subscriberNumber,
+                notes);
     }
 
     @Override
     public String toString() {
-        return "CustomerRecord[key=" + key + ", username=" + username + ", password=" + (password == null ? "none"
-                : "******") + ", email=" + email + ", status=" + status + "]";
+        return "CustomerRecord[key=" + key + ", username=" + username + ", password="
+                + (password == null ? "none" : "******") + ", email=" + email + ", status=" + status + "]";
     }
 }

@@ -19,15 +19,14 @@ public record PlanRecord(
         int recurrenceLength,
         List<Group> groups,
         List<Quota> quotas,
-        boolean ended) implements ProvisioningRecord {
+        boolean ended)
+        implements ProvisioningRecord {
 
     /** A resource group enabled in the plan. */
-    public record Group(int groupId, boolean enabled, boolean calculateDiskSpace, boolean calculateBandwidth) {
-    }
+    public record Group(int groupId, boolean enabled, boolean calculateDiskSpace, boolean calculateBandwidth) {}
 
     /** A quota value of the plan; -1 is unlimited, 0/1 for on/off quotas. */
-    public record Quota(int quotaId, int value) {
-    }
+    public record Quota(int quotaId, int value) {}
 
     @Override
     public String customerKey() {

@@ -1,8 +1,8 @@
 package io.esbridge.record;
 
 /** A mapped, validated billing record, or a status change decided for one gone from billing, ready for provisioning. */
-public sealed interface ProvisioningRecord permits CustomerRecord, SubscriptionRecord, AddonRecord, PlanRecord,
-        StatusChangeRecord {
+public sealed interface ProvisioningRecord
+        permits CustomerRecord, SubscriptionRecord, AddonRecord, PlanRecord, StatusChangeRecord {
 
     /** The billing key of the record itself. */
     String key();

@@ -14,8 +14,13 @@ import java.util.Map;
  *                   {@link PlanRecord}; or a {@link StatusChangeRecord} of a customer or subscription gone from billing
  * @param raw        the input as read (column or property → text), secrets masked, for error reports
  */
-public record RecordEnvelope(String runId, SourceRef source, RecordType type, String billingKey,
-        ProvisioningRecord payload, Map<String, String> raw) {
+public record RecordEnvelope(
+        String runId,
+        SourceRef source,
+        RecordType type,
+        String billingKey,
+        ProvisioningRecord payload,
+        Map<String, String> raw) {
 
     /** The billing key of the customer this record belongs to: records of one customer apply in order. */
     public String customerKey() {

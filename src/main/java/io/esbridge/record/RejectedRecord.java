@@ -14,8 +14,15 @@ import java.util.Map;
  * @param reason     why it was refused, in one sentence
  * @param raw        the input as read, secrets masked
  */
-public record RejectedRecord(String runId, SourceRef source, RecordType type, String billingKey, String field,
-        String value, String reason, Map<String, String> raw) {
+public record RejectedRecord(
+        String runId,
+        SourceRef source,
+        RecordType type,
+        String billingKey,
+        String field,
+        String value,
+        String reason,
+        Map<String, String> raw) {
 
     /**
      * How much of a long value (longer than this and 20 more) is shown: a 200,000-character field makes no readable

@@ -11,7 +11,12 @@ package io.esbridge.record;
 public record SourceRef(Kind kind, String name, String position) {
 
     /** Where records come from; REPLAY is a re-run of dead letters, whose records keep their original source. */
-    public enum Kind { FILE, PUSH, TABLE, REPLAY }
+    public enum Kind {
+        FILE,
+        PUSH,
+        TABLE,
+        REPLAY
+    }
 
     public static SourceRef fileLine(String fileName, long line) {
         return new SourceRef(Kind.FILE, fileName, String.valueOf(line));

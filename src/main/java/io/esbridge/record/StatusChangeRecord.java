@@ -13,5 +13,8 @@ public record StatusChangeRecord(RecordType target, String key, String customerK
         implements ProvisioningRecord {
 
     /** Named as the constants of both UserStatus and PackageStatus, and as a link's applied JSON holds them. */
-    public enum Status { SUSPENDED, CANCELLED }
+    public enum Status {
+        SUSPENDED,
+        CANCELLED
+    }
 }

@@ -20,5 +20,5 @@ public record SubscriptionRecord(
         String comments,
         PackageStatus status,
         LocalDateTime purchaseDate,
-        boolean ended) implements ProvisioningRecord {
-}
+        boolean ended)
+        implements ProvisioningRecord {}

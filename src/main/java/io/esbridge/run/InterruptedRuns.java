@@ -72,13 +72,18 @@ class InterruptedRuns implements SmartLifecycle {
      */
     private void closeRunsOfGoneInstances() {
         owner.gone(properties.ownerGoneAfter()).forEach(owner::forget);
-        interrupt(jdbc.queryForList("select run_id from es_run r where state = 'RUNNING' and owner_instance is not"
-                + " null and not exists (select 1 from es_instance i where i.instance_id = r.owner_instance)",
+        interrupt(jdbc.queryForList(
+                "select run_id from es_run r where state = 'RUNNING' and owner_instance is not"
+                        + " null and not exists (select 1 from es_instance i where i.instance_id = r.owner_instance)",
                 String.class));
         Timestamp idleSince = Timestamp.from(Instant.now().minus(OWNERLESS_IDLE));
-        interrupt(jdbc.queryForList("select run_id from es_run r where state = 'RUNNING'"
-                + " and owner_instance is null and started_at < ? and not exists (select 1 from es_record_outcome o"
-                + " where o.run_id = r.run_id and o.recorded_at >= ?)", String.class, idleSince, idleSince));
+        interrupt(jdbc.queryForList(
+                "select run_id from es_run r where state = 'RUNNING'"
+                        + " and owner_instance is null and started_at < ? and not exists (select 1 from es_record_outcome o"
+                        + " where o.run_id = r.run_id and o.recorded_at >= ?)",
+                String.class,
+                idleSince,
+                idleSince));
     }
 
     @Override
@@ -101,8 +106,8 @@ class InterruptedRuns implements SmartLifecycle {
     }
 
     private List<String> openRunsOf(String instance) {
-        return jdbc.queryForList("select run_id from es_run where state = 'RUNNING' and owner_instance = ?",
-                String.class, instance);
+        return jdbc.queryForList(
+                "select run_id from es_run where state = 'RUNNING' and owner_instance = ?", String.class, instance);
     }
 
     private void interrupt(List<String> runIds) {

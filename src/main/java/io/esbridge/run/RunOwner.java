@@ -33,7 +33,8 @@ public class RunOwner {
     private final long pid = ProcessHandle.current().pid();
     private final Long processStart = start(ProcessHandle.current());
     private final String processSpace = processSpace();
-    private final String id = hostName() + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String id =
+            hostName() + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     public RunOwner(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -50,22 +51,34 @@ public class RunOwner {
     /** One beat; after a pause long enough for others to take this instance for gone, it registers again. */
     void heartbeat() {
         if (jdbc.update("update es_instance set heartbeat_at = current_timestamp where instance_id = ?", id) == 0) {
-            LOG.warn("es-bridge instance {} had stopped heart-beating long enough to be taken for gone; its open runs"
-                    + " may have been closed as interrupted, and end finished if they complete", id);
+            LOG.warn(
+                    "es-bridge instance {} had stopped heart-beating long enough to be taken for gone; its open runs"
+                            + " may have been closed as interrupted, and end finished if they complete",
+                    id);
             register();
         }
     }
 
     /** The other instances that are gone: no beat for {@code gap}, or their process ended in this process space. */
     List<String> gone(Duration gap) {
-        OffsetDateTime cutoff = jdbc.queryForObject("select current_timestamp", OffsetDateTime.class).minus(gap);
-        return jdbc.query("select instance_id, process_space, pid, process_start, heartbeat_at from es_instance"
-                + " where instance_id <> ?", (rs, n) -> {
-                    boolean silent = rs.getObject("heartbeat_at", OffsetDateTime.class).isBefore(cutoff);
-                    boolean ended = processSpace != null && processSpace.equals(rs.getString("process_space"))
-                            && ended(rs.getLong("pid"), rs.getObject("process_start", Long.class));
-                    return silent || ended ? rs.getString("instance_id") : null;
-                }, id).stream().filter(Objects::nonNull).toList();
+        OffsetDateTime cutoff = jdbc.queryForObject("select current_timestamp", OffsetDateTime.class)
+                .minus(gap);
+        return jdbc
+                .query(
+                        "select instance_id, process_space, pid, process_start, heartbeat_at from es_instance"
+                                + " where instance_id <> ?",
+                        (rs, n) -> {
+                            boolean silent = rs.getObject("heartbeat_at", OffsetDateTime.class)
+                                    .isBefore(cutoff);
+                            boolean ended = processSpace != null
+                                    && processSpace.equals(rs.getString("process_space"))
+                                    && ended(rs.getLong("pid"), rs.getObject("process_start", Long.class));
+                            return silent || ended ? rs.getString("instance_id") : null;
+                        },
+                        id)
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**
@@ -91,8 +104,12 @@ public class RunOwner {
     }
 
     private void register() {
-        jdbc.update("insert into es_instance (instance_id, process_space, pid, process_start, started_at,"
-                + " heartbeat_at) values (?, ?, ?, ?, current_timestamp, current_timestamp)", id, processSpace, pid,
+        jdbc.update(
+                "insert into es_instance (instance_id, process_space, pid, process_start, started_at,"
+                        + " heartbeat_at) values (?, ?, ?, ?, current_timestamp, current_timestamp)",
+                id,
+                processSpace,
+                pid,
                 processStart);
     }
 

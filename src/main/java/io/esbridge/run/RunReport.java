@@ -13,9 +13,22 @@ import java.util.Map;
  * @param operations write operations made, by name
  * @param errors     failed records by error code or name
  */
-public record RunReport(String runId, String sourceKind, String sourceName, String charset, String charsetFrom,
-        RunState state, Instant startedAt, Instant finishedAt, long in, long created, long updated, long unchanged,
-        long failed, Map<String, Long> operations, Map<String, Long> errors) {
+public record RunReport(
+        String runId,
+        String sourceKind,
+        String sourceName,
+        String charset,
+        String charsetFrom,
+        RunState state,
+        Instant startedAt,
+        Instant finishedAt,
+        long in,
+        long created,
+        long updated,
+        long unchanged,
+        long failed,
+        Map<String, Long> operations,
+        Map<String, Long> errors) {
 
     public boolean identityHolds() {
         return in == created + updated + unchanged + failed;
@@ -32,11 +45,21 @@ public record RunReport(String runId, String sourceKind, String sourceName, Stri
 
     /** One line for the log. */
     public String summary() {
-        return String.format("run %s (%s %s%s)%s: in=%d created=%d updated=%d unchanged=%d failed=%d in %.1fs"
-                + " (%.0f records/s)%s%s", runId, sourceKind.toLowerCase(), sourceName,
+        return String.format(
+                "run %s (%s %s%s)%s: in=%d created=%d updated=%d unchanged=%d failed=%d in %.1fs"
+                        + " (%.0f records/s)%s%s",
+                runId,
+                sourceKind.toLowerCase(),
+                sourceName,
                 charset == null ? "" : ", " + charset,
-                state == RunState.FINISHED ? "" : " " + state.label(), in, created, updated,
-                unchanged, failed, duration().toMillis() / 1000.0, recordsPerSecond(),
+                state == RunState.FINISHED ? "" : " " + state.label(),
+                in,
+                created,
+                updated,
+                unchanged,
+                failed,
+                duration().toMillis() / 1000.0,
+                recordsPerSecond(),
                 errors.isEmpty() ? "" : " errors=" + errors,
                 identityHolds() ? "" : " IDENTITY BROKEN: in != created+updated+unchanged+failed");
     }

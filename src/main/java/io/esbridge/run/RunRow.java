@@ -3,10 +3,19 @@ package io.esbridge.run;
 import java.time.Duration;
 import java.time.Instant;
 
-
 /** One run as the runs page lists it: where it came from, when, how long, and its records by outcome. */
-public record RunRow(String runId, String sourceKind, String sourceName, RunState state, Instant startedAt,
-        Instant finishedAt, Long recordsIn, long created, long updated, long unchanged, long failed) {
+public record RunRow(
+        String runId,
+        String sourceKind,
+        String sourceName,
+        RunState state,
+        Instant startedAt,
+        Instant finishedAt,
+        Long recordsIn,
+        long created,
+        long updated,
+        long unchanged,
+        long failed) {
 
     public long recorded() {
         return created + updated + unchanged + failed;

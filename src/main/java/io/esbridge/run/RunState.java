@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * counts it reached, and importing the same input again finishes the work.
  */
 public enum RunState {
-    RUNNING, FINISHED, INTERRUPTED;
+    RUNNING,
+    FINISHED,
+    INTERRUPTED;
 
     /** As the report JSON (also where Jackson writes a report), the status command and the console show it. */
     @JsonValue

@@ -33,8 +33,8 @@ final class BasicAuthenticator {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(5).strip()),
-                    StandardCharsets.US_ASCII);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(5).strip()), StandardCharsets.US_ASCII);
         } catch (IllegalArgumentException notBase64) {
             return null;
         }

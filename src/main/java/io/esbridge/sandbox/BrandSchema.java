@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -30,11 +29,10 @@ final class BrandSchema {
 
     private static final String XSD = "http://www.w3.org/2001/XMLSchema";
     /** XmlSerializer's value types: always written, so minOccurs="1" (the contract reference, section 1.2). */
-    private static final Set<String> VALUE_TYPES = Set.of("s:int", "s:boolean", "s:dateTime", "s:decimal",
-            "s:unsignedShort");
+    private static final Set<String> VALUE_TYPES =
+            Set.of("s:int", "s:boolean", "s:dateTime", "s:decimal", "s:unsignedShort");
 
-    private BrandSchema() {
-    }
+    private BrandSchema() {}
 
     /** The schema text (without XML declaration, ready to inline in a WSDL) cut down to {@code members}. */
     static String of(String contractSchema, DeclaredMembers members) {
@@ -73,7 +71,9 @@ final class BrandSchema {
             Element member = (Element) elements.item(i);
             if (!declared.contains(member.getAttribute("name"))) {
                 Node before = member.getPreviousSibling();
-                if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getTextContent().isBlank()) {
+                if (before != null
+                        && before.getNodeType() == Node.TEXT_NODE
+                        && before.getTextContent().isBlank()) {
                     before.getParentNode().removeChild(before);
                 }
                 member.getParentNode().removeChild(member);

@@ -14,7 +14,11 @@ import io.esbridge.contract.UserStatus;
 final class CallerCheck {
 
     /** One demand of an operation on its caller. */
-    enum Demand { NOT_DEMO, IS_ACTIVE, IS_RESELLER }
+    enum Demand {
+        NOT_DEMO,
+        IS_ACTIVE,
+        IS_RESELLER
+    }
 
     private final UserDirectory users;
     /** WebsitePanel 1.x answers -108 to a caller who is no reseller; later versions -112. */
@@ -35,12 +39,15 @@ final class CallerCheck {
             throw new ServerFaultException("You are not allowed to access this account");
         }
         for (Demand demand : demands) {
-            int code = switch (demand) {
-                case NOT_DEMO -> caller.get().isIsDemo() ? -106 : 0;
-                case IS_ACTIVE -> activeCode(caller.get().getStatus());
-                case IS_RESELLER -> caller.get().getRole() == UserRole.ADMINISTRATOR
-                        || caller.get().getRole() == UserRole.RESELLER ? 0 : notResellerCode;
-            };
+            int code =
+                    switch (demand) {
+                        case NOT_DEMO -> caller.get().isIsDemo() ? -106 : 0;
+                        case IS_ACTIVE -> activeCode(caller.get().getStatus());
+                        case IS_RESELLER -> caller.get().getRole() == UserRole.ADMINISTRATOR
+                                        || caller.get().getRole() == UserRole.RESELLER
+                                ? 0
+                                : notResellerCode;
+                    };
             if (code < 0) {
                 return code;
             }

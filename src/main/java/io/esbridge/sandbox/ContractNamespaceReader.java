@@ -2,7 +2,6 @@ package io.esbridge.sandbox;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -48,13 +47,13 @@ final class ContractNamespaceReader extends StreamReaderDelegate {
                 }
             }
             case XMLStreamConstants.END_ELEMENT -> {
-                if (types.pop() instanceof XmlSerializerTypes.SimpleType simple && !simple.accepts().test(text.toString())) {
+                if (types.pop() instanceof XmlSerializerTypes.SimpleType simple
+                        && !simple.accepts().test(text.toString())) {
                     throw new InstanceValidationException(text.toString(), simple.name(), getLocation());
                 }
                 text.setLength(0);
             }
-            default -> {
-            }
+            default -> {}
         }
         return event;
     }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -51,15 +50,15 @@ final class DataSets {
 
         Table row(Object... values) {
             if (values.length != columns.size()) {
-                throw new IllegalArgumentException(name + " has " + columns.size() + " columns, row has " + values.length);
+                throw new IllegalArgumentException(
+                        name + " has " + columns.size() + " columns, row has " + values.length);
             }
             rows.add(values);
             return this;
         }
     }
 
-    private DataSets() {
-    }
+    private DataSets() {}
 
     static DataSet of(Table... tables) {
         Document document = newDocument();

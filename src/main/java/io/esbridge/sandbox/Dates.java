@@ -13,7 +13,6 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
@@ -25,13 +24,15 @@ final class Dates {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
     /** The calendar date and time of day of an xs:dateTime (or xs:date), strictly: no February 31st, no hour 24. */
     private static final Pattern DATE_AND_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:T(\\d{2}:\\d{2}:\\d{2}))?");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final DatatypeFactory DATATYPES;
     /** The range of SQL Server's datetime, the type of the panel's date columns. */
     private static final LocalDateTime EARLIEST = LocalDateTime.of(1753, 1, 1, 0, 0);
+
     private static final LocalDateTime LATEST = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 997_000_000);
     /**
      * What SQL Server answers (error 242) when the server's DateTime parameter, sent as datetime2, does not fit the
@@ -48,8 +49,7 @@ final class Dates {
         }
     }
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /**
      * An xs:dateTime as .NET's XmlSerializer reads it: a date that is not in the calendar ({@code 2024-02-31}) or an
@@ -65,8 +65,8 @@ final class Dates {
                     LocalTime.parse(parts.group(2), TIME);
                 }
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + lexical + "' is not a valid xs:dateTime: " + e.getMessage(),
-                        e);
+                throw new IllegalArgumentException(
+                        "'" + lexical + "' is not a valid xs:dateTime: " + e.getMessage(), e);
             }
         }
         return value;
@@ -97,8 +97,11 @@ final class Dates {
         }
         LocalDateTime time;
         try {
-            time = date.getTimezone() == DatatypeConstants.FIELD_UNDEFINED ? unzoned(date)
-                    : date.toGregorianCalendar().toZonedDateTime().withZoneSameInstant(ZoneId.systemDefault())
+            time = date.getTimezone() == DatatypeConstants.FIELD_UNDEFINED
+                    ? unzoned(date)
+                    : date.toGregorianCalendar()
+                            .toZonedDateTime()
+                            .withZoneSameInstant(ZoneId.systemDefault())
                             .toLocalDateTime();
         } catch (DateTimeException | ArithmeticException e) {
             // a year beyond what a DateTime holds at all
@@ -116,8 +119,13 @@ final class Dates {
             throw new DateTimeException("year beyond 999,999,999");
         }
         BigDecimal fraction = date.getFractionalSecond();
-        return LocalDateTime.of(date.getYear(), date.getMonth(), date.getDay(), orMidnight(date.getHour()),
-                orMidnight(date.getMinute()), orMidnight(date.getSecond()),
+        return LocalDateTime.of(
+                date.getYear(),
+                date.getMonth(),
+                date.getDay(),
+                orMidnight(date.getHour()),
+                orMidnight(date.getMinute()),
+                orMidnight(date.getSecond()),
                 fraction == null ? 0 : fraction.movePointRight(9).intValue());
     }
 

@@ -5,15 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-
 import javax.xml.stream.XMLStreamException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One ASMX service of the sandbox ({@code /esUsers.asmx} …). Dispatches on the SOAPAction header like ASMX, checks
@@ -37,8 +36,15 @@ final class EnterpriseServerServlet extends HttpServlet {
     private final SandboxFaults faults;
     private final SandboxStats stats;
 
-    EnterpriseServerServlet(String service, String namespace, String realm, SoapOperations operations,
-            SoapCodec codec, WsdlDocuments wsdl, BasicAuthenticator authenticator, SandboxFaults faults,
+    EnterpriseServerServlet(
+            String service,
+            String namespace,
+            String realm,
+            SoapOperations operations,
+            SoapCodec codec,
+            WsdlDocuments wsdl,
+            BasicAuthenticator authenticator,
+            SandboxFaults faults,
             SandboxStats stats) {
         this.service = service;
         this.namespace = namespace;
@@ -70,18 +76,23 @@ final class EnterpriseServerServlet extends HttpServlet {
         try {
             answer(request, response);
         } finally {
-            stats.recordOwnTime(System.nanoTime() - began - (request.getAttribute(INJECTED) instanceof Long injected
-                    ? injected : 0L));
+            stats.recordOwnTime(System.nanoTime()
+                    - began
+                    - (request.getAttribute(INJECTED) instanceof Long injected ? injected : 0L));
         }
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String action = unquote(request.getHeader("SOAPAction"));
         SoapOperation operation = action != null && action.startsWith(namespace + "/")
-                ? operations.find(service, action.substring(namespace.length() + 1)) : null;
+                ? operations.find(service, action.substring(namespace.length() + 1))
+                : null;
         if (operation == null) {
-            fault(response, "Client", "Server did not recognize the value of HTTP Header SOAPAction: "
-                    + (action == null ? "" : action) + ".");
+            fault(
+                    response,
+                    "Client",
+                    "Server did not recognize the value of HTTP Header SOAPAction: " + (action == null ? "" : action)
+                            + ".");
             return;
         }
         stats.recordCall(operation.name(), action);
@@ -102,8 +113,7 @@ final class EnterpriseServerServlet extends HttpServlet {
                 fault(response, "Server", "Server was unable to process request. ---> " + SqlServerErrors.DEADLOCK);
                 return;
             }
-            case SERVE -> {
-            }
+            case SERVE -> {}
         }
         Integer caller = SoapOperations.SUPERVISOR;
         if (operation.authenticated()) {
@@ -115,8 +125,10 @@ final class EnterpriseServerServlet extends HttpServlet {
         }
         Object parameters;
         try {
-            parameters = codec.read(requestBody != null ? new ByteArrayInputStream(requestBody) : request.getInputStream(),
-                    operation, stats::recordBodyNamespace);
+            parameters = codec.read(
+                    requestBody != null ? new ByteArrayInputStream(requestBody) : request.getInputStream(),
+                    operation,
+                    stats::recordBodyNamespace);
         } catch (SoapCodec.UnreadableRequest e) {
             if (e.malformed()) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -136,8 +148,10 @@ final class EnterpriseServerServlet extends HttpServlet {
             // a database error faults in SQL Server's words: the H2 text (SQL, table names) stays in this log
             LOG.warn("Sandbox {} failed", operation.name(), e);
             String database = SqlServerErrors.of(e);
-            fault(response, "Server", "Server was unable to process request. ---> "
-                    + (database != null ? database : e.getMessage()));
+            fault(
+                    response,
+                    "Server",
+                    "Server was unable to process request. ---> " + (database != null ? database : e.getMessage()));
             return;
         }
         // A slow answer: the write above is applied, the client gives up waiting (reconciliation tests).
@@ -198,8 +212,8 @@ final class EnterpriseServerServlet extends HttpServlet {
                 Thread.currentThread().interrupt();
             }
             long slept = System.nanoTime() - began;
-            request.setAttribute(INJECTED, request.getAttribute(INJECTED) instanceof Long earlier ? earlier + slept
-                    : slept);
+            request.setAttribute(
+                    INJECTED, request.getAttribute(INJECTED) instanceof Long earlier ? earlier + slept : slept);
         }
     }
 

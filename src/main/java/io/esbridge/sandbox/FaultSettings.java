@@ -25,8 +25,17 @@ import java.util.Map;
  * parallel workers interleave, and a record is never unlucky enough to exhaust its retries. Dates and times in the
  * request are left out of its content, since a retry may carry a later "now".
  */
-public record FaultSettings(long latencyMillis, long jitterMillis, double soapFaultShare, double httpErrorShare,
-        int httpErrorStatus, boolean outage, Instant outageUntil, long slowAnswerMillis, double slowAnswerShare, Map<String, Integer> failFirstCalls) {
+public record FaultSettings(
+        long latencyMillis,
+        long jitterMillis,
+        double soapFaultShare,
+        double httpErrorShare,
+        int httpErrorStatus,
+        boolean outage,
+        Instant outageUntil,
+        long slowAnswerMillis,
+        double slowAnswerShare,
+        Map<String, Integer> failFirstCalls) {
 
     public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 503, false, null, 0, 0, Map.of());
 
@@ -62,41 +71,97 @@ public record FaultSettings(long latencyMillis, long jitterMillis, double soapFa
     }
 
     public FaultSettings withLatency(long millis, long jitter) {
-        return new FaultSettings(millis, jitter, soapFaultShare, httpErrorShare, httpErrorStatus, outage, outageUntil,
-                slowAnswerMillis, slowAnswerShare, failFirstCalls);
+        return new FaultSettings(
+                millis,
+                jitter,
+                soapFaultShare,
+                httpErrorShare,
+                httpErrorStatus,
+                outage,
+                outageUntil,
+                slowAnswerMillis,
+                slowAnswerShare,
+                failFirstCalls);
     }
 
     public FaultSettings withSoapFaultShare(double share) {
-        return new FaultSettings(latencyMillis, jitterMillis, share, httpErrorShare, httpErrorStatus, outage,
-                outageUntil, slowAnswerMillis, slowAnswerShare, failFirstCalls);
+        return new FaultSettings(
+                latencyMillis,
+                jitterMillis,
+                share,
+                httpErrorShare,
+                httpErrorStatus,
+                outage,
+                outageUntil,
+                slowAnswerMillis,
+                slowAnswerShare,
+                failFirstCalls);
     }
 
     public FaultSettings withHttpErrorShare(double share, int status) {
-        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, share, status, outage, outageUntil,
-                slowAnswerMillis, slowAnswerShare, failFirstCalls);
+        return new FaultSettings(
+                latencyMillis,
+                jitterMillis,
+                soapFaultShare,
+                share,
+                status,
+                outage,
+                outageUntil,
+                slowAnswerMillis,
+                slowAnswerShare,
+                failFirstCalls);
     }
 
     public FaultSettings withOutage(boolean on, Instant until) {
-        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, httpErrorStatus, on,
-                until, slowAnswerMillis, slowAnswerShare, failFirstCalls);
+        return new FaultSettings(
+                latencyMillis,
+                jitterMillis,
+                soapFaultShare,
+                httpErrorShare,
+                httpErrorStatus,
+                on,
+                until,
+                slowAnswerMillis,
+                slowAnswerShare,
+                failFirstCalls);
     }
 
     public FaultSettings withSlowAnswers(long millis, double share) {
-        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, httpErrorStatus, outage,
-                outageUntil, millis, share, failFirstCalls);
+        return new FaultSettings(
+                latencyMillis,
+                jitterMillis,
+                soapFaultShare,
+                httpErrorShare,
+                httpErrorStatus,
+                outage,
+                outageUntil,
+                millis,
+                share,
+                failFirstCalls);
     }
 
     /** The first {@code calls} calls of {@code operation} are answered HTTP {@code status} without being applied. */
     public FaultSettings withFailFirst(String operation, int calls, int status) {
         Map<String, Integer> failFirst = new java.util.HashMap<>(failFirstCalls);
         failFirst.put(operation, calls);
-        return new FaultSettings(latencyMillis, jitterMillis, soapFaultShare, httpErrorShare, status, outage,
-                outageUntil, slowAnswerMillis, slowAnswerShare, failFirst);
+        return new FaultSettings(
+                latencyMillis,
+                jitterMillis,
+                soapFaultShare,
+                httpErrorShare,
+                status,
+                outage,
+                outageUntil,
+                slowAnswerMillis,
+                slowAnswerShare,
+                failFirst);
     }
 
     /** Whether a call's verdict depends on its content or its rank, so its body must be read first. */
     boolean picksCalls() {
-        return soapFaultShare > 0 || httpErrorShare > 0 || slowAnswerShare > 0 && slowAnswerMillis > 0
+        return soapFaultShare > 0
+                || httpErrorShare > 0
+                || slowAnswerShare > 0 && slowAnswerMillis > 0
                 || !failFirstCalls.isEmpty();
     }
 }

@@ -38,8 +38,11 @@ final class HostingPlanCatalog {
     void seed(List<SandboxProperties.PlanSeed> seeds) {
         QuotaCatalogue catalogue = QuotaCatalogue.get();
         for (SandboxProperties.PlanSeed seed : seeds) {
-            boolean exists = jdbc.sql("SELECT COUNT(*) FROM es_plans WHERE plan_name = ?").param(seed.name())
-                    .query(Integer.class).single() > 0;
+            boolean exists = jdbc.sql("SELECT COUNT(*) FROM es_plans WHERE plan_name = ?")
+                            .param(seed.name())
+                            .query(Integer.class)
+                            .single()
+                    > 0;
             if (exists) {
                 continue;
             }
@@ -62,23 +65,32 @@ final class HostingPlanCatalog {
             });
             plan.setQuotas(quotas);
             int planId = add(plan, UserDirectory.ADMIN_ID);
-            jdbc.sql("UPDATE es_plans SET max_quantity = ? WHERE plan_id = ?").param(seed.maxQuantity())
-                    .param(planId).update();
+            jdbc.sql("UPDATE es_plans SET max_quantity = ? WHERE plan_id = ?")
+                    .param(seed.maxQuantity())
+                    .param(planId)
+                    .update();
         }
     }
 
     int add(HostingPlanInfo plan, int callerId) {
         checkPlan(plan);
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO es_plans (user_id, package_id, server_id, plan_name, plan_description, available, is_addon,
                   setup_price, recurring_price, recurrence_unit, recurrence_length)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .param(plan.getUserId() > 0 ? plan.getUserId() : callerId)
-                .param(plan.getPackageId() > 0 ? plan.getPackageId() : null).param(plan.getServerId())
-                .param(plan.getPlanName()).param(plan.getPlanDescription()).param(plan.isAvailable())
-                .param(plan.isIsAddon()).param(orZero(plan.getSetupPrice())).param(orZero(plan.getRecurringPrice()))
-                .param(plan.getRecurrenceUnit()).param(plan.getRecurrenceLength())
+                .param(plan.getPackageId() > 0 ? plan.getPackageId() : null)
+                .param(plan.getServerId())
+                .param(plan.getPlanName())
+                .param(plan.getPlanDescription())
+                .param(plan.isAvailable())
+                .param(plan.isIsAddon())
+                .param(orZero(plan.getSetupPrice()))
+                .param(orZero(plan.getRecurringPrice()))
+                .param(plan.getRecurrenceUnit())
+                .param(plan.getRecurrenceLength())
                 .update(key, "plan_id");
         int planId = key.getKey().intValue();
         writeResources(planId, plan);
@@ -95,17 +107,28 @@ final class HostingPlanCatalog {
         }
         checkPlan(plan);
         database.transactions().executeWithoutResult(tx -> {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     UPDATE es_plans SET package_id = ?, server_id = ?, plan_name = ?, plan_description = ?,
                       available = ?, setup_price = ?, recurring_price = ?, recurrence_unit = ?, recurrence_length = ?
                     WHERE plan_id = ?""")
-                    .param(plan.getPackageId() > 0 ? plan.getPackageId() : null).param(plan.getServerId())
-                    .param(plan.getPlanName()).param(plan.getPlanDescription()).param(plan.isAvailable())
-                    .param(orZero(plan.getSetupPrice())).param(orZero(plan.getRecurringPrice()))
-                    .param(plan.getRecurrenceUnit()).param(plan.getRecurrenceLength()).param(plan.getPlanId())
+                    .param(plan.getPackageId() > 0 ? plan.getPackageId() : null)
+                    .param(plan.getServerId())
+                    .param(plan.getPlanName())
+                    .param(plan.getPlanDescription())
+                    .param(plan.isAvailable())
+                    .param(orZero(plan.getSetupPrice()))
+                    .param(orZero(plan.getRecurringPrice()))
+                    .param(plan.getRecurrenceUnit())
+                    .param(plan.getRecurrenceLength())
+                    .param(plan.getPlanId())
                     .update();
-            jdbc.sql("DELETE FROM es_plan_groups WHERE plan_id = ?").param(plan.getPlanId()).update();
-            jdbc.sql("DELETE FROM es_plan_quotas WHERE plan_id = ?").param(plan.getPlanId()).update();
+            jdbc.sql("DELETE FROM es_plan_groups WHERE plan_id = ?")
+                    .param(plan.getPlanId())
+                    .update();
+            jdbc.sql("DELETE FROM es_plan_quotas WHERE plan_id = ?")
+                    .param(plan.getPlanId())
+                    .update();
             writeResources(plan.getPlanId(), plan);
         });
         return Map.of();
@@ -118,25 +141,37 @@ final class HostingPlanCatalog {
 
     /** @return 0, -1501 when hosting spaces use the plan, -1502 when spaces hold it as an add-on */
     int delete(int planId) {
-        if (jdbc.sql("SELECT COUNT(*) FROM es_packages WHERE plan_id = ?").param(planId).query(Integer.class)
-                .single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM es_packages WHERE plan_id = ?")
+                        .param(planId)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             return -1501;
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM es_package_addons WHERE plan_id = ?").param(planId).query(Integer.class)
-                .single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM es_package_addons WHERE plan_id = ?")
+                        .param(planId)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             return -1502;
         }
         database.transactions().executeWithoutResult(tx -> {
-            jdbc.sql("DELETE FROM es_plan_groups WHERE plan_id = ?").param(planId).update();
-            jdbc.sql("DELETE FROM es_plan_quotas WHERE plan_id = ?").param(planId).update();
+            jdbc.sql("DELETE FROM es_plan_groups WHERE plan_id = ?")
+                    .param(planId)
+                    .update();
+            jdbc.sql("DELETE FROM es_plan_quotas WHERE plan_id = ?")
+                    .param(planId)
+                    .update();
             jdbc.sql("DELETE FROM es_plans WHERE plan_id = ?").param(planId).update();
         });
         return 0;
     }
 
     Optional<HostingPlanInfo> get(int planId) {
-        Optional<HostingPlanInfo> plan = jdbc.sql("SELECT * FROM es_plans WHERE plan_id = ?").param(planId)
-                .query(this::planInfo).optional();
+        Optional<HostingPlanInfo> plan = jdbc.sql("SELECT * FROM es_plans WHERE plan_id = ?")
+                .param(planId)
+                .query(this::planInfo)
+                .optional();
         plan.ifPresent(p -> {
             ArrayOfHostingPlanGroupInfo groups = new ArrayOfHostingPlanGroupInfo();
             groups.getHostingPlanGroupInfo().addAll(groups(planId));
@@ -154,19 +189,26 @@ final class HostingPlanCatalog {
     }
 
     boolean isAddon(int planId) {
-        return jdbc.sql("SELECT is_addon FROM es_plans WHERE plan_id = ?").param(planId).query(Boolean.class)
-                .optional().orElse(false);
+        return jdbc.sql("SELECT is_addon FROM es_plans WHERE plan_id = ?")
+                .param(planId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** An add-on plan's most units per hosting space; null = no limit. */
     Integer maxQuantity(int planId) {
-        return jdbc.sql("SELECT max_quantity FROM es_plans WHERE plan_id = ?").param(planId)
-                .query((rs, n) -> (Integer) rs.getObject(1)).optional().orElse(null);
+        return jdbc.sql("SELECT max_quantity FROM es_plans WHERE plan_id = ?")
+                .param(planId)
+                .query((rs, n) -> (Integer) rs.getObject(1))
+                .optional()
+                .orElse(null);
     }
 
     Map<Integer, Integer> quotaValues(int planId) {
         Map<Integer, Integer> values = new LinkedHashMap<>();
-        jdbc.sql("SELECT quota_id, quota_value FROM es_plan_quotas WHERE plan_id = ? ORDER BY quota_id").param(planId)
+        jdbc.sql("SELECT quota_id, quota_value FROM es_plan_quotas WHERE plan_id = ? ORDER BY quota_id")
+                .param(planId)
                 .query(rs -> {
                     values.put(rs.getInt(1), rs.getInt(2));
                 });
@@ -174,40 +216,80 @@ final class HostingPlanCatalog {
     }
 
     List<HostingPlanGroupInfo> groups(int planId) {
-        return jdbc.sql("SELECT * FROM es_plan_groups WHERE plan_id = ? ORDER BY group_id").param(planId)
+        return jdbc.sql("SELECT * FROM es_plan_groups WHERE plan_id = ? ORDER BY group_id")
+                .param(planId)
                 .query((rs, n) -> {
                     HostingPlanGroupInfo group = new HostingPlanGroupInfo();
                     group.setGroupId(rs.getInt("group_id"));
                     group.setEnabled(rs.getBoolean("enabled"));
                     group.setCalculateDiskSpace(rs.getBoolean("calculate_disk_space"));
                     group.setCalculateBandwidth(rs.getBoolean("calculate_bandwidth"));
-                    group.setGroupName(QuotaCatalogue.get().groupName(group.getGroupId()).orElse(null));
+                    group.setGroupName(
+                            QuotaCatalogue.get().groupName(group.getGroupId()).orElse(null));
                     return group;
-                }).list();
+                })
+                .list();
     }
 
     /** GetHostingPlans / GetHostingAddons: the plans of one owner, columns of contract section 3.9. */
     DataSet list(int userId, boolean addons) {
         DataSets.Table table = addons
-                ? new DataSets.Table("Table", "PlanID:int", "UserID:int", "PackageID:int", "PlanName:string",
-                        "PlanDescription:string", "Available:boolean", "SetupPrice:decimal", "RecurringPrice:decimal",
-                        "RecurrenceLength:int", "RecurrenceUnit:int", "IsAddon:boolean", "PackagesNumber:int")
-                : new DataSets.Table("Table", "PlanID:int", "UserID:int", "PackageID:int", "PlanName:string",
-                        "PlanDescription:string", "Available:boolean", "SetupPrice:decimal", "RecurringPrice:decimal",
-                        "RecurrenceLength:int", "RecurrenceUnit:int", "IsAddon:boolean", "PackagesNumber:int",
-                        "ServerID:int", "ServerName:string", "ServerComments:string", "VirtualServer:boolean",
+                ? new DataSets.Table(
+                        "Table",
+                        "PlanID:int",
+                        "UserID:int",
+                        "PackageID:int",
+                        "PlanName:string",
+                        "PlanDescription:string",
+                        "Available:boolean",
+                        "SetupPrice:decimal",
+                        "RecurringPrice:decimal",
+                        "RecurrenceLength:int",
+                        "RecurrenceUnit:int",
+                        "IsAddon:boolean",
+                        "PackagesNumber:int")
+                : new DataSets.Table(
+                        "Table",
+                        "PlanID:int",
+                        "UserID:int",
+                        "PackageID:int",
+                        "PlanName:string",
+                        "PlanDescription:string",
+                        "Available:boolean",
+                        "SetupPrice:decimal",
+                        "RecurringPrice:decimal",
+                        "RecurrenceLength:int",
+                        "RecurrenceUnit:int",
+                        "IsAddon:boolean",
+                        "PackagesNumber:int",
+                        "ServerID:int",
+                        "ServerName:string",
+                        "ServerComments:string",
+                        "VirtualServer:boolean",
                         "PackageName:string");
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 SELECT p.*, (SELECT COUNT(*) FROM es_packages s WHERE s.plan_id = p.plan_id)
                   + (SELECT COUNT(*) FROM es_package_addons a WHERE a.plan_id = p.plan_id) AS packages_number,
                   (SELECT s.package_name FROM es_packages s WHERE s.package_id = p.package_id) AS package_name
                 FROM es_plans p WHERE p.user_id = ? AND p.is_addon = ? ORDER BY p.plan_name""")
-                .param(userId).param(addons).query(rs -> {
-                    Object[] common = {rs.getInt("plan_id"), rs.getInt("user_id"), rs.getObject("package_id"),
-                        rs.getString("plan_name"), rs.getString("plan_description"), rs.getBoolean("available"),
-                        rs.getBigDecimal("setup_price"), rs.getBigDecimal("recurring_price"),
-                        rs.getInt("recurrence_length"), rs.getInt("recurrence_unit"), rs.getBoolean("is_addon"),
-                        rs.getInt("packages_number")};
+                .param(userId)
+                .param(addons)
+                .query(rs -> {
+                    Object[] common = {
+                        rs.getInt("plan_id"),
+                        rs.getInt("user_id"),
+                        rs.getObject("package_id"),
+                        rs.getString("plan_name"),
+                        rs.getString("plan_description"),
+                        rs.getBoolean("available"),
+                        rs.getBigDecimal("setup_price"),
+                        rs.getBigDecimal("recurring_price"),
+                        rs.getInt("recurrence_length"),
+                        rs.getInt("recurrence_unit"),
+                        rs.getBoolean("is_addon"),
+                        rs.getInt("packages_number")
+                    };
                     if (addons) {
                         table.row(common);
                     } else {
@@ -238,11 +320,18 @@ final class HostingPlanCatalog {
                 return group;
             });
         }));
-        groups.values().forEach(g -> jdbc.sql("INSERT INTO es_plan_groups VALUES (?, ?, ?, ?, ?)").param(planId)
-                .param(g.getGroupId()).param(g.isEnabled()).param(g.isCalculateDiskSpace())
-                .param(g.isCalculateBandwidth()).update());
-        quotas.forEach((id, value) -> jdbc.sql("INSERT INTO es_plan_quotas VALUES (?, ?, ?)").param(planId).param(id)
-                .param(value).update());
+        groups.values().forEach(g -> jdbc.sql("INSERT INTO es_plan_groups VALUES (?, ?, ?, ?, ?)")
+                .param(planId)
+                .param(g.getGroupId())
+                .param(g.isEnabled())
+                .param(g.isCalculateDiskSpace())
+                .param(g.isCalculateBandwidth())
+                .update());
+        quotas.forEach((id, value) -> jdbc.sql("INSERT INTO es_plan_quotas VALUES (?, ?, ?)")
+                .param(planId)
+                .param(id)
+                .param(value)
+                .update());
     }
 
     private static Map<Integer, Integer> quotas(HostingPlanInfo plan) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +28,7 @@ final class HostingSpaces {
 
     /** The root space serveradmin owns; spaces of users without a space above them are carved from it. */
     static final int SYSTEM_PACKAGE_ID = 1;
+
     private static final String PLAN_FOREIGN_KEY = "The INSERT statement conflicted with the FOREIGN KEY constraint "
             + "\"FK_Packages_HostingPlans\". The conflict occurred in database \"SolidCP\", table \"dbo.HostingPlans\", "
             + "column 'PlanID'.";
@@ -54,10 +54,11 @@ final class HostingSpaces {
     }
 
     /** The purchase date is read as the row is written, after the checks: out of range, it fails the insert. */
-    PackageResult add(int userId, int planId, String name, String comments, int statusId,
-            XMLGregorianCalendar purchaseDate) {
+    PackageResult add(
+            int userId, int planId, String name, String comments, int statusId, XMLGregorianCalendar purchaseDate) {
         int ownerId = users.byId(userId)
-                .orElseThrow(() -> new ServerFaultException("You are not allowed to access this account")).getOwnerId();
+                .orElseThrow(() -> new ServerFaultException("You are not allowed to access this account"))
+                .getOwnerId();
         if (plans.get(planId).isEmpty() || plans.isAddon(planId)) {
             throw new ServerFaultException(PLAN_FOREIGN_KEY);
         }
@@ -77,28 +78,39 @@ final class HostingSpaces {
         if (current.isEmpty()) {
             return spaceNotFound();
         }
-        Map<Integer, Integer> exceeding = QuotaValues.exceeding(plans.quotaValues(space.getPlanId()),
-                quotas(current.get().getParentPackageId()));
+        Map<Integer, Integer> exceeding = QuotaValues.exceeding(
+                plans.quotaValues(space.getPlanId()), quotas(current.get().getParentPackageId()));
         if (!exceeding.isEmpty()) {
             return exceedingQuotas(exceeding);
         }
         checkSpace(space.getPackageName(), space.getPackageComments());
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 UPDATE es_packages SET plan_id = ?, package_name = ?, package_comments = ?, status_id = ?,
                   purchase_date = ?, override_quotas = ?, default_top_package = ? WHERE package_id = ?""")
-                .param(space.getPlanId()).param(space.getPackageName()).param(space.getPackageComments())
-                .param(space.getStatusId() >= 1 && space.getStatusId() <= 4 ? space.getStatusId()
-                        : current.get().getStatusId())
-                .param(Dates.local(space.getPurchaseDate())).param(space.isOverrideQuotas())
+                .param(space.getPlanId())
+                .param(space.getPackageName())
+                .param(space.getPackageComments())
+                .param(
+                        space.getStatusId() >= 1 && space.getStatusId() <= 4
+                                ? space.getStatusId()
+                                : current.get().getStatusId())
+                .param(Dates.local(space.getPurchaseDate()))
+                .param(space.isOverrideQuotas())
                 // null where the brand does not declare DefaultTopPackage, which ASMX reads as false
-                .param(Boolean.TRUE.equals(space.isDefaultTopPackage())).param(space.getPackageId()).update();
+                .param(Boolean.TRUE.equals(space.isDefaultTopPackage()))
+                .param(space.getPackageId())
+                .update();
         return applied(0);
     }
 
     int updateName(int packageId, String name, String comments) {
         checkSpace(name, comments);
-        jdbc.sql("UPDATE es_packages SET package_name = ?, package_comments = ? WHERE package_id = ?").param(name)
-                .param(comments).param(packageId).update();
+        jdbc.sql("UPDATE es_packages SET package_name = ?, package_comments = ? WHERE package_id = ?")
+                .param(name)
+                .param(comments)
+                .param(packageId)
+                .update();
         return 0;
     }
 
@@ -111,8 +123,12 @@ final class HostingSpaces {
             return -301;
         }
         database.transactions().executeWithoutResult(tx -> {
-            jdbc.sql("DELETE FROM es_package_addons WHERE package_id = ?").param(packageId).update();
-            jdbc.sql("DELETE FROM es_packages WHERE package_id = ?").param(packageId).update();
+            jdbc.sql("DELETE FROM es_package_addons WHERE package_id = ?")
+                    .param(packageId)
+                    .update();
+            jdbc.sql("DELETE FROM es_packages WHERE package_id = ?")
+                    .param(packageId)
+                    .update();
         });
         return 0;
     }
@@ -127,20 +143,27 @@ final class HostingSpaces {
     }
 
     private void setStatus(int packageId, int statusId) {
-        jdbc.sql("UPDATE es_packages SET status_id = ?, status_changed = ? WHERE package_id = ?").param(statusId)
-                .param(Dates.now()).param(packageId).update();
+        jdbc.sql("UPDATE es_packages SET status_id = ?, status_changed = ? WHERE package_id = ?")
+                .param(statusId)
+                .param(Dates.now())
+                .param(packageId)
+                .update();
         children(packageId).forEach(child -> setStatus(child, statusId));
     }
 
     Optional<PackageInfo> get(int packageId) {
-        return jdbc.sql("SELECT * FROM es_packages WHERE package_id = ?").param(packageId).query(this::packageInfo)
+        return jdbc.sql("SELECT * FROM es_packages WHERE package_id = ?")
+                .param(packageId)
+                .query(this::packageInfo)
                 .optional();
     }
 
     /** GetMyPackages: the spaces of the user itself. */
     List<PackageInfo> ofUser(int userId) {
-        return jdbc.sql("SELECT * FROM es_packages WHERE user_id = ? ORDER BY package_id").param(userId)
-                .query(this::packageInfo).list();
+        return jdbc.sql("SELECT * FROM es_packages WHERE user_id = ? ORDER BY package_id")
+                .param(userId)
+                .query(this::packageInfo)
+                .list();
     }
 
     /** GetPackages: the spaces of every user below {@code userId}. */
@@ -156,33 +179,64 @@ final class HostingSpaces {
         if (space.isEmpty() || space.get().getPlanId() == 0) {
             return Map.of();
         }
-        Map<Integer, Integer> values = new LinkedHashMap<>(plans.quotaValues(space.get().getPlanId()));
-        jdbc.sql("SELECT plan_id, quantity FROM es_package_addons WHERE package_id = ?").param(packageId)
+        Map<Integer, Integer> values =
+                new LinkedHashMap<>(plans.quotaValues(space.get().getPlanId()));
+        jdbc.sql("SELECT plan_id, quantity FROM es_package_addons WHERE package_id = ?")
+                .param(packageId)
                 .query(rs -> {
                     int quantity = rs.getInt(2);
-                    plans.quotaValues(rs.getInt(1)).forEach((quotaId, value) -> values.merge(quotaId,
-                            value < 0 ? -1 : value * quantity, QuotaValues::plus));
+                    plans.quotaValues(rs.getInt(1))
+                            .forEach((quotaId, value) ->
+                                    values.merge(quotaId, value < 0 ? -1 : value * quantity, QuotaValues::plus));
                 });
         return values;
     }
 
     /** GetPackageQuotas: {@code Table} the resource groups, {@code Table1} the quotas. */
     DataSet quotaTables(int packageId) {
-        DataSets.Table groups = new DataSets.Table("Table", "GroupID:int", "GroupName:string",
-                "CalculateDiskSpace:boolean", "CalculateBandwidth:boolean", "ParentEnabled:boolean");
-        DataSets.Table quotas = new DataSets.Table("Table1", "QuotaID:int", "GroupID:int", "QuotaName:string",
-                "QuotaDescription:string", "QuotaTypeID:int", "QuotaValue:int", "QuotaValuePerOrganization:int",
-                "ParentQuotaValue:int", "QuotaUsedValue:int", "PerOrganization:int");
+        DataSets.Table groups = new DataSets.Table(
+                "Table",
+                "GroupID:int",
+                "GroupName:string",
+                "CalculateDiskSpace:boolean",
+                "CalculateBandwidth:boolean",
+                "ParentEnabled:boolean");
+        DataSets.Table quotas = new DataSets.Table(
+                "Table1",
+                "QuotaID:int",
+                "GroupID:int",
+                "QuotaName:string",
+                "QuotaDescription:string",
+                "QuotaTypeID:int",
+                "QuotaValue:int",
+                "QuotaValuePerOrganization:int",
+                "ParentQuotaValue:int",
+                "QuotaUsedValue:int",
+                "PerOrganization:int");
         Optional<PackageInfo> space = get(packageId);
         if (space.isPresent() && space.get().getPlanId() != 0) {
             for (HostingPlanGroupInfo group : plans.groups(space.get().getPlanId())) {
-                groups.row(group.getGroupId(), group.getGroupName(), group.isCalculateDiskSpace(),
-                        group.isCalculateBandwidth(), true);
+                groups.row(
+                        group.getGroupId(),
+                        group.getGroupName(),
+                        group.isCalculateDiskSpace(),
+                        group.isCalculateBandwidth(),
+                        true);
             }
             Map<Integer, Integer> parent = quotas(space.get().getParentPackageId());
-            quotas(packageId).forEach((quotaId, value) -> QuotaCatalogue.get().quota(quotaId).ifPresent(q -> quotas.row(
-                    quotaId, QuotaCatalogue.get().groupId(q.groupName()), quotaName(q), q.description(), 2, value,
-                    0, parent.getOrDefault(quotaId, -1), 0, 0)));
+            quotas(packageId).forEach((quotaId, value) -> QuotaCatalogue.get()
+                    .quota(quotaId)
+                    .ifPresent(q -> quotas.row(
+                            quotaId,
+                            QuotaCatalogue.get().groupId(q.groupName()),
+                            quotaName(q),
+                            q.description(),
+                            2,
+                            value,
+                            0,
+                            parent.getOrDefault(quotaId, -1),
+                            0,
+                            0)));
         }
         return DataSets.of(groups, quotas);
     }
@@ -198,8 +252,12 @@ final class HostingSpaces {
         columns.check("PackageAddons.Comments", addon.getComments());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO es_package_addons (package_id, plan_id, quantity, purchase_date, comments, status_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?)").param(addon.getPackageId()).param(addon.getPlanId())
-                .param(addon.getQuantity()).param(Dates.local(addon.getPurchaseDate())).param(addon.getComments())
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .param(addon.getPackageId())
+                .param(addon.getPlanId())
+                .param(addon.getQuantity())
+                .param(Dates.local(addon.getPurchaseDate()))
+                .param(addon.getComments())
                 .param(addon.getStatusId() >= 1 && addon.getStatusId() <= 4 ? addon.getStatusId() : 1)
                 .update(key, "package_addon_id");
         return applied(key.getKey().intValue());
@@ -212,10 +270,14 @@ final class HostingSpaces {
         }
         columns.check("PackageAddons.Comments", addon.getComments());
         jdbc.sql("UPDATE es_package_addons SET plan_id = ?, quantity = ?, purchase_date = ?, comments = ?, "
-                + "status_id = ? WHERE package_addon_id = ?").param(addon.getPlanId()).param(addon.getQuantity())
-                .param(Dates.local(addon.getPurchaseDate())).param(addon.getComments())
+                        + "status_id = ? WHERE package_addon_id = ?")
+                .param(addon.getPlanId())
+                .param(addon.getQuantity())
+                .param(Dates.local(addon.getPurchaseDate()))
+                .param(addon.getComments())
                 .param(addon.getStatusId() >= 1 && addon.getStatusId() <= 4 ? addon.getStatusId() : 1)
-                .param(addon.getPackageAddonId()).update();
+                .param(addon.getPackageAddonId())
+                .update();
         return applied(0);
     }
 
@@ -229,43 +291,65 @@ final class HostingSpaces {
         Integer most = plans.maxQuantity(addon.getPlanId());
         if (most != null && addon.getQuantity() > most) {
             Map<Integer, Integer> exceeding = new LinkedHashMap<>();
-            plans.quotaValues(addon.getPlanId()).forEach((quotaId, value) -> exceeding.put(quotaId,
-                    value < 0 ? -1 : value * addon.getQuantity()));
+            plans.quotaValues(addon.getPlanId())
+                    .forEach((quotaId, value) -> exceeding.put(quotaId, value < 0 ? -1 : value * addon.getQuantity()));
             return exceedingQuotas(exceeding);
         }
         return null;
     }
 
     int deleteAddon(int packageAddonId) {
-        jdbc.sql("DELETE FROM es_package_addons WHERE package_addon_id = ?").param(packageAddonId).update();
+        jdbc.sql("DELETE FROM es_package_addons WHERE package_addon_id = ?")
+                .param(packageAddonId)
+                .update();
         return 0;
     }
 
     Optional<PackageAddonInfo> getAddon(int packageAddonId) {
-        return jdbc.sql(ADDONS + " WHERE a.package_addon_id = ?").param(packageAddonId).query((rs, n) -> {
-            PackageAddonInfo addon = new PackageAddonInfo();
-            addon.setPackageAddonId(rs.getInt("package_addon_id"));
-            addon.setPackageId(rs.getInt("package_id"));
-            addon.setPlanId(rs.getInt("plan_id"));
-            addon.setQuantity(rs.getInt("quantity"));
-            addon.setPurchaseDate(Dates.xml(rs.getTimestamp("purchase_date")));
-            addon.setComments(rs.getString("comments"));
-            addon.setStatusId(rs.getInt("status_id"));
-            addon.setPlanName(rs.getString("plan_name"));
-            addon.setPlanDescription(rs.getString("plan_description"));
-            return addon;
-        }).optional();
+        return jdbc.sql(ADDONS + " WHERE a.package_addon_id = ?")
+                .param(packageAddonId)
+                .query((rs, n) -> {
+                    PackageAddonInfo addon = new PackageAddonInfo();
+                    addon.setPackageAddonId(rs.getInt("package_addon_id"));
+                    addon.setPackageId(rs.getInt("package_id"));
+                    addon.setPlanId(rs.getInt("plan_id"));
+                    addon.setQuantity(rs.getInt("quantity"));
+                    addon.setPurchaseDate(Dates.xml(rs.getTimestamp("purchase_date")));
+                    addon.setComments(rs.getString("comments"));
+                    addon.setStatusId(rs.getInt("status_id"));
+                    addon.setPlanName(rs.getString("plan_name"));
+                    addon.setPlanDescription(rs.getString("plan_description"));
+                    return addon;
+                })
+                .optional();
     }
 
     DataSet addonTable(int packageId) {
-        DataSets.Table table = new DataSets.Table("Table", "PackageAddonID:int", "PackageID:int", "PlanID:int",
-                "Quantity:int", "PurchaseDate:dateTime", "StatusID:int", "Comments:string", "PlanName:string",
+        DataSets.Table table = new DataSets.Table(
+                "Table",
+                "PackageAddonID:int",
+                "PackageID:int",
+                "PlanID:int",
+                "Quantity:int",
+                "PurchaseDate:dateTime",
+                "StatusID:int",
+                "Comments:string",
+                "PlanName:string",
                 "PlanDescription:string");
-        jdbc.sql(ADDONS + " WHERE a.package_id = ? ORDER BY a.package_addon_id").param(packageId).query(rs -> {
-            table.row(rs.getInt("package_addon_id"), rs.getInt("package_id"), rs.getInt("plan_id"),
-                    rs.getInt("quantity"), rs.getTimestamp("purchase_date").toLocalDateTime(), rs.getInt("status_id"),
-                    rs.getString("comments"), rs.getString("plan_name"), rs.getString("plan_description"));
-        });
+        jdbc.sql(ADDONS + " WHERE a.package_id = ? ORDER BY a.package_addon_id")
+                .param(packageId)
+                .query(rs -> {
+                    table.row(
+                            rs.getInt("package_addon_id"),
+                            rs.getInt("package_id"),
+                            rs.getInt("plan_id"),
+                            rs.getInt("quantity"),
+                            rs.getTimestamp("purchase_date").toLocalDateTime(),
+                            rs.getInt("status_id"),
+                            rs.getString("comments"),
+                            rs.getString("plan_name"),
+                            rs.getString("plan_description"));
+                });
         return DataSets.of(table);
     }
 
@@ -292,8 +376,13 @@ final class HostingSpaces {
 
     private static DataSet exceedingQuotaTable(Map<Integer, Integer> exceeding) {
         DataSets.Table table = new DataSets.Table("Table", "QuotaID:int", "QuotaName:string", "QuotaValue:int");
-        exceeding.forEach((quotaId, value) -> table.row(quotaId,
-                QuotaCatalogue.get().quota(quotaId).map(HostingSpaces::quotaName).orElse(null), value));
+        exceeding.forEach((quotaId, value) -> table.row(
+                quotaId,
+                QuotaCatalogue.get()
+                        .quota(quotaId)
+                        .map(HostingSpaces::quotaName)
+                        .orElse(null),
+                value));
         return DataSets.of(table);
     }
 
@@ -315,23 +404,41 @@ final class HostingSpaces {
     }
 
     private int topSpaceOf(int userId) {
-        return jdbc.sql("SELECT MIN(package_id) FROM es_packages WHERE user_id = ?").param(userId)
-                .query((rs, n) -> (Integer) rs.getObject(1)).optional().filter(Objects::nonNull)
+        return jdbc.sql("SELECT MIN(package_id) FROM es_packages WHERE user_id = ?")
+                .param(userId)
+                .query((rs, n) -> (Integer) rs.getObject(1))
+                .optional()
+                .filter(Objects::nonNull)
                 .orElse(SYSTEM_PACKAGE_ID);
     }
 
     private List<Integer> children(int packageId) {
-        return jdbc.sql("SELECT package_id FROM es_packages WHERE parent_package_id = ?").param(packageId)
-                .query(Integer.class).list();
+        return jdbc.sql("SELECT package_id FROM es_packages WHERE parent_package_id = ?")
+                .param(packageId)
+                .query(Integer.class)
+                .list();
     }
 
-    private int insert(int userId, Integer parentId, Integer planId, String name, String comments, int statusId,
+    private int insert(
+            int userId,
+            Integer parentId,
+            Integer planId,
+            String name,
+            String comments,
+            int statusId,
             LocalDateTime purchaseDate) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO es_packages (user_id, parent_package_id, status_id, plan_id, purchase_date, "
-                + "package_name, package_comments, status_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .param(userId).param(parentId).param(statusId).param(planId).param(purchaseDate).param(name)
-                .param(comments).param(Dates.now()).update(key, "package_id");
+                        + "package_name, package_comments, status_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .param(userId)
+                .param(parentId)
+                .param(statusId)
+                .param(planId)
+                .param(purchaseDate)
+                .param(name)
+                .param(comments)
+                .param(Dates.now())
+                .update(key, "package_id");
         return key.getKey().intValue();
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Quota id to value, where -1 is unlimited; how a child's values compare to its parent's. */
 final class QuotaValues {
 
-    private QuotaValues() {
-    }
+    private QuotaValues() {}
 
     /** The child's quotas above the parent's (the rows of PackageResult.ExceedingQuotas). */
     static Map<Integer, Integer> exceeding(Map<Integer, Integer> child, Map<Integer, Integer> parent) {

@@ -2,12 +2,12 @@ package io.esbridge.sandbox;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Drives the sandbox while it runs, for benchmarks and reliability tests: {@code GET/PUT /sandbox/faults} (JSON
@@ -22,7 +22,11 @@ final class SandboxAdminServlet extends HttpServlet {
     private final ObjectMapper json;
     private final String realm;
 
-    SandboxAdminServlet(SandboxFaults faults, SandboxStats stats, BasicAuthenticator authenticator, ObjectMapper json,
+    SandboxAdminServlet(
+            SandboxFaults faults,
+            SandboxStats stats,
+            BasicAuthenticator authenticator,
+            ObjectMapper json,
             String realm) {
         this.faults = faults;
         this.stats = stats;

@@ -4,10 +4,10 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,8 +15,8 @@ import io.micrometer.observation.ObservationPredicate;
 
 import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.client.AddUserShape;
-import io.esbridge.client.BuiltInServer;
 import io.esbridge.client.Brand;
+import io.esbridge.client.BuiltInServer;
 import io.esbridge.client.DeclaredMembers;
 
 /**
@@ -50,8 +50,9 @@ public class SandboxConfiguration {
             plans = new HostingPlanCatalog(database, columns);
             spaces = new HostingSpaces(database, plans, users, columns);
             Brand brand = properties.brand();
-            int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL_1
-                    || brand == Brand.WEBSITEPANEL ? -108 : -112;
+            int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL_1 || brand == Brand.WEBSITEPANEL
+                    ? -108
+                    : -112;
             operations = new SoapOperations(users, spaces, plans, shape, new CallerCheck(users, notReseller));
             DeclaredMembers members = DeclaredMembers.of(brand, shape);
             codec = new SoapCodec(properties.effectiveNamespace(), members);
@@ -72,8 +73,7 @@ public class SandboxConfiguration {
     /** Tells the client that this process serves an Enterprise Server: the target of an empty es.server.url. */
     @Bean
     BuiltInServer builtInServer() {
-        return new BuiltInServer() {
-        };
+        return new BuiltInServer() {};
     }
 
     @Bean
@@ -92,20 +92,20 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<EnterpriseServerServlet> sandboxUsersService(SandboxProperties properties,
-            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+    ServletRegistrationBean<EnterpriseServerServlet> sandboxUsersService(
+            SandboxProperties properties, SandboxServer server, SandboxFaults faults, SandboxStats stats) {
         return service("esUsers", properties, server, faults, stats);
     }
 
     @Bean
-    ServletRegistrationBean<EnterpriseServerServlet> sandboxPackagesService(SandboxProperties properties,
-            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+    ServletRegistrationBean<EnterpriseServerServlet> sandboxPackagesService(
+            SandboxProperties properties, SandboxServer server, SandboxFaults faults, SandboxStats stats) {
         return service("esPackages", properties, server, faults, stats);
     }
 
     @Bean
-    ServletRegistrationBean<EnterpriseServerServlet> sandboxAuthenticationService(SandboxProperties properties,
-            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+    ServletRegistrationBean<EnterpriseServerServlet> sandboxAuthenticationService(
+            SandboxProperties properties, SandboxServer server, SandboxFaults faults, SandboxStats stats) {
         return service("esAuthentication", properties, server, faults, stats);
     }
 
@@ -133,21 +133,42 @@ public class SandboxConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<SandboxAdminServlet> sandboxAdmin(SandboxProperties properties, SandboxServer server,
-            SandboxFaults faults, SandboxStats stats, ObjectMapper json) {
+    ServletRegistrationBean<SandboxAdminServlet> sandboxAdmin(
+            SandboxProperties properties,
+            SandboxServer server,
+            SandboxFaults faults,
+            SandboxStats stats,
+            ObjectMapper json) {
         ServletRegistrationBean<SandboxAdminServlet> registration = new ServletRegistrationBean<>(
-                new SandboxAdminServlet(faults, stats, server.authenticator, json, properties.brand().realm()),
+                new SandboxAdminServlet(
+                        faults,
+                        stats,
+                        server.authenticator,
+                        json,
+                        properties.brand().realm()),
                 "/sandbox/*");
         registration.setName("sandboxAdmin");
         return registration;
     }
 
-    private ServletRegistrationBean<EnterpriseServerServlet> service(String service, SandboxProperties properties,
-            SandboxServer server, SandboxFaults faults, SandboxStats stats) {
+    private ServletRegistrationBean<EnterpriseServerServlet> service(
+            String service,
+            SandboxProperties properties,
+            SandboxServer server,
+            SandboxFaults faults,
+            SandboxStats stats) {
         String namespace = properties.effectiveNamespace();
         ServletRegistrationBean<EnterpriseServerServlet> registration = new ServletRegistrationBean<>(
-                new EnterpriseServerServlet(service, namespace, properties.brand().realm(), server.operations,
-                        server.codec, server.wsdl, server.authenticator, faults, stats),
+                new EnterpriseServerServlet(
+                        service,
+                        namespace,
+                        properties.brand().realm(),
+                        server.operations,
+                        server.codec,
+                        server.wsdl,
+                        server.authenticator,
+                        faults,
+                        stats),
                 "/" + service + ".asmx");
         registration.setName("sandbox-" + service);
         return registration;

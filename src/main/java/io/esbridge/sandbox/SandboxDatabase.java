@@ -21,12 +21,30 @@ final class SandboxDatabase implements AutoCloseable {
      * size of their own, some smaller than the real server's (a package name of 255, ntext columns of 4000): they
      * lose it, so that only the real server's sizes apply.
      */
-    private static final List<String> SIZED_BEFORE = List.of("es_users.password", "es_users.first_name",
-            "es_users.last_name", "es_users.email", "es_users.secondary_email", "es_users.address", "es_users.city",
-            "es_users.state", "es_users.country", "es_users.zip", "es_users.primary_phone", "es_users.secondary_phone",
-            "es_users.fax", "es_users.instant_messenger", "es_users.company_name", "es_users.subscriber_number",
-            "es_users.comments", "es_user_notes.note", "es_plans.plan_name", "es_plans.plan_description",
-            "es_packages.package_name", "es_packages.package_comments", "es_package_addons.comments");
+    private static final List<String> SIZED_BEFORE = List.of(
+            "es_users.password",
+            "es_users.first_name",
+            "es_users.last_name",
+            "es_users.email",
+            "es_users.secondary_email",
+            "es_users.address",
+            "es_users.city",
+            "es_users.state",
+            "es_users.country",
+            "es_users.zip",
+            "es_users.primary_phone",
+            "es_users.secondary_phone",
+            "es_users.fax",
+            "es_users.instant_messenger",
+            "es_users.company_name",
+            "es_users.subscriber_number",
+            "es_users.comments",
+            "es_user_notes.note",
+            "es_plans.plan_name",
+            "es_plans.plan_description",
+            "es_packages.package_name",
+            "es_packages.package_comments",
+            "es_package_addons.comments");
     /** The length of an H2 VARCHAR declared without one. */
     private static final long UNSIZED = 1_000_000_000L;
 
@@ -56,10 +74,15 @@ final class SandboxDatabase implements AutoCloseable {
             String table = tableColumn.substring(0, tableColumn.indexOf('.'));
             String column = tableColumn.substring(table.length() + 1);
             Long size = jdbc.sql("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA ="
-                    + " SCHEMA() AND TABLE_NAME = ? AND COLUMN_NAME = ?").param(table.toUpperCase(Locale.ROOT))
-                    .param(column.toUpperCase(Locale.ROOT)).query(Long.class).optional().orElse(UNSIZED);
+                            + " SCHEMA() AND TABLE_NAME = ? AND COLUMN_NAME = ?")
+                    .param(table.toUpperCase(Locale.ROOT))
+                    .param(column.toUpperCase(Locale.ROOT))
+                    .query(Long.class)
+                    .optional()
+                    .orElse(UNSIZED);
             if (size < UNSIZED) {
-                jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR").update();
+                jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE VARCHAR")
+                        .update();
             }
         }
     }

@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
 public class SandboxFaults {
 
     /** What to do with one call, decided when it arrives. */
-    public enum Verdict { SERVE, OUTAGE, SOAP_FAULT, HTTP_ERROR }
+    public enum Verdict {
+        SERVE,
+        OUTAGE,
+        SOAP_FAULT,
+        HTTP_ERROR
+    }
 
     /** xs:dateTime values: a retried AddPackage may carry a later default purchase date, and is the same request. */
     private static final Pattern DATE_TIME =
@@ -65,8 +70,8 @@ public class SandboxFaults {
             return Verdict.OUTAGE;
         }
         Integer failFirst = s.failFirstCalls().get(operation);
-        if (failFirst != null && ranks.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet()
-                <= failFirst) {
+        if (failFirst != null
+                && ranks.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet() <= failFirst) {
             return Verdict.HTTP_ERROR;
         }
         if (body == null) {
@@ -83,12 +88,14 @@ public class SandboxFaults {
 
     long latencyMillis(FaultSettings s) {
         // jitter only spreads timing; no outcome depends on it
-        return s.latencyMillis() + (s.jitterMillis() > 0 ? ThreadLocalRandom.current().nextLong(s.jitterMillis() + 1) : 0);
+        return s.latencyMillis()
+                + (s.jitterMillis() > 0 ? ThreadLocalRandom.current().nextLong(s.jitterMillis() + 1) : 0);
     }
 
     long slowAnswerMillis(FaultSettings s, String operation, byte[] body) {
         return s.slowAnswerMillis() > 0 && body != null && picked("slow", s.slowAnswerShare(), operation, body)
-                ? s.slowAnswerMillis() : 0;
+                ? s.slowAnswerMillis()
+                : 0;
     }
 
     /**
@@ -108,7 +115,8 @@ public class SandboxFaults {
     }
 
     private static byte[] digest(String kind, String operation, byte[] body) {
-        String content = DATE_TIME.matcher(new String(body, StandardCharsets.UTF_8)).replaceAll("");
+        String content =
+                DATE_TIME.matcher(new String(body, StandardCharsets.UTF_8)).replaceAll("");
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((kind + '\n' + operation + '\n').getBytes(StandardCharsets.UTF_8));

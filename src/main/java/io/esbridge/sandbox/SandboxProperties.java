@@ -48,8 +48,13 @@ public record SandboxProperties(
      * @param maxQuantity    add-on plans: the most units one hosting space may buy; more answers -305
      * @param quotas         quota id (or catalogue name, e.g. {@code Mail Accounts}) to value; -1 = unlimited
      */
-    public record PlanSeed(String name, @DefaultValue("false") boolean addon, String description,
-            BigDecimal recurringPrice, Integer maxQuantity, Map<String, Integer> quotas) {
+    public record PlanSeed(
+            String name,
+            @DefaultValue("false") boolean addon,
+            String description,
+            BigDecimal recurringPrice,
+            Integer maxQuantity,
+            Map<String, Integer> quotas) {
 
         public PlanSeed {
             quotas = quotas == null ? Map.of() : Map.copyOf(quotas);

@@ -15,9 +15,12 @@ public class SandboxStats {
      * A snapshot for {@code GET /sandbox/stats}; {@code ownMillisPerCall} is the sandbox's own time per answered call
      * (receiving, working, answering), without the latency and slowness injected by {@code /sandbox/faults}.
      */
-    public record Snapshot(long total, Map<String, Long> operations, double ownMillisPerCall, String lastSoapAction,
-            String lastNamespace) {
-    }
+    public record Snapshot(
+            long total,
+            Map<String, Long> operations,
+            double ownMillisPerCall,
+            String lastSoapAction,
+            String lastNamespace) {}
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final LongAdder ownNanos = new LongAdder();
@@ -62,8 +65,12 @@ public class SandboxStats {
         calls.forEach((operation, count) -> operations.put(operation, count.sum()));
         long answers = answered.sum();
         double ownMillis = answers == 0 ? 0 : Math.round(ownNanos.sum() / 1e4 / answers) / 100.0;
-        return new Snapshot(operations.values().stream().mapToLong(Long::longValue).sum(), operations, ownMillis,
-                lastSoapAction, lastNamespace);
+        return new Snapshot(
+                operations.values().stream().mapToLong(Long::longValue).sum(),
+                operations,
+                ownMillis,
+                lastSoapAction,
+                lastNamespace);
     }
 
     public void reset() {

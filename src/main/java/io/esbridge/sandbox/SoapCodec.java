@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -13,15 +12,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+
 import org.apache.cxf.staxutils.DelegatingXMLStreamWriter;
 
 import io.esbridge.client.Brand;
 import io.esbridge.client.DeclaredMembers;
 import io.esbridge.contract.ObjectFactory;
-
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 
 /**
  * Reads SOAP 1.1 requests and writes answers in the brand's namespace with the generated contract types, the way an
@@ -74,16 +73,17 @@ final class SoapCodec {
      *
      * @param bodyNamespace receives the namespace of the element inside soap:Body (for the stats)
      */
-    Object read(InputStream body, SoapOperation operation, Consumer<String> bodyNamespace)
-            throws UnreadableRequest {
+    Object read(InputStream body, SoapOperation operation, Consumer<String> bodyNamespace) throws UnreadableRequest {
         try {
             XMLStreamReader reader = inputs.createXMLStreamReader(body);
             try {
                 Object request = newRequest(operation);
                 reader.nextTag();
                 if (!"Envelope".equals(reader.getLocalName()) || !SOAP_ENVELOPE.equals(reader.getNamespaceURI())) {
-                    throw new UnreadableRequest("Server was unable to read request. ---> The root element is not a "
-                            + "SOAP 1.1 Envelope.", false, null);
+                    throw new UnreadableRequest(
+                            "Server was unable to read request. ---> The root element is not a " + "SOAP 1.1 Envelope.",
+                            false,
+                            null);
                 }
                 int depth = 1;
                 boolean inBody = false;
@@ -95,7 +95,8 @@ final class SoapCodec {
                     advance = true;
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         depth++;
-                        if (depth == 2 && "Body".equals(reader.getLocalName())
+                        if (depth == 2
+                                && "Body".equals(reader.getLocalName())
                                 && SOAP_ENVELOPE.equals(reader.getNamespaceURI())) {
                             inBody = true;
                         } else if (depth == 3 && inBody && !wrapperSeen) {
@@ -129,7 +130,8 @@ final class SoapCodec {
     private Object unmarshal(XMLStreamReader reader, Class<?> type) throws XMLStreamException, UnreadableRequest {
         try {
             return context.createUnmarshaller()
-                    .unmarshal(new ContractNamespaceReader(reader, namespace, type), type).getValue();
+                    .unmarshal(new ContractNamespaceReader(reader, namespace, type), type)
+                    .getValue();
         } catch (JAXBException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof XMLStreamException xml) {
@@ -264,11 +266,9 @@ final class SoapCodec {
         }
 
         @Override
-        public void setPrefix(String prefix, String uri) {
-        }
+        public void setPrefix(String prefix, String uri) {}
 
         @Override
-        public void setDefaultNamespace(String uri) {
-        }
+        public void setDefaultNamespace(String uri) {}
     }
 }

@@ -11,6 +11,9 @@ import java.util.function.BiFunction;
  * @param authenticated needs HTTP Basic credentials (every service but esAuthentication)
  * @param handler       (caller's user id, request) to response wrapper; caller -1 for anonymous calls
  */
-record SoapOperation(String service, String name, Class<?> requestType, boolean authenticated,
-        BiFunction<Integer, Object, Object> handler) {
-}
+record SoapOperation(
+        String service,
+        String name,
+        Class<?> requestType,
+        boolean authenticated,
+        BiFunction<Integer, Object, Object> handler) {}

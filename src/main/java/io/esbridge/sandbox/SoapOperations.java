@@ -32,7 +32,11 @@ final class SoapOperations {
     private final AddUserShape addUserShape;
     private final CallerCheck callers;
 
-    SoapOperations(UserDirectory users, HostingSpaces spaces, HostingPlanCatalog plans, AddUserShape addUserShape,
+    SoapOperations(
+            UserDirectory users,
+            HostingSpaces spaces,
+            HostingPlanCatalog plans,
+            AddUserShape addUserShape,
             CallerCheck callers) {
         this.users = users;
         this.spaces = spaces;
@@ -62,7 +66,8 @@ final class SoapOperations {
         });
         users(GetUserByUsername.class, (caller, r) -> {
             GetUserByUsernameResponse response = new GetUserByUsernameResponse();
-            response.setGetUserByUsernameResult(users.byUsername(r.getUsername()).orElse(null));
+            response.setGetUserByUsernameResult(
+                    users.byUsername(r.getUsername()).orElse(null));
             return response;
         });
         users(GetUsers.class, (caller, r) -> {
@@ -75,14 +80,14 @@ final class SoapOperations {
         users(AddUser.class, (caller, r) -> {
             AddUserResponse response = new AddUserResponse();
             UserInfo user = r.getUser() == null ? new UserInfo() : r.getUser();
-            response.setAddUserResult(demanding(caller, () -> users.add(user, addUserPassword(r, user), addUserNotes(r),
-                    caller), NOT_DEMO));
+            response.setAddUserResult(demanding(
+                    caller, () -> users.add(user, addUserPassword(r, user), addUserNotes(r), caller), NOT_DEMO));
             return response;
         });
         users(UpdateUser.class, (caller, r) -> {
             UpdateUserResponse response = new UpdateUserResponse();
-            response.setUpdateUserResult(demanding(caller,
-                    () -> r.getUser() == null ? nullReference() : users.update(r.getUser()), NOT_DEMO));
+            response.setUpdateUserResult(demanding(
+                    caller, () -> r.getUser() == null ? nullReference() : users.update(r.getUser()), NOT_DEMO));
             return response;
         });
         users(DeleteUser.class, (caller, r) -> {
@@ -92,14 +97,16 @@ final class SoapOperations {
         });
         users(ChangeUserPassword.class, (caller, r) -> {
             ChangeUserPasswordResponse response = new ChangeUserPasswordResponse();
-            response.setChangeUserPasswordResult(demanding(caller,
-                    () -> users.changePassword(r.getUserId(), r.getPassword()), NOT_DEMO));
+            response.setChangeUserPasswordResult(
+                    demanding(caller, () -> users.changePassword(r.getUserId(), r.getPassword()), NOT_DEMO));
             return response;
         });
         users(ChangeUserStatus.class, (caller, r) -> {
             ChangeUserStatusResponse response = new ChangeUserStatusResponse();
-            response.setChangeUserStatusResult(demanding(caller, () -> users.changeStatus(r.getUserId(),
-                    r.getStatus() == null ? UserStatus.ACTIVE : r.getStatus()), NOT_DEMO));
+            response.setChangeUserStatusResult(demanding(
+                    caller,
+                    () -> users.changeStatus(r.getUserId(), r.getStatus() == null ? UserStatus.ACTIVE : r.getStatus()),
+                    NOT_DEMO));
             return response;
         });
     }
@@ -117,39 +124,60 @@ final class SoapOperations {
     }
 
     private List<String> addUserNotes(AddUser request) {
-        return addUserShape.notesParameter() && request.getNotes() != null ? request.getNotes().getString() : List.of();
+        return addUserShape.notesParameter() && request.getNotes() != null
+                ? request.getNotes().getString()
+                : List.of();
     }
 
     private void registerPackages() {
         packages(AddPackage.class, (caller, r) -> {
             AddPackageResponse response = new AddPackageResponse();
-            response.setAddPackageResult(demandingPackage(caller, () -> spaces.add(r.getUserId(), r.getPlanId(),
-                    r.getPackageName(), r.getPackageComments(), r.getStatusId(), r.getPurchaseDate()),
-                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
+            response.setAddPackageResult(demandingPackage(
+                    caller,
+                    () -> spaces.add(
+                            r.getUserId(),
+                            r.getPlanId(),
+                            r.getPackageName(),
+                            r.getPackageComments(),
+                            r.getStatusId(),
+                            r.getPurchaseDate()),
+                    NOT_DEMO,
+                    IS_ACTIVE,
+                    IS_RESELLER));
             return response;
         });
         packages(UpdatePackage.class, (caller, r) -> {
             UpdatePackageResponse response = new UpdatePackageResponse();
-            response.setUpdatePackageResult(demandingPackage(caller,
-                    () -> spaces.update(r.getPackage() == null ? new PackageInfo() : r.getPackage()), IS_RESELLER));
+            response.setUpdatePackageResult(demandingPackage(
+                    caller,
+                    () -> spaces.update(r.getPackage() == null ? new PackageInfo() : r.getPackage()),
+                    IS_RESELLER));
             return response;
         });
         packages(UpdatePackageName.class, (caller, r) -> {
             UpdatePackageNameResponse response = new UpdatePackageNameResponse();
-            response.setUpdatePackageNameResult(demanding(caller, () -> spaces.updateName(r.getPackageId(),
-                    r.getPackageName(), r.getPackageComments()), NOT_DEMO, IS_ACTIVE));
+            response.setUpdatePackageNameResult(demanding(
+                    caller,
+                    () -> spaces.updateName(r.getPackageId(), r.getPackageName(), r.getPackageComments()),
+                    NOT_DEMO,
+                    IS_ACTIVE));
             return response;
         });
         packages(DeletePackage.class, (caller, r) -> {
             DeletePackageResponse response = new DeletePackageResponse();
-            response.setDeletePackageResult(demanding(caller, () -> spaces.delete(r.getPackageId()),
-                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
+            response.setDeletePackageResult(
+                    demanding(caller, () -> spaces.delete(r.getPackageId()), NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(ChangePackageStatus.class, (caller, r) -> {
             ChangePackageStatusResponse response = new ChangePackageStatusResponse();
-            response.setChangePackageStatusResult(demanding(caller, () -> spaces.changeStatus(r.getPackageId(),
-                    r.getStatus() == null ? PackageStatus.ACTIVE : r.getStatus()), NOT_DEMO, IS_ACTIVE, IS_RESELLER));
+            response.setChangePackageStatusResult(demanding(
+                    caller,
+                    () -> spaces.changeStatus(
+                            r.getPackageId(), r.getStatus() == null ? PackageStatus.ACTIVE : r.getStatus()),
+                    NOT_DEMO,
+                    IS_ACTIVE,
+                    IS_RESELLER));
             return response;
         });
         packages(GetPackage.class, (caller, r) -> {
@@ -178,25 +206,30 @@ final class SoapOperations {
         });
         packages(AddPackageAddon.class, (caller, r) -> {
             AddPackageAddonResponse response = new AddPackageAddonResponse();
-            response.setAddPackageAddonResult(demandingPackage(caller, () -> spaces.addAddon(
-                    r.getAddon() == null ? new PackageAddonInfo() : r.getAddon()), IS_RESELLER));
+            response.setAddPackageAddonResult(demandingPackage(
+                    caller,
+                    () -> spaces.addAddon(r.getAddon() == null ? new PackageAddonInfo() : r.getAddon()),
+                    IS_RESELLER));
             return response;
         });
         packages(UpdatePackageAddon.class, (caller, r) -> {
             UpdatePackageAddonResponse response = new UpdatePackageAddonResponse();
-            response.setUpdatePackageAddonResult(demandingPackage(caller, () -> spaces.updateAddon(
-                    r.getAddon() == null ? new PackageAddonInfo() : r.getAddon()), IS_RESELLER));
+            response.setUpdatePackageAddonResult(demandingPackage(
+                    caller,
+                    () -> spaces.updateAddon(r.getAddon() == null ? new PackageAddonInfo() : r.getAddon()),
+                    IS_RESELLER));
             return response;
         });
         packages(DeletePackageAddon.class, (caller, r) -> {
             DeletePackageAddonResponse response = new DeletePackageAddonResponse();
-            response.setDeletePackageAddonResult(demanding(caller, () -> spaces.deleteAddon(r.getPackageAddonId()),
-                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
+            response.setDeletePackageAddonResult(demanding(
+                    caller, () -> spaces.deleteAddon(r.getPackageAddonId()), NOT_DEMO, IS_ACTIVE, IS_RESELLER));
             return response;
         });
         packages(GetPackageAddon.class, (caller, r) -> {
             GetPackageAddonResponse response = new GetPackageAddonResponse();
-            response.setGetPackageAddonResult(spaces.getAddon(r.getPackageAddonId()).orElse(null));
+            response.setGetPackageAddonResult(
+                    spaces.getAddon(r.getPackageAddonId()).orElse(null));
             return response;
         });
         packages(GetPackageAddons.class, (caller, r) -> {
@@ -206,26 +239,36 @@ final class SoapOperations {
         });
         packages(AddHostingPlan.class, (caller, r) -> {
             AddHostingPlanResponse response = new AddHostingPlanResponse();
-            response.setAddHostingPlanResult(demanding(caller,
+            response.setAddHostingPlanResult(demanding(
+                    caller,
                     () -> r.getPlan() == null ? nullReference() : plans.add(r.getPlan(), caller),
-                    NOT_DEMO, IS_ACTIVE, IS_RESELLER));
+                    NOT_DEMO,
+                    IS_ACTIVE,
+                    IS_RESELLER));
             return response;
         });
         packages(UpdateHostingPlan.class, (caller, r) -> {
             UpdateHostingPlanResponse response = new UpdateHostingPlanResponse();
-            response.setUpdateHostingPlanResult(demandingPackage(caller, () -> {
-                if (r.getPlan() == null) {
-                    nullReference();
-                }
-                Map<Integer, Integer> exceeding = plans.update(r.getPlan(), spaces);
-                return exceeding.isEmpty() ? HostingSpaces.applied(0) : HostingSpaces.exceedingQuotas(exceeding);
-            }, NOT_DEMO, IS_ACTIVE, IS_RESELLER));
+            response.setUpdateHostingPlanResult(demandingPackage(
+                    caller,
+                    () -> {
+                        if (r.getPlan() == null) {
+                            nullReference();
+                        }
+                        Map<Integer, Integer> exceeding = plans.update(r.getPlan(), spaces);
+                        return exceeding.isEmpty()
+                                ? HostingSpaces.applied(0)
+                                : HostingSpaces.exceedingQuotas(exceeding);
+                    },
+                    NOT_DEMO,
+                    IS_ACTIVE,
+                    IS_RESELLER));
             return response;
         });
         packages(DeleteHostingPlan.class, (caller, r) -> {
             DeleteHostingPlanResponse response = new DeleteHostingPlanResponse();
-            response.setDeleteHostingPlanResult(demanding(caller, () -> plans.delete(r.getPlanId()), NOT_DEMO,
-                    IS_RESELLER));
+            response.setDeleteHostingPlanResult(
+                    demanding(caller, () -> plans.delete(r.getPlanId()), NOT_DEMO, IS_RESELLER));
             return response;
         });
         packages(GetHostingPlan.class, (caller, r) -> {
@@ -254,7 +297,8 @@ final class SoapOperations {
         register("esAuthentication", false, GetUserByUsernamePassword.class, (caller, r) -> {
             GetUserByUsernamePasswordResponse response = new GetUserByUsernamePasswordResponse();
             Integer id = users.idByCredentials(r.getUsername(), r.getPassword());
-            response.setGetUserByUsernamePasswordResult(id == null ? null : users.byId(id).orElse(null));
+            response.setGetUserByUsernamePasswordResult(
+                    id == null ? null : users.byId(id).orElse(null));
             return response;
         });
     }
@@ -288,10 +332,16 @@ final class SoapOperations {
         register("esPackages", true, type, handler);
     }
 
-    private <Q> void register(String service, boolean authenticated, Class<Q> type,
-            BiFunction<Integer, Q, Object> handler) {
+    private <Q> void register(
+            String service, boolean authenticated, Class<Q> type, BiFunction<Integer, Q, Object> handler) {
         String name = type.getSimpleName();
-        operations.put(service + "/" + name, new SoapOperation(service, name, type, authenticated,
-                (caller, request) -> handler.apply(caller, type.cast(request))));
+        operations.put(
+                service + "/" + name,
+                new SoapOperation(
+                        service,
+                        name,
+                        type,
+                        authenticated,
+                        (caller, request) -> handler.apply(caller, type.cast(request))));
     }
 }

@@ -17,8 +17,7 @@ final class SqlServerErrors {
 
     private static final String TERMINATED = "\r\nThe statement has been terminated.";
 
-    private SqlServerErrors() {
-    }
+    private SqlServerErrors() {}
 
     /**
      * SQL Server's message for a database error of the sandbox, chosen by its SQLSTATE; {@code null} when the

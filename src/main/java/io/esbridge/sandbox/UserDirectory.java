@@ -29,9 +29,9 @@ final class UserDirectory {
     private final JdbcClient jdbc;
     /** WebsitePanel 1.x gives the password back inside UserInfo; later versions never serialize it. */
     private final boolean passwordReadable;
+
     private final ColumnSizes columns;
-    private volatile Runnable credentialsChanged = () -> {
-    };
+    private volatile Runnable credentialsChanged = () -> {};
 
     UserDirectory(SandboxDatabase database, boolean passwordReadable, ColumnSizes columns) {
         this.database = database;
@@ -60,22 +60,34 @@ final class UserDirectory {
     }
 
     boolean exists(String username) {
-        return username != null && jdbc.sql("SELECT COUNT(*) FROM es_users WHERE username = ?").param(username)
-                .query(Integer.class).single() > 0;
+        return username != null
+                && jdbc.sql("SELECT COUNT(*) FROM es_users WHERE username = ?")
+                                .param(username)
+                                .query(Integer.class)
+                                .single()
+                        > 0;
     }
 
     Optional<UserInfo> byId(int userId) {
-        return jdbc.sql("SELECT * FROM es_users WHERE user_id = ?").param(userId).query(this::userInfo).optional();
+        return jdbc.sql("SELECT * FROM es_users WHERE user_id = ?")
+                .param(userId)
+                .query(this::userInfo)
+                .optional();
     }
 
     Optional<UserInfo> byUsername(String username) {
-        return jdbc.sql("SELECT * FROM es_users WHERE username = ?").param(username).query(this::userInfo).optional();
+        return jdbc.sql("SELECT * FROM es_users WHERE username = ?")
+                .param(username)
+                .query(this::userInfo)
+                .optional();
     }
 
     List<UserInfo> byOwner(int ownerId, boolean recursive) {
         List<UserInfo> users = new ArrayList<>();
-        for (UserInfo child : jdbc.sql("SELECT * FROM es_users WHERE owner_id = ? ORDER BY user_id").param(ownerId)
-                .query(this::userInfo).list()) {
+        for (UserInfo child : jdbc.sql("SELECT * FROM es_users WHERE owner_id = ? ORDER BY user_id")
+                .param(ownerId)
+                .query(this::userInfo)
+                .list()) {
             users.add(child);
             if (recursive) {
                 users.addAll(byOwner(child.getUserId(), true));
@@ -93,14 +105,19 @@ final class UserDirectory {
 
     /** Null when the credentials name no user (Basic authentication compares the plain text). */
     Integer idByCredentials(String username, String password) {
-        return jdbc.sql("SELECT user_id FROM es_users WHERE username = ? AND password = ?").param(username)
-                .param(password).query(Integer.class).optional().orElse(null);
+        return jdbc.sql("SELECT user_id FROM es_users WHERE username = ? AND password = ?")
+                .param(username)
+                .param(password)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
     }
 
     /** @return the new user's id, -111 or -100 */
     int add(UserInfo user, String password, List<String> notes, int callerId) {
         String username = user.getUsername();
-        if (username == null || username.isBlank()
+        if (username == null
+                || username.isBlank()
                 || username.chars().anyMatch(c -> INVALID_USERNAME_CHARACTERS.indexOf(c) >= 0)) {
             return -111;
         }
@@ -118,7 +135,10 @@ final class UserDirectory {
             return -100;
         }
         for (String note : notes) {
-            jdbc.sql("INSERT INTO es_user_notes (user_id, note) VALUES (?, ?)").param(userId).param(note).update();
+            jdbc.sql("INSERT INTO es_user_notes (user_id, note) VALUES (?, ?)")
+                    .param(userId)
+                    .param(note)
+                    .update();
         }
         return userId;
     }
@@ -126,7 +146,8 @@ final class UserDirectory {
     private int insert(UserInfo user, int ownerId, String password) {
         int roleId = roleId(user);
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO es_users (owner_id, role_id, status_id, is_peer, is_demo, username, password, first_name,
                   last_name, email, secondary_email, address, city, state, country, zip, primary_phone,
                   secondary_phone, fax, instant_messenger, html_mail, company_name, ecommerce_enabled,
@@ -134,9 +155,14 @@ final class UserDirectory {
                 VALUES (:owner, :role, :status, :peer, :demo, :username, :password, :firstName, :lastName, :email,
                   :secondaryEmail, :address, :city, :state, :country, :zip, :primaryPhone, :secondaryPhone, :fax,
                   :im, :htmlMail, :company, :ecommerce, :subscriber, :comments, :additional, :mfa, :now, :now)""")
-                .param("owner", ownerId == 0 ? null : ownerId).param("role", roleId).param("status", statusId(user))
-                .param("peer", user.isIsPeer()).param("demo", user.isIsDemo()).param("username", user.getUsername())
-                .param("password", password).params(contactFields(user).getValues())
+                .param("owner", ownerId == 0 ? null : ownerId)
+                .param("role", roleId)
+                .param("status", statusId(user))
+                .param("peer", user.isIsPeer())
+                .param("demo", user.isIsDemo())
+                .param("username", user.getUsername())
+                .param("password", password)
+                .params(contactFields(user).getValues())
                 .param("ecommerce", roleId != ROLE_USER && user.isEcommerceEnabled())
                 .param("now", Dates.now())
                 .update(key, "user_id");
@@ -145,14 +171,17 @@ final class UserDirectory {
 
     /** @return 0, or -102 when a reseller with users would become a user */
     int update(UserInfo user) {
-        UserInfo current = byId(user.getUserId())
-                .orElseThrow(() -> new ServerFaultException(ServerFaultException.NULL_REFERENCE));
+        UserInfo current =
+                byId(user.getUserId()).orElseThrow(() -> new ServerFaultException(ServerFaultException.NULL_REFERENCE));
         int roleId = roleId(user);
-        if (current.getRoleId() == ROLE_RESELLER && roleId == ROLE_USER && !byOwner(user.getUserId(), false).isEmpty()) {
+        if (current.getRoleId() == ROLE_RESELLER
+                && roleId == ROLE_USER
+                && !byOwner(user.getUserId(), false).isEmpty()) {
             return -102;
         }
         checkProfile(user);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 UPDATE es_users SET role_id = :role, status_id = :status, is_peer = :peer, is_demo = :demo,
                   first_name = :firstName, last_name = :lastName, email = :email, secondary_email = :secondaryEmail,
                   address = :address, city = :city, state = :state, country = :country, zip = :zip,
@@ -161,10 +190,15 @@ final class UserDirectory {
                   ecommerce_enabled = :ecommerce, subscriber_number = :subscriber, comments = :comments,
                   additional_params = :additional, mfa_mode = :mfa, changed = :now
                 WHERE user_id = :id""")
-                .param("role", roleId).param("status", statusId(user)).param("peer", user.isIsPeer())
-                .param("demo", user.isIsDemo()).params(contactFields(user).getValues())
-                .param("ecommerce", roleId != ROLE_USER && user.isEcommerceEnabled()).param("now", Dates.now())
-                .param("id", user.getUserId()).update();
+                .param("role", roleId)
+                .param("status", statusId(user))
+                .param("peer", user.isIsPeer())
+                .param("demo", user.isIsDemo())
+                .params(contactFields(user).getValues())
+                .param("ecommerce", roleId != ROLE_USER && user.isEcommerceEnabled())
+                .param("now", Dates.now())
+                .param("id", user.getUserId())
+                .update();
         return 0;
     }
 
@@ -178,9 +212,13 @@ final class UserDirectory {
         }
         database.transactions().executeWithoutResult(tx -> {
             jdbc.sql("DELETE FROM es_package_addons WHERE package_id IN (SELECT package_id FROM es_packages "
-                    + "WHERE user_id = ?)").param(userId).update();
+                            + "WHERE user_id = ?)")
+                    .param(userId)
+                    .update();
             jdbc.sql("DELETE FROM es_packages WHERE user_id = ?").param(userId).update();
-            jdbc.sql("DELETE FROM es_user_notes WHERE user_id = ?").param(userId).update();
+            jdbc.sql("DELETE FROM es_user_notes WHERE user_id = ?")
+                    .param(userId)
+                    .update();
             jdbc.sql("DELETE FROM es_users WHERE user_id = ?").param(userId).update();
         });
         credentialsChanged.run();
@@ -189,8 +227,11 @@ final class UserDirectory {
 
     int changePassword(int userId, String password) {
         columns.check("Users.Password", password);
-        int changed = jdbc.sql("UPDATE es_users SET password = ?, changed = ? WHERE user_id = ?").param(password)
-                .param(Dates.now()).param(userId).update();
+        int changed = jdbc.sql("UPDATE es_users SET password = ?, changed = ? WHERE user_id = ?")
+                .param(password)
+                .param(Dates.now())
+                .param(userId)
+                .update();
         if (changed == 0) {
             throw new ServerFaultException(ServerFaultException.NULL_REFERENCE);
         }
@@ -210,10 +251,16 @@ final class UserDirectory {
         int packageStatusId = status == UserStatus.PENDING ? 4 : userStatusId;
         database.transactions().executeWithoutResult(tx -> {
             for (int id : selfAndDescendants(userId)) {
-                jdbc.sql("UPDATE es_users SET status_id = ?, changed = ? WHERE user_id = ?").param(userStatusId)
-                        .param(Dates.now()).param(id).update();
+                jdbc.sql("UPDATE es_users SET status_id = ?, changed = ? WHERE user_id = ?")
+                        .param(userStatusId)
+                        .param(Dates.now())
+                        .param(id)
+                        .update();
                 jdbc.sql("UPDATE es_packages SET status_id = ?, status_changed = ? WHERE user_id = ?")
-                        .param(packageStatusId).param(Dates.now()).param(id).update();
+                        .param(packageStatusId)
+                        .param(Dates.now())
+                        .param(id)
+                        .update();
             }
         });
         return 0;
@@ -221,11 +268,13 @@ final class UserDirectory {
 
     /** esAuthentication's checks in the real server's order; suspended users log in. */
     int authenticate(String username, String password) {
-        record Login(String password, int statusId) {
-        }
-        Optional<Login> login = username == null ? Optional.empty()
-                : jdbc.sql("SELECT password, status_id FROM es_users WHERE username = ?").param(username)
-                        .query((rs, n) -> new Login(rs.getString(1), rs.getInt(2))).optional();
+        record Login(String password, int statusId) {}
+        Optional<Login> login = username == null
+                ? Optional.empty()
+                : jdbc.sql("SELECT password, status_id FROM es_users WHERE username = ?")
+                        .param(username)
+                        .query((rs, n) -> new Login(rs.getString(1), rs.getInt(2)))
+                        .optional();
         if (login.isEmpty()) {
             return -109;
         }
@@ -276,15 +325,24 @@ final class UserDirectory {
 
     private static MapSqlParameterSource contactFields(UserInfo user) {
         return new MapSqlParameterSource()
-                .addValue("firstName", user.getFirstName()).addValue("lastName", user.getLastName())
-                .addValue("email", user.getEmail()).addValue("secondaryEmail", user.getSecondaryEmail())
-                .addValue("address", user.getAddress()).addValue("city", user.getCity())
-                .addValue("state", user.getState()).addValue("country", user.getCountry())
-                .addValue("zip", user.getZip()).addValue("primaryPhone", user.getPrimaryPhone())
-                .addValue("secondaryPhone", user.getSecondaryPhone()).addValue("fax", user.getFax())
-                .addValue("im", user.getInstantMessenger()).addValue("htmlMail", user.isHtmlMail())
-                .addValue("company", user.getCompanyName()).addValue("subscriber", user.getSubscriberNumber())
-                .addValue("comments", user.getComments()).addValue("additional", user.getAdditionalParams())
+                .addValue("firstName", user.getFirstName())
+                .addValue("lastName", user.getLastName())
+                .addValue("email", user.getEmail())
+                .addValue("secondaryEmail", user.getSecondaryEmail())
+                .addValue("address", user.getAddress())
+                .addValue("city", user.getCity())
+                .addValue("state", user.getState())
+                .addValue("country", user.getCountry())
+                .addValue("zip", user.getZip())
+                .addValue("primaryPhone", user.getPrimaryPhone())
+                .addValue("secondaryPhone", user.getSecondaryPhone())
+                .addValue("fax", user.getFax())
+                .addValue("im", user.getInstantMessenger())
+                .addValue("htmlMail", user.isHtmlMail())
+                .addValue("company", user.getCompanyName())
+                .addValue("subscriber", user.getSubscriberNumber())
+                .addValue("comments", user.getComments())
+                .addValue("additional", user.getAdditionalParams())
                 // null where the brand does not declare MfaMode: such a server has no MFA to keep
                 .addValue("mfa", user.getMfaMode() == null ? 0 : user.getMfaMode());
     }

@@ -37,13 +37,14 @@ final class WsdlDocuments {
 
     String wsdl(String service, String address) {
         String template = byService.computeIfAbsent(service, this::load);
-        return ADDRESS.matcher(template).replaceFirst(Matcher.quoteReplacement(
-                "<soap:address location=\"" + escape(address) + "\"/>"));
+        return ADDRESS.matcher(template)
+                .replaceFirst(Matcher.quoteReplacement("<soap:address location=\"" + escape(address) + "\"/>"));
     }
 
     private String load(String service) {
-        String wsdl = SCHEMA_IMPORT.matcher(read("wsdl/" + service + ".wsdl")).replaceFirst(Matcher.quoteReplacement(
-                schema.get()));
+        String wsdl = SCHEMA_IMPORT
+                .matcher(read("wsdl/" + service + ".wsdl"))
+                .replaceFirst(Matcher.quoteReplacement(schema.get()));
         // the target namespace, the schema's, and every soapAction ("namespace/Operation")
         return wsdl.replace(Brand.CONTRACT_NAMESPACE, namespace);
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import jakarta.xml.bind.annotation.XmlElement;
@@ -26,23 +25,20 @@ import jakarta.xml.bind.annotation.XmlEnumValue;
 final class XmlSerializerTypes {
 
     /** The element names of one contract type: a child's type, or a {@link SimpleType} for a leaf. */
-    record ComplexType(Map<String, Object> children) {
-    }
+    record ComplexType(Map<String, Object> children) {}
 
     /** A leaf type and its lexical check. */
-    record SimpleType(String name, Predicate<String> accepts) {
-    }
+    record SimpleType(String name, Predicate<String> accepts) {}
 
     private static final SimpleType INT = new SimpleType("int", XmlSerializerTypes::isInt);
-    private static final SimpleType BOOLEAN = new SimpleType("boolean",
-            text -> Set.of("true", "false", "1", "0").contains(text.strip()));
+    private static final SimpleType BOOLEAN =
+            new SimpleType("boolean", text -> Set.of("true", "false", "1", "0").contains(text.strip()));
     private static final SimpleType DECIMAL = new SimpleType("decimal", XmlSerializerTypes::isDecimal);
     private static final SimpleType DATE_TIME = new SimpleType("dateTime", XmlSerializerTypes::isDateTime);
 
     private static final Map<Class<?>, ComplexType> TYPES = new ConcurrentHashMap<>();
 
-    private XmlSerializerTypes() {
-    }
+    private XmlSerializerTypes() {}
 
     static ComplexType of(Class<?> type) {
         return TYPES.computeIfAbsent(type, XmlSerializerTypes::describe);
@@ -83,13 +79,16 @@ final class XmlSerializerTypes {
             return DATE_TIME;
         }
         if (c.isEnum()) {
-            Set<String> names = Arrays.stream(c.getFields()).filter(Field::isEnumConstant)
-                    .map(f -> f.getAnnotation(XmlEnumValue.class) != null ? f.getAnnotation(XmlEnumValue.class).value()
+            Set<String> names = Arrays.stream(c.getFields())
+                    .filter(Field::isEnumConstant)
+                    .map(f -> f.getAnnotation(XmlEnumValue.class) != null
+                            ? f.getAnnotation(XmlEnumValue.class).value()
                             : f.getName())
                     .collect(Collectors.toUnmodifiableSet());
             return new SimpleType(c.getSimpleName(), names::contains);
         }
-        if (c.getPackageName().equals("io.esbridge.contract") && !c.getSimpleName().equals("DataSet")) {
+        if (c.getPackageName().equals("io.esbridge.contract")
+                && !c.getSimpleName().equals("DataSet")) {
             return c;
         }
         return null;

@@ -31,28 +31,59 @@ public class DryRunLinks implements Links {
 
     @Override
     public Optional<String> billingKeyOf(RecordType type, int esId) {
-        return overlay.values().stream().filter(l -> l.type() == type && Integer.valueOf(esId).equals(l.esId()))
-                .map(Link::billingKey).findFirst().or(() -> store.billingKeyOf(type, esId));
+        return overlay.values().stream()
+                .filter(l -> l.type() == type && Integer.valueOf(esId).equals(l.esId()))
+                .map(Link::billingKey)
+                .findFirst()
+                .or(() -> store.billingKeyOf(type, esId));
     }
 
     @Override
     public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data, String runId) {
-        put(new Link(type, billingKey, LinkState.PENDING, null, data.parentEsId(), intentName, data.appliedJson(),
-                data.fingerprint(), data.passwordHash(), Instant.now()));
+        put(new Link(
+                type,
+                billingKey,
+                LinkState.PENDING,
+                null,
+                data.parentEsId(),
+                intentName,
+                data.appliedJson(),
+                data.fingerprint(),
+                data.passwordHash(),
+                Instant.now()));
     }
 
     @Override
     public Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId) {
-        Link link = new Link(type, billingKey, LinkState.APPLIED, esId, data.parentEsId(), null, data.appliedJson(),
-                data.fingerprint(), data.passwordHash(), Instant.now());
+        Link link = new Link(
+                type,
+                billingKey,
+                LinkState.APPLIED,
+                esId,
+                data.parentEsId(),
+                null,
+                data.appliedJson(),
+                data.fingerprint(),
+                data.passwordHash(),
+                Instant.now());
         put(link);
         return link;
     }
 
     @Override
     public void markDeleted(RecordType type, String billingKey, String runId) {
-        find(type, billingKey).ifPresent(l -> put(new Link(type, billingKey, LinkState.DELETED, l.esId(),
-                l.parentEsId(), l.intentName(), l.appliedJson(), l.fingerprint(), l.passwordHash(), Instant.now())));
+        find(type, billingKey)
+                .ifPresent(l -> put(new Link(
+                        type,
+                        billingKey,
+                        LinkState.DELETED,
+                        l.esId(),
+                        l.parentEsId(),
+                        l.intentName(),
+                        l.appliedJson(),
+                        l.fingerprint(),
+                        l.passwordHash(),
+                        Instant.now())));
     }
 
     @Override

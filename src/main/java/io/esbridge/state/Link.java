@@ -16,8 +16,17 @@ import io.esbridge.record.RecordType;
  * @param updatedAt    when the link was last written; for a pending link, when the create was announced (an object
  *                     the server dates earlier than that was not made by this create)
  */
-public record Link(RecordType type, String billingKey, LinkState state, Integer esId, Integer parentEsId,
-        String intentName, String appliedJson, String fingerprint, String passwordHash, Instant updatedAt) {
+public record Link(
+        RecordType type,
+        String billingKey,
+        LinkState state,
+        Integer esId,
+        Integer parentEsId,
+        String intentName,
+        String appliedJson,
+        String fingerprint,
+        String passwordHash,
+        Instant updatedAt) {
 
     public boolean applied() {
         return state == LinkState.APPLIED;

@@ -27,24 +27,41 @@ public class LinkStore implements Links {
 
     @Override
     public Optional<Link> find(RecordType type, String billingKey) {
-        List<Link> found = jdbc.query("select * from es_link where record_type = ? and billing_key = ?",
-                LinkStore::link, type.name(), billingKey);
+        List<Link> found = jdbc.query(
+                "select * from es_link where record_type = ? and billing_key = ?",
+                LinkStore::link,
+                type.name(),
+                billingKey);
         return found.stream().findFirst();
     }
 
     /** The billing key already linked to an Enterprise Server id, if any (to avoid adopting one object twice). */
     @Override
     public Optional<String> billingKeyOf(RecordType type, int esId) {
-        return jdbc.queryForList("select billing_key from es_link where record_type = ? and es_id = ? and state = ?",
-                String.class, type.name(), esId, LinkState.APPLIED.name()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "select billing_key from es_link where record_type = ? and es_id = ? and state = ?",
+                        String.class,
+                        type.name(),
+                        esId,
+                        LinkState.APPLIED.name())
+                .stream()
+                .findFirst();
     }
 
     /** The key of the customer whose user a subscription's space was created under (an add-on's customer). */
     public Optional<String> customerKeyOfSubscription(String subscriptionKey) {
-        return jdbc.queryForList("select c.billing_key from es_link s join es_link c on c.record_type = ?"
-                + " and c.es_id = s.parent_es_id and c.state = ? where s.record_type = ? and s.billing_key = ?",
-                String.class, RecordType.CUSTOMER.name(), LinkState.APPLIED.name(), RecordType.SUBSCRIPTION.name(),
-                subscriptionKey).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "select c.billing_key from es_link s join es_link c on c.record_type = ?"
+                                + " and c.es_id = s.parent_es_id and c.state = ? where s.record_type = ? and s.billing_key = ?",
+                        String.class,
+                        RecordType.CUSTOMER.name(),
+                        LinkState.APPLIED.name(),
+                        RecordType.SUBSCRIPTION.name(),
+                        subscriptionKey)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -53,46 +70,95 @@ public class LinkStore implements Links {
      */
     @Override
     public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data, String runId) {
-        jdbc.update("insert into es_link (record_type, billing_key, state, parent_es_id, intent_name, applied_json,"
-                + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                type.name(), billingKey, LinkState.PENDING.name(), data.parentEsId(), intentName, data.appliedJson(),
-                data.fingerprint(), data.passwordHash(), runId, now());
+        jdbc.update(
+                "insert into es_link (record_type, billing_key, state, parent_es_id, intent_name, applied_json,"
+                        + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                type.name(),
+                billingKey,
+                LinkState.PENDING.name(),
+                data.parentEsId(),
+                intentName,
+                data.appliedJson(),
+                data.fingerprint(),
+                data.passwordHash(),
+                runId,
+                now());
     }
 
     /** Links the key to its Enterprise Server object with what was applied. */
     @Override
     public Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId) {
         Timestamp now = now();
-        int updated = jdbc.update("update es_link set state = ?, es_id = ?, parent_es_id = ?, applied_json = ?,"
-                + " fingerprint = ?, password_hash = ?, last_run_id = ?, updated_at = ?"
-                + " where record_type = ? and billing_key = ?", LinkState.APPLIED.name(), esId, data.parentEsId(),
-                data.appliedJson(), data.fingerprint(), data.passwordHash(), runId, now, type.name(), billingKey);
+        int updated = jdbc.update(
+                "update es_link set state = ?, es_id = ?, parent_es_id = ?, applied_json = ?,"
+                        + " fingerprint = ?, password_hash = ?, last_run_id = ?, updated_at = ?"
+                        + " where record_type = ? and billing_key = ?",
+                LinkState.APPLIED.name(),
+                esId,
+                data.parentEsId(),
+                data.appliedJson(),
+                data.fingerprint(),
+                data.passwordHash(),
+                runId,
+                now,
+                type.name(),
+                billingKey);
         if (updated == 0) {
-            jdbc.update("insert into es_link (record_type, billing_key, state, es_id, parent_es_id, applied_json,"
-                    + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    type.name(), billingKey, LinkState.APPLIED.name(), esId, data.parentEsId(), data.appliedJson(),
-                    data.fingerprint(), data.passwordHash(), runId, now);
+            jdbc.update(
+                    "insert into es_link (record_type, billing_key, state, es_id, parent_es_id, applied_json,"
+                            + " fingerprint, password_hash, last_run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    type.name(),
+                    billingKey,
+                    LinkState.APPLIED.name(),
+                    esId,
+                    data.parentEsId(),
+                    data.appliedJson(),
+                    data.fingerprint(),
+                    data.passwordHash(),
+                    runId,
+                    now);
         }
-        return new Link(type, billingKey, LinkState.APPLIED, esId, data.parentEsId(), null, data.appliedJson(),
-                data.fingerprint(), data.passwordHash(), now.toInstant());
+        return new Link(
+                type,
+                billingKey,
+                LinkState.APPLIED,
+                esId,
+                data.parentEsId(),
+                null,
+                data.appliedJson(),
+                data.fingerprint(),
+                data.passwordHash(),
+                now.toInstant());
     }
 
     @Override
     public void markDeleted(RecordType type, String billingKey, String runId) {
-        jdbc.update("update es_link set state = ?, last_run_id = ?, updated_at = ? where record_type = ?"
-                + " and billing_key = ?", LinkState.DELETED.name(), runId, now(), type.name(), billingKey);
+        jdbc.update(
+                "update es_link set state = ?, last_run_id = ?, updated_at = ? where record_type = ?"
+                        + " and billing_key = ?",
+                LinkState.DELETED.name(),
+                runId,
+                now(),
+                type.name(),
+                billingKey);
     }
 
     /** Forgets a pending intent whose create call is known not to have happened. */
     @Override
     public void forgetIntent(RecordType type, String billingKey) {
-        jdbc.update("delete from es_link where record_type = ? and billing_key = ? and state = ?", type.name(),
-                billingKey, LinkState.PENDING.name());
+        jdbc.update(
+                "delete from es_link where record_type = ? and billing_key = ? and state = ?",
+                type.name(),
+                billingKey,
+                LinkState.PENDING.name());
     }
 
     public long count(RecordType type, LinkState state) {
-        Long n = jdbc.queryForObject("select count(*) from es_link where record_type = ? and state = ?", Long.class,
-                type.name(), state.name());
+        Long n = jdbc.queryForObject(
+                "select count(*) from es_link where record_type = ? and state = ?",
+                Long.class,
+                type.name(),
+                state.name());
         return n == null ? 0 : n;
     }
 
@@ -101,10 +167,16 @@ public class LinkStore implements Links {
     }
 
     private static Link link(ResultSet rs, int row) throws SQLException {
-        return new Link(RecordType.valueOf(rs.getString("record_type")), rs.getString("billing_key"),
-                LinkState.valueOf(rs.getString("state")), (Integer) rs.getObject("es_id", Integer.class),
-                (Integer) rs.getObject("parent_es_id", Integer.class), rs.getString("intent_name"),
-                rs.getString("applied_json"), rs.getString("fingerprint"), rs.getString("password_hash"),
+        return new Link(
+                RecordType.valueOf(rs.getString("record_type")),
+                rs.getString("billing_key"),
+                LinkState.valueOf(rs.getString("state")),
+                (Integer) rs.getObject("es_id", Integer.class),
+                (Integer) rs.getObject("parent_es_id", Integer.class),
+                rs.getString("intent_name"),
+                rs.getString("applied_json"),
+                rs.getString("fingerprint"),
+                rs.getString("password_hash"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

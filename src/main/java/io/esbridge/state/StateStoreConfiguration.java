@@ -18,7 +18,8 @@ public class StateStoreConfiguration {
     @Bean
     public SecretKeeper secretKeeper(StateProperties properties) {
         if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
-            return new SecretKeeper(Base64.getDecoder().decode(properties.secretKey().strip()));
+            return new SecretKeeper(
+                    Base64.getDecoder().decode(properties.secretKey().strip()));
         }
         return new SecretKeeper(generatedKey(properties.secretKeyFile()));
     }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -114,8 +113,10 @@ public class BillingSource implements AutoCloseable {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             // the cause's own message, not Hikari's: Hikari's may quote the URL, and a JDBC URL may carry a password
-            throw new BillingSourceUnavailableException("cannot connect to the billing database (the settings"
-                    + " es.sync.source.url, username and password): " + rootMessage(e), e);
+            throw new BillingSourceUnavailableException(
+                    "cannot connect to the billing database (the settings"
+                            + " es.sync.source.url, username and password): " + rootMessage(e),
+                    e);
         }
     }
 
@@ -134,15 +135,19 @@ public class BillingSource implements AutoCloseable {
                 populator.populate(connection);
             } catch (ScriptException e) {
                 // which statement, not its text nor the driver's message: both quote the row, and rows hold passwords
-                throw new BillingSourceUnavailableException("the setting es.sync.source.init-scripts is wrong:"
-                        + " loading " + settings.initScripts() + " into the billing database failed at "
-                        + failedStatement(e), null);
+                throw new BillingSourceUnavailableException(
+                        "the setting es.sync.source.init-scripts is wrong:"
+                                + " loading " + settings.initScripts() + " into the billing database failed at "
+                                + failedStatement(e),
+                        null);
             }
             connection.commit();
             LOG.info("Billing database {} loaded from {}", settings.name(), settings.initScripts());
         } catch (SQLException e) {
-            throw new BillingSourceUnavailableException("cannot connect to the billing database (the settings"
-                    + " es.sync.source.url, username and password): " + rootMessage(e), e);
+            throw new BillingSourceUnavailableException(
+                    "cannot connect to the billing database (the settings"
+                            + " es.sync.source.url, username and password): " + rootMessage(e),
+                    e);
         }
     }
 
@@ -154,10 +159,12 @@ public class BillingSource implements AutoCloseable {
         for (String script : settings.initScripts()) {
             Path file = Path.of(script).toAbsolutePath();
             if (!Files.isReadable(file)) {
-                throw new BillingSourceUnavailableException("the setting es.sync.source.init-scripts is wrong: "
-                        + file + (Files.exists(file) ? " cannot be read" : " does not exist") + " (the scripts"
-                        + " load the sample billing database; for your own, set es.sync.source.url and"
-                        + " es.sync.source.init-scripts=[])", null);
+                throw new BillingSourceUnavailableException(
+                        "the setting es.sync.source.init-scripts is wrong: "
+                                + file + (Files.exists(file) ? " cannot be read" : " does not exist") + " (the scripts"
+                                + " load the sample billing database; for your own, set es.sync.source.url and"
+                                + " es.sync.source.init-scripts=[])",
+                        null);
             }
         }
     }
@@ -175,8 +182,9 @@ public class BillingSource implements AutoCloseable {
     }
 
     private static boolean hasTables(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
-                "%", new String[] {"TABLE"})) {
+        try (ResultSet tables = connection
+                .getMetaData()
+                .getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
             return tables.next();
         }
     }

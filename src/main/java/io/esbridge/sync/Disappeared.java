@@ -9,5 +9,4 @@ import io.esbridge.record.RecordType;
  *                CANCELLED (in a dry run: would be), UNCHANGED (nothing to change), or FAILED
  * @param message why it failed, or null
  */
-public record Disappeared(RecordType type, String billingKey, Integer esId, String action, String message) {
-}
+public record Disappeared(RecordType type, String billingKey, Integer esId, String action, String message) {}

@@ -38,15 +38,12 @@ class DisappearedRecords {
     private static final Logger LOG = LoggerFactory.getLogger(DisappearedRecords.class);
 
     /** A record type whose full read completed: the keys it returned, and the billing table they come from. */
-    record FullRead(RecordType type, String table, Set<String> keys) {
-    }
+    record FullRead(RecordType type, String table, Set<String> keys) {}
 
     /** What was found gone and done about it, and the run that changed their status (null when none was sent). */
-    record Handled(List<Disappeared> records, RunReport run) {
-    }
+    record Handled(List<Disappeared> records, RunReport run) {}
 
-    private record Gone(FullRead read, Link link) {
-    }
+    private record Gone(FullRead read, Link link) {}
 
     private final SyncedKeys syncedKeys;
     private final LinkStore links;
@@ -56,8 +53,14 @@ class DisappearedRecords {
     private final SyncExecutions executions;
     private final DisappearedPolicy policy;
 
-    DisappearedRecords(SyncedKeys syncedKeys, LinkStore links, ProducerTemplate producer, RunLedger ledger,
-            RunStore runs, SyncExecutions executions, SyncProperties properties) {
+    DisappearedRecords(
+            SyncedKeys syncedKeys,
+            LinkStore links,
+            ProducerTemplate producer,
+            RunLedger ledger,
+            RunStore runs,
+            SyncExecutions executions,
+            SyncProperties properties) {
         this.syncedKeys = syncedKeys;
         this.links = links;
         this.producer = producer;
@@ -85,7 +88,9 @@ class DisappearedRecords {
         for (FullRead read : reads) {
             for (String key : new TreeSet<>(syncedKeys.all(source, read.type()))) {
                 if (!read.keys().contains(key)) {
-                    links.find(read.type(), key).filter(Link::applied).filter(link -> link.esId() != null)
+                    links.find(read.type(), key)
+                            .filter(Link::applied)
+                            .filter(link -> link.esId() != null)
                             .ifPresent(link -> gone.add(new Gone(read, link)));
                 }
             }
@@ -94,28 +99,38 @@ class DisappearedRecords {
             return new Handled(List.of(), null);
         }
         Handled handled = policy == DisappearedPolicy.REPORT
-                ? new Handled(gone.stream().map(g -> disappeared(g, "REPORTED", null)).toList(), null)
+                ? new Handled(
+                        gone.stream().map(g -> disappeared(g, "REPORTED", null)).toList(), null)
                 : changeStatus(source, gone);
         if (!dryRun) {
             handled.records().forEach(d -> executions.disappeared(executionId, d));
         }
-        LOG.warn("{}{} record(s) no longer in billing ({}): {}", dryRun ? "dry run: " : "", gone.size(), policy,
-                handled.records().stream().map(d -> d.type() + " " + d.billingKey() + "=" + d.action()).toList());
+        LOG.warn(
+                "{}{} record(s) no longer in billing ({}): {}",
+                dryRun ? "dry run: " : "",
+                gone.size(),
+                policy,
+                handled.records().stream()
+                        .map(d -> d.type() + " " + d.billingKey() + "=" + d.action())
+                        .toList());
         return handled;
     }
 
     private Handled changeStatus(String source, List<Gone> gone) {
-        StatusChangeRecord.Status status = policy == DisappearedPolicy.SUSPEND ? StatusChangeRecord.Status.SUSPENDED
+        StatusChangeRecord.Status status = policy == DisappearedPolicy.SUSPEND
+                ? StatusChangeRecord.Status.SUSPENDED
                 : StatusChangeRecord.Status.CANCELLED;
-        String runId = ledger.open(SourceRef.Kind.TABLE, "sync " + source + " disappeared ("
-                + policy.name().toLowerCase(Locale.ROOT) + ")");
+        String runId = ledger.open(
+                SourceRef.Kind.TABLE,
+                "sync " + source + " disappeared (" + policy.name().toLowerCase(Locale.ROOT) + ")");
         gone.forEach(g -> producer.sendBody(ProvisioningRoutes.INTAKE, envelope(runId, g, status)));
         // waits until every status change has its outcome
         RunReport report = ledger.inputComplete(runId, gone.size());
         Map<String, RecordOutcome> outcomes = new HashMap<>();
         runs.outcomes(runId).forEach(o -> outcomes.put(o.type() + " " + o.billingKey(), o));
         List<Disappeared> records = gone.stream()
-                .map(g -> disappeared(g, outcomes.get(g.link().type() + " " + g.link().billingKey()), status))
+                .map(g -> disappeared(
+                        g, outcomes.get(g.link().type() + " " + g.link().billingKey()), status))
                 .toList();
         return new Handled(records, report);
     }
@@ -123,12 +138,21 @@ class DisappearedRecords {
     private RecordEnvelope envelope(String runId, Gone gone, StatusChangeRecord.Status status) {
         Link link = gone.link();
         // a space's lane is that of the customer whose user holds it (the service's row, which named it, is gone)
-        String customerKey = link.type() == RecordType.CUSTOMER ? link.billingKey() : link.parentEsId() == null ? null
-                : links.billingKeyOf(RecordType.CUSTOMER, link.parentEsId()).orElse(null);
-        return new RecordEnvelope(runId, SourceRef.tableRow(gone.read().table(), link.billingKey()), link.type(),
-                link.billingKey(), new StatusChangeRecord(link.type(), link.billingKey(), customerKey, status),
-                Map.of("disappeared", "no longer in table " + gone.read().table() + " (es.sync.disappeared="
-                        + policy + ")"));
+        String customerKey = link.type() == RecordType.CUSTOMER
+                ? link.billingKey()
+                : link.parentEsId() == null
+                        ? null
+                        : links.billingKeyOf(RecordType.CUSTOMER, link.parentEsId())
+                                .orElse(null);
+        return new RecordEnvelope(
+                runId,
+                SourceRef.tableRow(gone.read().table(), link.billingKey()),
+                link.type(),
+                link.billingKey(),
+                new StatusChangeRecord(link.type(), link.billingKey(), customerKey, status),
+                Map.of(
+                        "disappeared",
+                        "no longer in table " + gone.read().table() + " (es.sync.disappeared=" + policy + ")"));
     }
 
     private static Disappeared disappeared(Gone gone, RecordOutcome outcome, StatusChangeRecord.Status status) {
@@ -143,6 +167,7 @@ class DisappearedRecords {
     }
 
     private static Disappeared disappeared(Gone gone, String action, String message) {
-        return new Disappeared(gone.link().type(), gone.link().billingKey(), gone.link().esId(), action, message);
+        return new Disappeared(
+                gone.link().type(), gone.link().billingKey(), gone.link().esId(), action, message);
     }
 }

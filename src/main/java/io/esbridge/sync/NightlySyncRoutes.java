@@ -36,23 +36,23 @@ public class NightlySyncRoutes extends RouteBuilder {
             // stateful: no second execution while one runs (on any instance); recoverableJob: an instance that dies
             // mid-sync has its job run again by another; usingFixedCamelContextName: every instance's job finds its
             // own CamelContext by the shared name camel.main.name, whichever instance created the job
-            from("quartz://es-bridge/nightly-sync?cron=" + properties.cron().trim().replace(' ', '+')
-                    + "&stateful=true&recoverableJob=true&usingFixedCamelContextName=true")
+            from("quartz://es-bridge/nightly-sync?cron="
+                            + properties.cron().trim().replace(' ', '+')
+                            + "&stateful=true&recoverableJob=true&usingFixedCamelContextName=true")
                     .routeId("sync-schedule")
                     .setHeader(TRIGGER, constant(SyncTrigger.Kind.SCHEDULE.name()))
                     .setBody(constant(properties.scheduledMode()))
                     .to(SYNC);
         }
 
-        from(SYNC).routeId("sync")
-                .process(exchange -> {
-                    SyncMode mode = SyncMode.valueOf(exchange.getIn().getMandatoryBody(String.class).strip()
-                            .toUpperCase());
-                    SyncTrigger.Kind kind = SyncTrigger.Kind.valueOf(exchange.getIn().getHeader(TRIGGER,
-                            SyncTrigger.Kind.COMMAND.name(), String.class));
-                    Date fired = exchange.getIn().getHeader("scheduledFireTime", Date.class);
-                    Instant scheduled = fired == null ? null : fired.toInstant();
-                    exchange.getIn().setBody(sync.sync(mode, new SyncTrigger(kind, scheduled)));
-                });
+        from(SYNC).routeId("sync").process(exchange -> {
+            SyncMode mode = SyncMode.valueOf(
+                    exchange.getIn().getMandatoryBody(String.class).strip().toUpperCase());
+            SyncTrigger.Kind kind = SyncTrigger.Kind.valueOf(
+                    exchange.getIn().getHeader(TRIGGER, SyncTrigger.Kind.COMMAND.name(), String.class));
+            Date fired = exchange.getIn().getHeader("scheduledFireTime", Date.class);
+            Instant scheduled = fired == null ? null : fired.toInstant();
+            exchange.getIn().setBody(sync.sync(mode, new SyncTrigger(kind, scheduled)));
+        });
     }
 }

@@ -39,8 +39,7 @@ class PhaseReader {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** What a phase read: rows handed on, rows Camel failed to take (lost), the watermark reached, the keys. */
-    record Read(long rows, long lost, String maxWatermark, Set<String> keys) {
-    }
+    record Read(long rows, long lost, String maxWatermark, Set<String> keys) {}
 
     private final ProducerTemplate producer;
     private final MappingRegistry mappings;
@@ -66,8 +65,8 @@ class PhaseReader {
             if (key != null) {
                 keys.add(key);
             }
-            SourcedRow row = SourcedRow.of(SourceRef.tableRow(phase.table(), key == null ? "#" + counts[0] : key),
-                    values);
+            SourcedRow row =
+                    SourcedRow.of(SourceRef.tableRow(phase.table(), key == null ? "#" + counts[0] : key), values);
             Exchange done = producer.send(FEED_RECORD, exchange -> {
                 exchange.getIn().setBody(row);
                 exchange.setProperty(FeedHeaders.MAPPER, feed);
@@ -86,8 +85,8 @@ class PhaseReader {
     /** The watermark parameter for a stored value, or for "from the beginning". */
     Object parameter(String stored) {
         return switch (properties.watermarkType()) {
-            case TIMESTAMP -> Timestamp.valueOf(stored == null ? LocalDateTime.of(1900, 1, 1, 0, 0)
-                    : LocalDateTime.parse(stored));
+            case TIMESTAMP -> Timestamp.valueOf(
+                    stored == null ? LocalDateTime.of(1900, 1, 1, 0, 0) : LocalDateTime.parse(stored));
             case NUMBER -> stored == null ? BigDecimal.valueOf(Long.MIN_VALUE) : new BigDecimal(stored);
         };
     }
@@ -158,8 +157,8 @@ class PhaseReader {
         if (value instanceof LocalDateTime || value instanceof BigDecimal) {
             return value;
         }
-        throw new IllegalStateException("the watermark column holds " + value.getClass().getSimpleName()
-                + "; it must be a timestamp or a number");
+        throw new IllegalStateException("the watermark column holds "
+                + value.getClass().getSimpleName() + "; it must be a timestamp or a number");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

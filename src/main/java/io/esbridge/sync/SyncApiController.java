@@ -30,8 +30,12 @@ public class SyncApiController {
             return ResponseEntity.badRequest().body("mode must be incremental or reconcile");
         }
         try {
-            SyncResult result = producer.requestBodyAndHeader(NightlySyncRoutes.SYNC, chosen.name(),
-                    NightlySyncRoutes.TRIGGER, SyncTrigger.Kind.HTTP.name(), SyncResult.class);
+            SyncResult result = producer.requestBodyAndHeader(
+                    NightlySyncRoutes.SYNC,
+                    chosen.name(),
+                    NightlySyncRoutes.TRIGGER,
+                    SyncTrigger.Kind.HTTP.name(),
+                    SyncResult.class);
             return ResponseEntity.ok(result);
         } catch (CamelExecutionException e) {
             if (e.getCause() instanceof SyncBusyException busy) {

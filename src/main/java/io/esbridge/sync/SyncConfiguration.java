@@ -3,7 +3,6 @@ package io.esbridge.sync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
@@ -34,15 +33,22 @@ public class SyncConfiguration {
             }
             Properties properties = new Properties();
             properties.putAll(quartz.getProperties());
-            properties.put(DELEGATE, isPostgres(dataSource) ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-                    : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+            properties.put(
+                    DELEGATE,
+                    isPostgres(dataSource)
+                            ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                            : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
             factory.setQuartzProperties(properties);
         };
     }
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell the state store's database", e);
         }

@@ -24,23 +24,39 @@ public class SyncExecutions {
 
     public String start(String source, SyncMode mode, SyncTrigger trigger, String instance) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("insert into es_sync_execution (execution_id, source, mode, trigger_kind, scheduled_fire_time,"
-                + " instance, started_at, status) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING')", id, source, mode.name(),
-                trigger.kind().name(), trigger.scheduledFireTime() == null ? null
-                        : Timestamp.from(trigger.scheduledFireTime()), instance, Timestamp.from(Instant.now()));
+        jdbc.update(
+                "insert into es_sync_execution (execution_id, source, mode, trigger_kind, scheduled_fire_time,"
+                        + " instance, started_at, status) values (?, ?, ?, ?, ?, ?, ?, 'RUNNING')",
+                id,
+                source,
+                mode.name(),
+                trigger.kind().name(),
+                trigger.scheduledFireTime() == null ? null : Timestamp.from(trigger.scheduledFireTime()),
+                instance,
+                Timestamp.from(Instant.now()));
         return id;
     }
 
     public void finish(String executionId, String status, String summary) {
-        jdbc.update("update es_sync_execution set finished_at = ?, status = ?, summary = ? where execution_id = ?",
-                Timestamp.from(Instant.now()), status, summary.length() > 4000 ? summary.substring(0, 3999) : summary,
+        jdbc.update(
+                "update es_sync_execution set finished_at = ?, status = ?, summary = ? where execution_id = ?",
+                Timestamp.from(Instant.now()),
+                status,
+                summary.length() > 4000 ? summary.substring(0, 3999) : summary,
                 executionId);
     }
 
     public void disappeared(String executionId, Disappeared record) {
-        jdbc.update("insert into es_sync_disappeared (execution_id, record_type, billing_key, es_id, action, message,"
-                + " recorded_at) values (?, ?, ?, ?, ?, ?, ?)", executionId, record.type().name(), record.billingKey(),
-                record.esId(), record.action(), record.message(), Timestamp.from(Instant.now()));
+        jdbc.update(
+                "insert into es_sync_disappeared (execution_id, record_type, billing_key, es_id, action, message,"
+                        + " recorded_at) values (?, ?, ?, ?, ?, ?, ?)",
+                executionId,
+                record.type().name(),
+                record.billingKey(),
+                record.esId(),
+                record.action(),
+                record.message(),
+                Timestamp.from(Instant.now()));
     }
 
     /** The scheduled executions: instance and scheduled fire time, oldest first. */

@@ -38,7 +38,10 @@ public record SyncProperties(
         if (phases == null || phases.isEmpty()) {
             phases = List.of(
                     new Phase("customers", Path.of("config/sync/customers.sql"), "billing-db-customers", "clients"),
-                    new Phase("subscriptions", Path.of("config/sync/subscriptions.sql"), "billing-db-subscriptions",
+                    new Phase(
+                            "subscriptions",
+                            Path.of("config/sync/subscriptions.sql"),
+                            "billing-db-subscriptions",
                             "services"),
                     new Phase("addons", Path.of("config/sync/addons.sql"), "billing-db-addons", "service_addons"));
         }
@@ -77,8 +80,10 @@ public record SyncProperties(
      * @param mapping the mapping ({@code config/mappings/<mapping>.yml}) of its rows
      * @param table   the table named in the rows' source ({@code table clients row bdb-1001})
      */
-    public record Phase(String name, Path query, String mapping, String table) {
-    }
+    public record Phase(String name, Path query, String mapping, String table) {}
 
-    public enum WatermarkType { TIMESTAMP, NUMBER }
+    public enum WatermarkType {
+        TIMESTAMP,
+        NUMBER
+    }
 }

@@ -16,11 +16,19 @@ import io.esbridge.run.RunReport;
  * @param disappeared   the customers and subscriptions no longer in billing (reconciliation only)
  * @param problems      why a phase's watermark did not move, or why the sync stopped
  */
-public record SyncResult(String executionId, SyncMode mode, boolean dryRun, List<RunReport> replays, List<RunReport> phases,
-        RunReport statusChanges, List<Disappeared> disappeared, List<String> problems) {
+public record SyncResult(
+        String executionId,
+        SyncMode mode,
+        boolean dryRun,
+        List<RunReport> replays,
+        List<RunReport> phases,
+        RunReport statusChanges,
+        List<Disappeared> disappeared,
+        List<String> problems) {
 
     public long failed() {
-        return replays.stream().mapToLong(RunReport::failed).sum() + phases.stream().mapToLong(RunReport::failed).sum()
+        return replays.stream().mapToLong(RunReport::failed).sum()
+                + phases.stream().mapToLong(RunReport::failed).sum()
                 + (statusChanges == null ? 0 : statusChanges.failed());
     }
 
@@ -30,16 +38,24 @@ public record SyncResult(String executionId, SyncMode mode, boolean dryRun, List
 
     /** Lines for the log and the command line. */
     public String summary() {
-        StringBuilder text = new StringBuilder("sync " + executionId + " (" + mode.name().toLowerCase() + (dryRun
-                ? ", dry run: no write call made; watermarks, synced keys and disappeared records left as they were"
-                : "") + ")");
+        StringBuilder text =
+                new StringBuilder("sync " + executionId + " (" + mode.name().toLowerCase()
+                        + (dryRun
+                                ? ", dry run: no write call made; watermarks, synced keys and disappeared records left as they were"
+                                : "")
+                        + ")");
         replays.forEach(r -> text.append("\n  retry  ").append(r.summary()));
         phases.forEach(r -> text.append("\n  phase  ").append(r.summary()));
         if (statusChanges != null) {
             text.append("\n  status ").append(statusChanges.summary());
         }
-        disappeared.forEach(d -> text.append("\n  gone   ").append(d.type()).append(' ').append(d.billingKey())
-                .append(": ").append(d.action()).append(d.message() == null ? "" : " (" + d.message() + ")"));
+        disappeared.forEach(d -> text.append("\n  gone   ")
+                .append(d.type())
+                .append(' ')
+                .append(d.billingKey())
+                .append(": ")
+                .append(d.action())
+                .append(d.message() == null ? "" : " (" + d.message() + ")"));
         problems.forEach(p -> text.append("\n  PROBLEM ").append(p));
         return text.toString();
     }

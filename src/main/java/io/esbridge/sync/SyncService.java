@@ -59,9 +59,18 @@ public class SyncService {
     /** One sync at a time in this process: the schedule and an on-demand trigger must not interleave phases. */
     private final ReentrantLock running = new ReentrantLock();
 
-    SyncService(BillingSource source, SyncProperties properties, PhaseReader reader, Watermarks watermarks,
-            SyncedKeys syncedKeys, SyncExecutions executions, DisappearedRecords disappeared, RunLedger ledger,
-            DeadLetterStore deadLetters, ReplayService replay, MappingRegistry mappings,
+    SyncService(
+            BillingSource source,
+            SyncProperties properties,
+            PhaseReader reader,
+            Watermarks watermarks,
+            SyncedKeys syncedKeys,
+            SyncExecutions executions,
+            DisappearedRecords disappeared,
+            RunLedger ledger,
+            DeadLetterStore deadLetters,
+            ReplayService replay,
+            MappingRegistry mappings,
             ProvisioningProperties provisioning) {
         this.source = source;
         this.properties = properties;
@@ -126,8 +135,10 @@ public class SyncService {
         for (SyncProperties.Phase phase : properties.phases()) {
             String stored = watermarks.get(source.name(), phase.name()).orElse(null);
             Object from = reader.parameter(mode == SyncMode.INCREMENTAL ? stored : null);
-            String runId = ledger.open(SourceRef.Kind.TABLE, "sync " + source.name() + " " + phase.name() + " ("
-                    + mode.name().toLowerCase() + ")");
+            String runId = ledger.open(
+                    SourceRef.Kind.TABLE,
+                    "sync " + source.name() + " " + phase.name() + " ("
+                            + mode.name().toLowerCase() + ")");
             PhaseReader.Read read = reader.read(source, phase, runId, from);
             // waits until every row handed on has an outcome: the next phase may need this one's records
             RunReport report = ledger.inputComplete(runId, read.rows());
@@ -145,7 +156,10 @@ public class SyncService {
                 problems.add(phase.name() + ": " + read.lost() + " row(s) not handed on or the report does not add"
                         + " up; the watermark stays at " + stored);
             } else if (dryRun) {
-                LOG.info("dry run: the watermark of {} stays at {} (read up to {})", phase.name(), stored,
+                LOG.info(
+                        "dry run: the watermark of {} stays at {} (read up to {})",
+                        phase.name(),
+                        stored,
                         read.maxWatermark());
             } else if (read.maxWatermark() != null && reader.beyond(read.maxWatermark(), stored)) {
                 watermarks.advance(source.name(), phase.name(), read.maxWatermark(), runId);
@@ -168,7 +182,8 @@ public class SyncService {
             }
             gone = disappeared.handle(executionId, source.name(), reads, dryRun);
             if (gone.run() != null && !gone.run().identityHolds()) {
-                problems.add("disappeared: a status change has no outcome: " + gone.run().summary());
+                problems.add("disappeared: a status change has no outcome: "
+                        + gone.run().summary());
             }
         }
         return new SyncResult(executionId, mode, dryRun, replays, phases, gone.run(), gone.records(), problems);
@@ -187,8 +202,10 @@ public class SyncService {
                 oldestByRun.merge(letter.runId(), letter.id(), Math::min);
             }
         }
-        return oldestByRun.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .map(entry -> replay.replay(new ReplayService.Selection(entry.getKey(), null, null)).report())
+        return oldestByRun.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(entry -> replay.replay(new ReplayService.Selection(entry.getKey(), null, null))
+                        .report())
                 .toList();
     }
 

@@ -9,7 +9,11 @@ import java.time.Instant;
  */
 public record SyncTrigger(Kind kind, Instant scheduledFireTime) {
 
-    public enum Kind { SCHEDULE, COMMAND, HTTP }
+    public enum Kind {
+        SCHEDULE,
+        COMMAND,
+        HTTP
+    }
 
     public static SyncTrigger onDemand(Kind kind) {
         return new SyncTrigger(kind, null);

@@ -26,8 +26,11 @@ public class SyncedKeys {
     }
 
     public Set<String> all(String source, RecordType type) {
-        return new HashSet<>(jdbc.queryForList("select billing_key from es_sync_key where source = ?"
-                + " and record_type = ?", String.class, source, type.name()));
+        return new HashSet<>(jdbc.queryForList(
+                "select billing_key from es_sync_key where source = ?" + " and record_type = ?",
+                String.class,
+                source,
+                type.name()));
     }
 
     /** Remembers the keys not known yet. */
@@ -40,7 +43,8 @@ public class SyncedKeys {
                 rows.add(new Object[] {source, type.name(), key, now});
             }
         }
-        jdbc.batchUpdate("insert into es_sync_key (source, record_type, billing_key, first_seen_at)"
-                + " values (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "insert into es_sync_key (source, record_type, billing_key, first_seen_at)" + " values (?, ?, ?, ?)",
+                rows);
     }
 }

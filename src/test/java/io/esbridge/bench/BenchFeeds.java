@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class BenchFeeds {
 
-    private BenchFeeds() {
-    }
+    private BenchFeeds() {}
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args[0]);
@@ -32,8 +31,9 @@ public final class BenchFeeds {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("customer_id,username,password,first_name,last_name,email,company,city,country,status,created\n");
             for (long i = 1; i <= n; i++) {
-                out.write(tag + "C" + i + "," + tag + "u" + i + ",Bench-Pw-" + (i * 7919 % 100000) + "x,Jane,\"Doe, Jr.\","
-                        + tag + "u" + i + "@example.com,Acme " + i + ",Berlin,DE,active,2020-01-01\n");
+                out.write(tag + "C" + i + "," + tag + "u" + i + ",Bench-Pw-" + (i * 7919 % 100000)
+                        + "x,Jane,\"Doe, Jr.\"," + tag + "u" + i + "@example.com,Acme " + i
+                        + ",Berlin,DE,active,2020-01-01\n");
             }
         }
     }
@@ -42,8 +42,8 @@ public final class BenchFeeds {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("service_id,customer_id,product,domain,status,start_date\n");
             for (long i = 1; i <= n; i++) {
-                out.write(tag + "S" + i + "," + tag + "C" + i + "," + (i % 3 == 0 ? "business" : "starter") + ","
-                        + tag + "u" + i + ".example.net,active,2024-01-01\n");
+                out.write(tag + "S" + i + "," + tag + "C" + i + "," + (i % 3 == 0 ? "business" : "starter") + "," + tag
+                        + "u" + i + ".example.net,active,2024-01-01\n");
             }
         }
     }

@@ -16,8 +16,7 @@ import io.esbridge.client.EnterpriseServerClient;
  */
 public final class CallLatency {
 
-    private CallLatency() {
-    }
+    private CallLatency() {}
 
     public static void main(String[] args) {
         int calls = Integer.parseInt(args[0]);
@@ -25,8 +24,8 @@ public final class CallLatency {
         all.add("--server.port=0");
         all.add("--camel.main.routes-include-pattern=classpath:es-bridge-one-shot-has-no-routes/*");
         all.add("--logging.level.root=WARN");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EsBridgeApplication.class)
-                .run(all.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(EsBridgeApplication.class).run(all.toArray(String[]::new))) {
             EnterpriseServerClient client = app.getBean(EnterpriseServerClient.class);
             for (int i = 0; i < 50; i++) {
                 client.userExists("warm-up-" + i);

@@ -47,8 +47,7 @@ public final class ImportBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ImportBench() {
-    }
+    private ImportBench() {}
 
     public static void main(String[] args) throws Exception {
         List<String> names = List.of(System.getProperty("bench.name", "import").split(";"));
@@ -61,23 +60,28 @@ public final class ImportBench {
         boolean stub = Boolean.getBoolean("bench.stubProvisioning");
 
         List<String> all = new ArrayList<>(List.of(args));
-        for (String[] d : new String[][] {{"server.port", "0"}, {"es.sync.schedule-enabled", "false"},
+        for (String[] d : new String[][] {
+            {"server.port", "0"},
+            {"es.sync.schedule-enabled", "false"},
             {"camel.main.routes-include-pattern", "classpath:es-bridge-one-shot-has-no-routes/*"},
-            {"logging.level.root", "WARN"}}) {
+            {"logging.level.root", "WARN"}
+        }) {
             if (all.stream().noneMatch(a -> a.startsWith("--" + d[0] + "="))) {
                 all.add("--" + d[0] + "=" + d[1]);
             }
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(EsBridgeApplication.class)
-                .run(all.toArray(String[]::new));
+        ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(EsBridgeApplication.class).run(all.toArray(String[]::new));
         AtomicLong stubbed = new AtomicLong();
         if (stub) {
             CamelContext camel = app.getBean(CamelContext.class);
-            AdviceWith.adviceWith(camel, "provision-intake",
-                    route -> route.weaveAddFirst().process(e -> stubbed.incrementAndGet()).stop());
+            AdviceWith.adviceWith(camel, "provision-intake", route -> route.weaveAddFirst()
+                    .process(e -> stubbed.incrementAndGet())
+                    .stop());
         }
         for (int i = 0; i < rounds.size(); i++) {
-            List<Path> files = List.of(rounds.get(i).split(",")).stream().map(Path::of).toList();
+            List<Path> files =
+                    List.of(rounds.get(i).split(",")).stream().map(Path::of).toList();
             stubbed.set(0);
             Map<String, Object> out = measure(app, files, sandbox, sandboxPid);
             out.put("name", names.get(i));
@@ -86,8 +90,12 @@ public final class ImportBench {
             System.out.println("BENCH " + line);
             String target = System.getProperty("bench.out");
             if (target != null) {
-                Files.writeString(Path.of(target), line + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(
+                        Path.of(target),
+                        line + "\n",
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             }
         }
         app.close();
@@ -95,8 +103,9 @@ public final class ImportBench {
     }
 
     /** One round: imports the files (each as one run, in order) into the running es-bridge and measures it. */
-    private static Map<String, Object> measure(ConfigurableApplicationContext app, List<Path> files, String sandbox,
-            String sandboxPid) throws IOException, InterruptedException {
+    private static Map<String, Object> measure(
+            ConfigurableApplicationContext app, List<Path> files, String sandbox, String sandboxPid)
+            throws IOException, InterruptedException {
         FileImporter importer = app.getBean(FileImporter.class);
         RunStore runs = app.getBean(RunStore.class);
 
@@ -167,7 +176,8 @@ public final class ImportBench {
         @Override
         public void run() {
             while (!isInterrupted()) {
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                long used =
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 peakHeap.accumulateAndGet(used, Math::max);
                 try {
                     Thread.sleep(100);
@@ -179,8 +189,12 @@ public final class ImportBench {
     }
 
     private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u.getUsed()).sum() >> 20;
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP)
+                        .map(MemoryPoolMXBean::getPeakUsage)
+                        .mapToLong(u -> u.getUsed())
+                        .sum()
+                >> 20;
     }
 
     private static long processCpuNanos() {
@@ -208,10 +222,14 @@ public final class ImportBench {
     }
 
     static String admin(String base, String method, String path) throws IOException, InterruptedException {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                System.getProperty("bench.adminCredentials", "serveradmin:serveradmin").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base).resolve(path)).header("Authorization", auth)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(System.getProperty("bench.adminCredentials", "serveradmin:serveradmin")
+                                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base).resolve(path))
+                .header("Authorization", auth)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IOException(method + " " + path + ": HTTP " + answer.statusCode());

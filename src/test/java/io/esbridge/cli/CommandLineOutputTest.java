@@ -34,6 +34,7 @@ class CommandLineOutputTest {
     /** A Spring Boot log line: {@code 2026-12-01T16:47:38.261Z  WARN 11524 --- [es-bridge] [main] logger : ...}. */
     private static final Pattern LOG_LINE = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d.*\\b(TRACE|DEBUG|INFO|WARN|ERROR)\\b.*|.* --- \\[.*");
+
     private static final String BAD_ROW_PASSWORD = "Known-Pw-7f3Q";
     private static final String BAD_EMAIL_PASSWORD = "Known-Pw-9k2Z";
 
@@ -60,12 +61,16 @@ class CommandLineOutputTest {
         copyTree(project.resolve("routes"), home.resolve("routes"));
         // the sample billing database is loaded at start (es.sync.source.init-scripts), whatever the command
         copyTree(project.resolve("samples/billing-db"), home.resolve("samples/billing-db"));
-        Files.writeString(home.resolve("customers.csv"), """
+        Files.writeString(
+                home.resolve("customers.csv"),
+                """
                 customer_id,username,password,first_name,last_name,email,status
                 C1,alice1,Good-Pw-1aA2,Alice,One,alice1@example.com,active
                 C2,web/admin,%s,Bob,Two,bob2@example.com,active
                 C3,carol3,%s,Carol,Three,not-an-email,active
-                """.formatted(BAD_ROW_PASSWORD, BAD_EMAIL_PASSWORD), StandardCharsets.UTF_8);
+                """
+                        .formatted(BAD_ROW_PASSWORD, BAD_EMAIL_PASSWORD),
+                StandardCharsets.UTF_8);
         firstImport = run("import", "customers.csv");
         status = run("status");
     }
@@ -73,24 +78,35 @@ class CommandLineOutputTest {
     @Test
     void importPrintsItsReportAloneOnStandardOutput() {
         assertThat(firstImport.exit()).as(firstImport.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(firstImport.stdoutLines()).as(firstImport.stdout())
-                .singleElement().satisfies(line -> assertThat(line)
-                        .startsWith("customers.csv: run ").contains("in=3 created=1").contains("failed=2"));
-        assertThat(firstImport.stdoutLines()).noneMatch(line -> LOG_LINE.matcher(line).matches());
-        // nor the banner or startup lines on the terminal at all
-        assertThat(firstImport.stderrLines()).as(firstImport.stderr())
+        assertThat(firstImport.stdoutLines())
+                .as(firstImport.stdout())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("customers.csv: run ")
+                        .contains("in=3 created=1")
+                        .contains("failed=2"));
+        assertThat(firstImport.stdoutLines())
                 .noneMatch(line -> LOG_LINE.matcher(line).matches());
-        assertThat(firstImport.stdout() + firstImport.stderr()).doesNotContain("Starting EsBridgeApplication")
+        // nor the banner or startup lines on the terminal at all
+        assertThat(firstImport.stderrLines()).as(firstImport.stderr()).noneMatch(line -> LOG_LINE.matcher(line)
+                .matches());
+        assertThat(firstImport.stdout() + firstImport.stderr())
+                .doesNotContain("Starting EsBridgeApplication")
                 .doesNotContain(":: Spring Boot ::");
     }
 
     @Test
     void eachFailedRecordIsOnePlainLineOnStandardErrorWithoutItsPassword() {
-        assertThat(firstImport.stderrLines()).as(firstImport.stderr()).satisfiesExactly(
-                line -> assertThat(line).startsWith("customers.csv line 3 (CUSTOMER C2): Username 'web/admin'"
-                        + " contains '/'"),
-                line -> assertThat(line).startsWith("customers.csv line 4 (CUSTOMER C3): Email 'not-an-email'"));
-        assertThat(firstImport.stderr() + firstImport.stdout()).doesNotContain(BAD_ROW_PASSWORD)
+        assertThat(firstImport.stderrLines())
+                .as(firstImport.stderr())
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .startsWith(
+                                        "customers.csv line 3 (CUSTOMER C2): Username 'web/admin'" + " contains '/'"),
+                        line -> assertThat(line)
+                                .startsWith("customers.csv line 4 (CUSTOMER C3): Email 'not-an-email'"));
+        assertThat(firstImport.stderr() + firstImport.stdout())
+                .doesNotContain(BAD_ROW_PASSWORD)
                 .doesNotContain(BAD_EMAIL_PASSWORD);
     }
 
@@ -99,38 +115,51 @@ class CommandLineOutputTest {
         Path log = home.resolve("data/logs/es-bridge.log");
         assertThat(log).exists();
         String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(text).contains("Started EsBridgeApplication").contains("customers.csv line 3 (CUSTOMER C2)")
-                .doesNotContain(BAD_ROW_PASSWORD).doesNotContain(BAD_EMAIL_PASSWORD);
+        assertThat(text)
+                .contains("Started EsBridgeApplication")
+                .contains("customers.csv line 3 (CUSTOMER C2)")
+                .doesNotContain(BAD_ROW_PASSWORD)
+                .doesNotContain(BAD_EMAIL_PASSWORD);
     }
 
     @Test
     void statusShowsEachFailedRecordsSourceOnce() {
         assertThat(status.exit()).as(status.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        List<String> failed = status.stdoutLines().stream().filter(line -> line.contains("customers.csv line"))
+        List<String> failed = status.stdoutLines().stream()
+                .filter(line -> line.contains("customers.csv line"))
                 .toList();
-        assertThat(failed).as(status.stdout()).satisfiesExactlyInAnyOrder(
-                line -> assertThat(line.strip()).startsWith("customers.csv line 3 (CUSTOMER C2): Username 'web/admin'"),
-                line -> assertThat(line.strip()).startsWith("customers.csv line 4 (CUSTOMER C3): Email"));
-        failed.forEach(line -> assertThat(line.split("customers\\.csv line", -1)).as(line).hasSize(2));
-        assertThat(status.stdoutLines()).noneMatch(line -> LOG_LINE.matcher(line).matches());
+        assertThat(failed)
+                .as(status.stdout())
+                .satisfiesExactlyInAnyOrder(
+                        line -> assertThat(line.strip())
+                                .startsWith("customers.csv line 3 (CUSTOMER C2): Username 'web/admin'"),
+                        line -> assertThat(line.strip()).startsWith("customers.csv line 4 (CUSTOMER C3): Email"));
+        failed.forEach(line ->
+                assertThat(line.split("customers\\.csv line", -1)).as(line).hasSize(2));
+        assertThat(status.stdoutLines())
+                .noneMatch(line -> LOG_LINE.matcher(line).matches());
     }
 
     @Test
     void verboseShowsTheLogLiveOnStandardErrorNotAmongTheReports() throws Exception {
         Run verbose = run("status", "--verbose", "--runs=1");
         assertThat(verbose.exit()).as(verbose.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(verbose.stderrLines()).as(verbose.stderr())
+        assertThat(verbose.stderrLines())
+                .as(verbose.stderr())
                 .anyMatch(line -> LOG_LINE.matcher(line).matches() && line.contains("Started EsBridgeApplication"));
-        assertThat(verbose.stdoutLines()).as(verbose.stdout()).isNotEmpty()
-                .noneMatch(line -> LOG_LINE.matcher(line).matches());
+        assertThat(verbose.stdoutLines()).as(verbose.stdout()).isNotEmpty().noneMatch(line -> LOG_LINE.matcher(line)
+                .matches());
     }
 
     @Test
     void jsonPrintsOneReportPerRunAndNothingElse() throws Exception {
-        Files.writeString(home.resolve("customers-more.csv"), """
+        Files.writeString(
+                home.resolve("customers-more.csv"),
+                """
                 customer_id,username,password,first_name,last_name,email,status
                 C4,dave4,Good-Pw-4dD4,Dave,Four,dave4@example.com,active
-                """, StandardCharsets.UTF_8);
+                """,
+                StandardCharsets.UTF_8);
         Run json = run("import", "--again", "--json", "customers.csv", "customers-more.csv");
         assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCodes.SOME_FAILED);
         ObjectMapper mapper = new ObjectMapper();
@@ -139,30 +168,43 @@ class CommandLineOutputTest {
             reports.add(mapper.readTree(line));
         }
         assertThat(reports).as(json.stdout()).hasSize(2).allMatch(JsonNode::isObject);
-        assertThat(reports).extracting(r -> r.path("sourceName").asText())
+        assertThat(reports)
+                .extracting(r -> r.path("sourceName").asText())
                 .containsExactlyInAnyOrder("customers.csv", "customers-more.csv");
-        assertThat(reports).extracting(r -> r.path("runId").asText()).doesNotHaveDuplicates()
+        assertThat(reports)
+                .extracting(r -> r.path("runId").asText())
+                .doesNotHaveDuplicates()
                 .allMatch(id -> !id.isEmpty());
-        JsonNode again = reports.stream().filter(r -> r.path("sourceName").asText().equals("customers.csv"))
-                .findFirst().orElseThrow();
+        JsonNode again = reports.stream()
+                .filter(r -> r.path("sourceName").asText().equals("customers.csv"))
+                .findFirst()
+                .orElseThrow();
         assertThat(again.path("in").asLong()).isEqualTo(3);
         assertThat(again.path("failed").asLong()).isEqualTo(2);
         assertThat(again.path("identityHolds").asBoolean()).isTrue();
         // the failed records still reach a person, on standard error
-        assertThat(json.stderrLines()).as(json.stderr()).hasSize(2)
+        assertThat(json.stderrLines())
+                .as(json.stderr())
+                .hasSize(2)
                 .allMatch(line -> line.startsWith("customers.csv line "));
     }
 
     /** es-bridge in a JVM of its own, in {@link #home}, as {@code ./es-bridge ARGS} would start it. */
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "io.esbridge.EsBridgeApplication"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home, "stdout", ".txt");
         Path err = Files.createTempFile(home, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         // surefire points the state store and the sandbox at in-memory databases (pom.xml); es-bridge must use its
         // defaults here, files under data/, so that status sees what import left
         builder.environment().keySet().removeIf(name -> name.startsWith("ES_") || name.startsWith("LOGGING_"));
@@ -171,7 +213,9 @@ class CommandLineOutputTest {
             process.destroyForcibly();
             throw new IllegalStateException("es-bridge " + String.join(" ", args) + " did not end");
         }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 

@@ -17,8 +17,10 @@ class HelpTest {
         assertThat(top.getUsageMessage()).contains("Exit codes:").contains("2   could not run");
         Map<String, CommandLine> commands = top.getSubcommands();
         assertThat(commands).containsKeys("serve", "import", "replay", "sync", "status");
-        commands.forEach((name, command) -> assertThat(command.getUsageMessage()).as(name)
-                .contains("Exit codes:").contains("2   could not run"));
+        commands.forEach((name, command) -> assertThat(command.getUsageMessage())
+                .as(name)
+                .contains("Exit codes:")
+                .contains("2   could not run"));
         assertThat(commands.get("import").getUsageMessage()).contains("1   some records failed");
         assertThat(commands.get("status").getUsageMessage()).contains("1   failed records are waiting");
     }

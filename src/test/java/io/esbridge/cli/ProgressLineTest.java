@@ -40,18 +40,25 @@ class ProgressLineTest {
 
     @Test
     void withoutTheReadersPositionOnlyCountsAndRate() {
-        assertThat(ProgressLine.text("customers.csv", MB, new Progress(9_000, 0, Optional.empty()),
-                Duration.ofSeconds(90))).isEqualTo("customers.csv: 9,000 done, 100/s");
-        assertThat(ProgressLine.text("customers.csv", MB, new Progress(0, 0, Optional.of(new Position(4096, 0))),
-                Duration.ofSeconds(1))).as("no row read yet").isEqualTo("customers.csv: 0 done, 0/s");
+        assertThat(ProgressLine.text(
+                        "customers.csv", MB, new Progress(9_000, 0, Optional.empty()), Duration.ofSeconds(90)))
+                .isEqualTo("customers.csv: 9,000 done, 100/s");
+        assertThat(ProgressLine.text(
+                        "customers.csv",
+                        MB,
+                        new Progress(0, 0, Optional.of(new Position(4096, 0))),
+                        Duration.ofSeconds(1)))
+                .as("no row read yet")
+                .isEqualTo("customers.csv: 0 done, 0/s");
     }
 
     @Test
     void fitsAnEightyColumnTerminalWithALongNameAndABigFile() {
         Progress progress = new Progress(987_654, 123_456, Optional.of(new Position(400 * MB, 1_000_000)));
-        String line = ProgressLine.text("customers-exported-from-the-old-billing-2026-11-26.csv", 1_000 * MB,
-                progress, Duration.ofHours(3));
-        assertThat(line).startsWith("…-billing-2026-11-26.csv: 39%, 987,654 done, 123,456 failed, 91/s, ETA 4h35m")
+        String line = ProgressLine.text(
+                "customers-exported-from-the-old-billing-2026-11-26.csv", 1_000 * MB, progress, Duration.ofHours(3));
+        assertThat(line)
+                .startsWith("…-billing-2026-11-26.csv: 39%, 987,654 done, 123,456 failed, 91/s, ETA 4h35m")
                 .hasSizeLessThanOrEqualTo(80);
     }
 }

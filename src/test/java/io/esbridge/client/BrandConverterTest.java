@@ -24,7 +24,8 @@ class BrandConverterTest {
 
     @Test
     void anUnknownBrandIsRefusedNamingEveryKnownOne() {
-        assertThatThrownBy(() -> converter.convert("plesk")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> converter.convert("plesk"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown brand 'plesk': use one of dotnetpanel, websitepanel-1, websitepanel, "
                         + "websitepanel-2.1, solidcp, mspcontrol");
     }

@@ -15,15 +15,18 @@ class CamelHeadersDoNotLeakTest {
 
     @Test
     void routeHeadersStayInTheRoute() throws Exception {
-        try (WireCapture wire = new WireCapture(
-                request -> WireCapture.Answer.soap(OperationAnswers.forRequest(request)));
+        try (WireCapture wire =
+                        new WireCapture(request -> WireCapture.Answer.soap(OperationAnswers.forRequest(request)));
                 CamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind("esClient",
-                    EnterpriseServerClient.create(ContractFixtures.properties(wire.url(), Brand.WEBSITEPANEL)));
+            camel.getRegistry()
+                    .bind(
+                            "esClient",
+                            EnterpriseServerClient.create(ContractFixtures.properties(wire.url(), Brand.WEBSITEPANEL)));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:check").routeId("header-leak-check")
+                    from("direct:check")
+                            .routeId("header-leak-check")
                             .setHeader("customerId", constant("C-1001"))
                             .setHeader("SOAPAction", constant("http://example.com/Wrong"))
                             .setHeader("operationName", constant("DeleteUser"))
@@ -32,8 +35,8 @@ class CamelHeadersDoNotLeakTest {
             });
             camel.start();
 
-            Object exists = camel.createProducerTemplate().requestBodyAndHeader("direct:check", null, "username",
-                    "jdoe");
+            Object exists =
+                    camel.createProducerTemplate().requestBodyAndHeader("direct:check", null, "username", "jdoe");
 
             assertThat(exists).isEqualTo(false);
             WireCapture.Request request = wire.last();

@@ -2,13 +2,12 @@ package io.esbridge.client;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import io.esbridge.contract.ArrayOfHostingPlanGroupInfo;
-import io.esbridge.contract.ArrayOfUserVlan;
 import io.esbridge.contract.ArrayOfHostingPlanQuotaInfo;
+import io.esbridge.contract.ArrayOfUserVlan;
 import io.esbridge.contract.HostingPlanGroupInfo;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.HostingPlanQuotaInfo;
@@ -25,12 +24,22 @@ final class ContractFixtures {
 
     static final String PASSWORD = "Secret1!";
 
-    private ContractFixtures() {
-    }
+    private ContractFixtures() {}
 
     static EsServerProperties properties(String url, Brand brand) {
-        return new EsServerProperties(url, "serveradmin", "secret", brand, null, null, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 8, null, null, "PKCS12");
+        return new EsServerProperties(
+                url,
+                "serveradmin",
+                "secret",
+                brand,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                8,
+                null,
+                null,
+                "PKCS12");
     }
 
     static UserInfo user(String username) {

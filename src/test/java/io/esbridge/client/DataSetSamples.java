@@ -3,8 +3,7 @@ package io.esbridge.client;
 /** DataSets as an ASMX server serializes them: inline xs:schema, then the diffgram (contract sections 1.2, 3.9). */
 final class DataSetSamples {
 
-    private DataSetSamples() {
-    }
+    private DataSetSamples() {}
 
     static String hostingPlans() {
         return "<xs:schema id=\"NewDataSet\" xmlns=\"\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\""

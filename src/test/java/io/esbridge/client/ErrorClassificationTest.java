@@ -60,12 +60,19 @@ class ErrorClassificationTest {
 
     @Test
     void quotaExcessDecodesExceedingQuotas() {
-        answer(Answer.soap(WireCapture.envelope(OperationAnswers.response("AddPackage", NS,
+        answer(Answer.soap(WireCapture.envelope(OperationAnswers.response(
+                "AddPackage",
+                NS,
                 "<Result>-305</Result><ExceedingQuotas>" + DataSetSamples.exceedingQuotas(true)
                         + "</ExceedingQuotas>"))));
 
-        assertThatThrownBy(() -> client.addPackage(42, 2, "n", "c", io.esbridge.contract.PackageStatus.ACTIVE,
-                ContractFixtures.dateTime("2025-01-02T00:00:00")))
+        assertThatThrownBy(() -> client.addPackage(
+                        42,
+                        2,
+                        "n",
+                        "c",
+                        io.esbridge.contract.PackageStatus.ACTIVE,
+                        ContractFixtures.dateTime("2025-01-02T00:00:00")))
                 .isInstanceOfSatisfying(EsBusinessException.class, e -> {
                     assertThat(e.constantName()).isEqualTo("ERROR_PACKAGE_QUOTA_EXCEED");
                     assertThat(e.exceedingQuotas()).containsExactly(new ExceedingQuota(52, "OS.Diskspace", 20000));
@@ -83,27 +90,39 @@ class ErrorClassificationTest {
                 + "<wsa:MessageID>urn:uuid:8e2c1c52-0f0f-4d4f-a0a5-5d0e7e1a1a1a</wsa:MessageID>"
                 + "<wsa:RelatesTo>urn:uuid:0b0c</wsa:RelatesTo>"
                 + "<wsa:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</wsa:To>"
-                + "</soap:Header><soap:Body>" + OperationAnswers.response("AddPackage", NS,
+                + "</soap:Header><soap:Body>"
+                + OperationAnswers.response(
+                        "AddPackage",
+                        NS,
                         "<Result>798</Result><ExceedingQuotas>" + DataSetSamples.exceedingQuotas(false)
                                 + "</ExceedingQuotas>")
                 + "</soap:Body></soap:Envelope>"));
 
-        assertThat(client.addPackage(42, 2, "n", "c", io.esbridge.contract.PackageStatus.ACTIVE,
-                ContractFixtures.dateTime("2025-01-02T00:00:00"))).isEqualTo(798);
+        assertThat(client.addPackage(
+                        42,
+                        2,
+                        "n",
+                        "c",
+                        io.esbridge.contract.PackageStatus.ACTIVE,
+                        ContractFixtures.dateTime("2025-01-02T00:00:00")))
+                .isEqualTo(798);
     }
 
     @Test
     void http401IsAnAuthenticationError() {
         answer(Answer.status(401, "text/plain", "401 Access Denied"));
 
-        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOfSatisfying(EsAuthenticationException.class,
-                e -> assertThat(e.getMessage()).contains("401", "es.server.password").doesNotContain("secret"));
+        assertThatThrownBy(() -> client.userExists("jdoe"))
+                .isInstanceOfSatisfying(EsAuthenticationException.class, e -> assertThat(e.getMessage())
+                        .contains("401", "es.server.password")
+                        .doesNotContain("secret"));
     }
 
     @Test
     void soapServerFaultIsAFault() {
-        answer(WireCapture.fault("Server", "Server was unable to process request. ---> "
-                + "You are not allowed to access this account"));
+        answer(WireCapture.fault(
+                "Server",
+                "Server was unable to process request. ---> " + "You are not allowed to access this account"));
 
         assertThatThrownBy(() -> client.getUserById(42)).isInstanceOfSatisfying(EsFaultException.class, e -> {
             assertThat(e.faultCode()).isEqualTo("Server");
@@ -116,15 +135,18 @@ class ErrorClassificationTest {
     void soapClientFaultIsAFault() {
         answer(WireCapture.fault("Client", "Server did not recognize the value of HTTP Header SOAPAction: x."));
 
-        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOfSatisfying(EsFaultException.class,
-                e -> assertThat(e.faultCode()).isEqualTo("Client"));
+        assertThatThrownBy(() -> client.userExists("jdoe"))
+                .isInstanceOfSatisfying(
+                        EsFaultException.class, e -> assertThat(e.faultCode()).isEqualTo("Client"));
     }
 
     @Test
     void deadlockVictimFaultIsTransient() {
-        answer(WireCapture.fault("Server", "Server was unable to process request. ---> Transaction (Process ID 57)"
-                + " was deadlocked on lock resources with another process and has been chosen as the deadlock"
-                + " victim. Rerun the transaction."));
+        answer(WireCapture.fault(
+                "Server",
+                "Server was unable to process request. ---> Transaction (Process ID 57)"
+                        + " was deadlocked on lock resources with another process and has been chosen as the deadlock"
+                        + " victim. Rerun the transaction."));
 
         assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsTransientException.class);
     }
@@ -132,25 +154,30 @@ class ErrorClassificationTest {
     @Test
     void http5xxWithoutSoapAnswerIsTransient() {
         answer(Answer.status(500, "text/html", "<html><body>Internal Server Error</body></html>"));
-        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsTransientException.class)
+        assertThatThrownBy(() -> client.userExists("jdoe"))
+                .isInstanceOf(EsTransientException.class)
                 .hasMessageContaining("HTTP 500");
 
         answer(Answer.status(503, "text/html", "<html><body>Service Unavailable</body></html>"));
-        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsTransientException.class)
+        assertThatThrownBy(() -> client.userExists("jdoe"))
+                .isInstanceOf(EsTransientException.class)
                 .hasMessageContaining("HTTP 503 Service Unavailable");
     }
 
     @Test
     void http400IsAFaultOfThatRequestAlone() {
         answer(Answer.status(400, "text/html", ""));
-        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsFaultException.class)
-                .hasMessageContaining("HTTP 400").hasMessageContaining("could not read this request");
+        assertThatThrownBy(() -> client.userExists("jdoe"))
+                .isInstanceOf(EsFaultException.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining("could not read this request");
     }
 
     @Test
     void wrongUrlIsAConfigurationError() {
         answer(Answer.status(404, "text/html", "<html><body>Not Found</body></html>"));
-        assertThatThrownBy(() -> client.userExists("jdoe")).isInstanceOf(EsConfigurationException.class)
+        assertThatThrownBy(() -> client.userExists("jdoe"))
+                .isInstanceOf(EsConfigurationException.class)
                 .hasMessageContaining("es.server.url");
 
         answer(Answer.status(200, "text/html", "<html><body>Welcome to IIS</body></html>"));
@@ -166,15 +193,26 @@ class ErrorClassificationTest {
         EnterpriseServerClient nowhere = EnterpriseServerClient.create(
                 ContractFixtures.properties("http://127.0.0.1:" + closedPort + "/", Brand.SOLIDCP));
 
-        assertThatThrownBy(() -> nowhere.userExists("jdoe")).isInstanceOf(EsTransientException.class)
+        assertThatThrownBy(() -> nowhere.userExists("jdoe"))
+                .isInstanceOf(EsTransientException.class)
                 .hasMessageContaining("cannot connect");
     }
 
     @Test
     void noAnswerWithinTheReceiveTimeoutIsTransient() throws Exception {
-        EnterpriseServerClient impatient = EnterpriseServerClient.create(new EsServerProperties(wire.url(),
-                "serveradmin", "secret", Brand.SOLIDCP, null, null, Duration.ofSeconds(2), Duration.ofMillis(500), 8,
-                null, null, "PKCS12"));
+        EnterpriseServerClient impatient = EnterpriseServerClient.create(new EsServerProperties(
+                wire.url(),
+                "serveradmin",
+                "secret",
+                Brand.SOLIDCP,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                8,
+                null,
+                null,
+                "PKCS12"));
         // the server answers only once the test is over: only the receive timeout can end the call
         CountDownLatch testOver = new CountDownLatch(1);
         Answer late = Answer.soap(WireCapture.envelope(OperationAnswers.response("UserExists", NS, "true")));
@@ -185,7 +223,8 @@ class ErrorClassificationTest {
         try {
             // a safety net only: a client without the timeout would wait for ever
             assertTimeoutPreemptively(SAFETY_NET, () -> assertThatThrownBy(() -> impatient.userExists("jdoe"))
-                    .isInstanceOf(EsTransientException.class).hasMessageContaining("no answer in time"));
+                    .isInstanceOf(EsTransientException.class)
+                    .hasMessageContaining("no answer in time"));
         } finally {
             testOver.countDown();
         }
@@ -193,9 +232,19 @@ class ErrorClassificationTest {
 
     @Test
     void neverMoreCallsInFlightThanConfigured() throws Exception {
-        EnterpriseServerClient bounded = EnterpriseServerClient.create(new EsServerProperties(wire.url(),
-                "serveradmin", "secret", Brand.SOLIDCP, null, null, Duration.ofSeconds(2), Duration.ofSeconds(30), 3,
-                null, null, "PKCS12"));
+        EnterpriseServerClient bounded = EnterpriseServerClient.create(new EsServerProperties(
+                wire.url(),
+                "serveradmin",
+                "secret",
+                Brand.SOLIDCP,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                3,
+                null,
+                null,
+                "PKCS12"));
         // every answer is held until the test lets them go, so the calls the client lets through pile up
         CountDownLatch letGo = new CountDownLatch(1);
         Answer answer = Answer.soap(WireCapture.envelope(OperationAnswers.response("UserExists", NS, "false")));

@@ -17,8 +17,7 @@ import org.w3c.dom.Node;
  */
 public final class GoldenMembers {
 
-    private GoldenMembers() {
-    }
+    private GoldenMembers() {}
 
     public static List<String> of(Brand brand, String type) {
         String resource = "/golden/" + brand.id() + "/" + type + ".members";

@@ -11,17 +11,34 @@ import org.w3c.dom.Element;
  */
 final class OperationAnswers {
 
-    private static final Set<String> INT_RESULTS = Set.of("AddUser", "UpdateUser", "DeleteUser",
-            "ChangeUserPassword", "ChangeUserStatus", "AuthenticateUser", "AddHostingPlan", "DeleteHostingPlan",
-            "UpdatePackageName", "DeletePackage", "ChangePackageStatus", "DeletePackageAddon");
-    private static final Set<String> PACKAGE_RESULTS = Set.of("UpdateHostingPlan", "AddPackage", "UpdatePackage",
-            "AddPackageAddon", "UpdatePackageAddon");
+    private static final Set<String> INT_RESULTS = Set.of(
+            "AddUser",
+            "UpdateUser",
+            "DeleteUser",
+            "ChangeUserPassword",
+            "ChangeUserStatus",
+            "AuthenticateUser",
+            "AddHostingPlan",
+            "DeleteHostingPlan",
+            "UpdatePackageName",
+            "DeletePackage",
+            "ChangePackageStatus",
+            "DeletePackageAddon");
+    private static final Set<String> PACKAGE_RESULTS =
+            Set.of("UpdateHostingPlan", "AddPackage", "UpdatePackage", "AddPackageAddon", "UpdatePackageAddon");
 
-    private static final Set<String> USERS_OPERATIONS = Set.of("UserExists", "GetUserById", "GetUserByUsername",
-            "GetUsers", "AddUser", "UpdateUser", "DeleteUser", "ChangeUserPassword", "ChangeUserStatus");
+    private static final Set<String> USERS_OPERATIONS = Set.of(
+            "UserExists",
+            "GetUserById",
+            "GetUserByUsername",
+            "GetUsers",
+            "AddUser",
+            "UpdateUser",
+            "DeleteUser",
+            "ChangeUserPassword",
+            "ChangeUserStatus");
 
-    private OperationAnswers() {
-    }
+    private OperationAnswers() {}
 
     static boolean isUsersOperation(String op) {
         return USERS_OPERATIONS.contains(op);

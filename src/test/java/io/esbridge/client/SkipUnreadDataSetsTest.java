@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -27,8 +26,19 @@ class SkipUnreadDataSetsTest {
                 + DataSetSamples.exceedingQuotas(true) + "</ExceedingQuotas>"
                 + "<Tail> <xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:schema/></xs:schema> </Tail>"
                 + "<schema>kept: not XML Schema's</schema></AddPackageResult>";
-        assertThat(elements(answer)).containsExactly("AddPackageResult", "Result", "ExceedingQuotas", "diffgram",
-                "NewDataSet", "Table", "QuotaID", "QuotaName", "QuotaValue", "Tail", "schema");
+        assertThat(elements(answer))
+                .containsExactly(
+                        "AddPackageResult",
+                        "Result",
+                        "ExceedingQuotas",
+                        "diffgram",
+                        "NewDataSet",
+                        "Table",
+                        "QuotaID",
+                        "QuotaName",
+                        "QuotaValue",
+                        "Tail",
+                        "schema");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Document;
@@ -41,7 +40,8 @@ final class WireCapture implements AutoCloseable {
                 DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
                 factory.setNamespaceAware(true);
                 Document envelope = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
-                Element soapBody = (Element) envelope.getElementsByTagNameNS(SOAP_ENV, "Body").item(0);
+                Element soapBody = (Element)
+                        envelope.getElementsByTagNameNS(SOAP_ENV, "Body").item(0);
                 for (Node n = soapBody.getFirstChild(); n != null; n = n.getNextSibling()) {
                     if (n instanceof Element e) {
                         return e;
@@ -84,7 +84,8 @@ final class WireCapture implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile Function<Request, Answer> answers;
 
     WireCapture(Function<Request, Answer> answers) throws IOException {
@@ -92,8 +93,12 @@ final class WireCapture implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getProtocol(), exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getProtocol(),
+                    exchange.getRequestHeaders(),
+                    exchange.getRequestBody().readAllBytes());
             requests.add(request);
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             Answer answer = this.answers.apply(request);
@@ -147,8 +152,12 @@ final class WireCapture implements AutoCloseable {
 
     /** An ASMX fault as IIS sends it (HTTP 500). */
     static Answer fault(String code, String text) {
-        return new Answer(500, "text/xml; charset=utf-8", envelope("<soap:Fault><faultcode>soap:" + code
-                + "</faultcode><faultstring>" + text + "</faultstring><detail /></soap:Fault>"), Duration.ZERO);
+        return new Answer(
+                500,
+                "text/xml; charset=utf-8",
+                envelope("<soap:Fault><faultcode>soap:" + code + "</faultcode><faultstring>" + text
+                        + "</faultstring><detail /></soap:Fault>"),
+                Duration.ZERO);
     }
 
     static Map<String, String> parameters(Element wrapper) {

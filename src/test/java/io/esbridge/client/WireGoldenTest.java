@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.Source;
 
@@ -69,11 +68,13 @@ class WireGoldenTest {
 
         client.updateUser(ContractFixtures.userWithEveryMember());
         assertThat(GoldenMembers.childNames(GoldenMembers.child(wire.last().bodyContent(), "user")))
-                .as("UserInfo of %s", brand.id()).containsExactlyElementsOf(GoldenMembers.of(brand, "UserInfo"));
+                .as("UserInfo of %s", brand.id())
+                .containsExactlyElementsOf(GoldenMembers.of(brand, "UserInfo"));
 
         client.updatePackage(ContractFixtures.packageWithEveryMember());
         assertThat(GoldenMembers.childNames(GoldenMembers.child(wire.last().bodyContent(), "package")))
-                .as("PackageInfo of %s", brand.id()).containsExactlyElementsOf(GoldenMembers.of(brand, "PackageInfo"));
+                .as("PackageInfo of %s", brand.id())
+                .containsExactlyElementsOf(GoldenMembers.of(brand, "PackageInfo"));
 
         client.addPackageAddon(ContractFixtures.addonWithEveryMember());
         assertThat(GoldenMembers.childNames(GoldenMembers.child(wire.last().bodyContent(), "addon")))
@@ -83,8 +84,14 @@ class WireGoldenTest {
 
     @Test
     void addPackageSendsItsSixParametersInOrder() {
-        solidcp().addPackage(42, 2, "example.com hosting", "billing service 1001", PackageStatus.ACTIVE,
-                ContractFixtures.dateTime("2025-01-02T03:04:05"));
+        solidcp()
+                .addPackage(
+                        42,
+                        2,
+                        "example.com hosting",
+                        "billing service 1001",
+                        PackageStatus.ACTIVE,
+                        ContractFixtures.dateTime("2025-01-02T03:04:05"));
         assertSameXml("golden/solidcp/AddPackage.xml", wire.last().bodyContent());
     }
 
@@ -115,21 +122,39 @@ class WireGoldenTest {
         WireCapture.Request request = wire.last();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.protocol()).isEqualTo("HTTP/1.1");
-        assertThat(request.header("Upgrade")).as("no h2c upgrade offered to IIS").isNull();
+        assertThat(request.header("Upgrade"))
+                .as("no h2c upgrade offered to IIS")
+                .isNull();
         assertThat(request.header("HTTP2-Settings")).isNull();
         assertThat(request.header("Content-Type")).matches("(?i)text/xml;\\s*charset=utf-8");
-        assertThat(request.header("Transfer-Encoding")).as("a Content-Length, as .NET clients send").isNull();
+        assertThat(request.header("Transfer-Encoding"))
+                .as("a Content-Length, as .NET clients send")
+                .isNull();
         assertThat(request.header("Content-Length")).isEqualTo(String.valueOf(request.body().length));
-        assertThat(request.header("Authorization")).as("pre-emptive Basic auth").isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("serveradmin:secret".getBytes(StandardCharsets.US_ASCII)));
-        assertThat(wire.requests()).as("one request: no 401 challenge round trip").hasSize(1);
+        assertThat(request.header("Authorization"))
+                .as("pre-emptive Basic auth")
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString("serveradmin:secret".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(wire.requests())
+                .as("one request: no 401 challenge round trip")
+                .hasSize(1);
     }
 
     @Test
     void namespaceAndAddUserShapeCanBeOverriddenForAServerOfUnknownVersion() {
-        EsServerProperties custom = new EsServerProperties(wire.url(), "serveradmin", "secret", Brand.SOLIDCP,
-                "http://smbsaas/custom/enterpriseserver", AddUserShape.PASSWORD_IN_USER_INFO,
-                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 8, null, null, "PKCS12");
+        EsServerProperties custom = new EsServerProperties(
+                wire.url(),
+                "serveradmin",
+                "secret",
+                Brand.SOLIDCP,
+                "http://smbsaas/custom/enterpriseserver",
+                AddUserShape.PASSWORD_IN_USER_INFO,
+                java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(5),
+                8,
+                null,
+                null,
+                "PKCS12");
 
         EnterpriseServerClient.create(custom).addUser(ContractFixtures.user("jdoe"), PASSWORD, false, List.of());
 
@@ -137,7 +162,8 @@ class WireGoldenTest {
         assertThat(wire.last().header("SOAPAction")).isEqualTo("\"http://smbsaas/custom/enterpriseserver/AddUser\"");
         assertThat(wrapper.getNamespaceURI()).isEqualTo("http://smbsaas/custom/enterpriseserver");
         assertThat(WireCapture.parameters(wrapper)).doesNotContainKey("password");
-        assertThat(wrapper.getElementsByTagNameNS("http://smbsaas/custom/enterpriseserver", "Password").getLength())
+        assertThat(wrapper.getElementsByTagNameNS("http://smbsaas/custom/enterpriseserver", "Password")
+                        .getLength())
                 .isEqualTo(1);
     }
 
@@ -146,23 +172,31 @@ class WireGoldenTest {
     }
 
     static void assertSameXml(String goldenResource, Element actual) {
-        Source expected = Input.fromStream(WireGoldenTest.class.getResourceAsStream("/" + goldenResource)).build();
-        Diff diff = DiffBuilder.compare(expected).withTest(actual)
-                .ignoreWhitespace().ignoreComments()
-                .withDifferenceEvaluator(DifferenceEvaluators.chain(DifferenceEvaluators.Default,
+        Source expected = Input.fromStream(WireGoldenTest.class.getResourceAsStream("/" + goldenResource))
+                .build();
+        Diff diff = DiffBuilder.compare(expected)
+                .withTest(actual)
+                .ignoreWhitespace()
+                .ignoreComments()
+                .withDifferenceEvaluator(DifferenceEvaluators.chain(
+                        DifferenceEvaluators.Default,
                         DifferenceEvaluators.downgradeDifferencesToEqual(ComparisonType.NAMESPACE_PREFIX)))
                 .checkForIdentical()
                 .build();
-        assertThat(diff.hasDifferences()).as("%s differs from the wire:%n%s%nwire: %s", goldenResource,
-                diff.fullDescription(), serialize(actual)).isFalse();
+        assertThat(diff.hasDifferences())
+                .as(
+                        "%s differs from the wire:%n%s%nwire: %s",
+                        goldenResource, diff.fullDescription(), serialize(actual))
+                .isFalse();
     }
 
     private static String serialize(Element element) {
         try {
             var out = new java.io.StringWriter();
-            var transformer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
-            transformer.transform(new javax.xml.transform.dom.DOMSource(element),
-                    new javax.xml.transform.stream.StreamResult(out));
+            var transformer =
+                    javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            transformer.transform(
+                    new javax.xml.transform.dom.DOMSource(element), new javax.xml.transform.stream.StreamResult(out));
             return out.toString();
         } catch (Exception e) {
             return element.toString();

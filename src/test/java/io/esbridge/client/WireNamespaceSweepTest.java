@@ -52,8 +52,10 @@ class WireNamespaceSweepTest {
         calls.put("ChangeUserPassword", c -> c.changeUserPassword(42, "pw"));
         calls.put("ChangeUserStatus", c -> c.changeUserStatus(42, UserStatus.CANCELLED));
         calls.put("AuthenticateUser", c -> c.authenticateUser("jdoe", "pw", "127.0.0.1"));
-        calls.put("AddPackage", c -> c.addPackage(42, 1, "n", "c", PackageStatus.NEW,
-                ContractFixtures.dateTime("2025-01-02T00:00:00")));
+        calls.put(
+                "AddPackage",
+                c -> c.addPackage(
+                        42, 1, "n", "c", PackageStatus.NEW, ContractFixtures.dateTime("2025-01-02T00:00:00")));
         calls.put("UpdatePackage", c -> c.updatePackage(new PackageInfo()));
         calls.put("UpdatePackageName", c -> c.updatePackageName(7, "n", "c"));
         calls.put("DeletePackage", c -> c.deletePackage(7));
@@ -93,7 +95,8 @@ class WireNamespaceSweepTest {
                 }
             }
             String path = request.path();
-            String service = operation.equals("AuthenticateUser") ? "/esAuthentication.asmx"
+            String service = operation.equals("AuthenticateUser")
+                    ? "/esAuthentication.asmx"
                     : OperationAnswers.isUsersOperation(operation) ? "/esUsers.asmx" : "/esPackages.asmx";
             if (!service.equals(path)) {
                 problems.add(operation + ": posted to " + path);
@@ -109,14 +112,15 @@ class WireNamespaceSweepTest {
         String ns = brand.namespace();
         wire.answerWith(request -> {
             String op = request.bodyContent().getLocalName();
-            String result = switch (op) {
-                case "GetUserByUsername" -> "<UserId>42</UserId><Username>jdoe</Username><Email>j@x</Email>"
-                        + "<Status>Suspended</Status>";
-                case "GetHostingPlans" -> DataSetSamples.hostingPlans();
-                case "GetMyPackages" -> "<PackageInfo><PackageId>798</PackageId><UserId>42</UserId>"
-                        + "<PackageName>example.com</PackageName></PackageInfo>";
-                default -> null;
-            };
+            String result =
+                    switch (op) {
+                        case "GetUserByUsername" -> "<UserId>42</UserId><Username>jdoe</Username><Email>j@x</Email>"
+                                + "<Status>Suspended</Status>";
+                        case "GetHostingPlans" -> DataSetSamples.hostingPlans();
+                        case "GetMyPackages" -> "<PackageInfo><PackageId>798</PackageId><UserId>42</UserId>"
+                                + "<PackageName>example.com</PackageName></PackageInfo>";
+                        default -> null;
+                    };
             return WireCapture.Answer.soap(WireCapture.envelope(OperationAnswers.response(op, ns, result)));
         });
         EnterpriseServerClient client = EnterpriseServerClient.create(ContractFixtures.properties(wire.url(), brand));
@@ -125,10 +129,13 @@ class WireNamespaceSweepTest {
         assertThat(user.getUserId()).isEqualTo(42);
         assertThat(user.getUsername()).isEqualTo("jdoe");
         assertThat(user.getStatus()).isEqualTo(UserStatus.SUSPENDED);
-        assertThat(client.getHostingPlans(1)).extracting(row -> row.get("PlanName"))
+        assertThat(client.getHostingPlans(1))
+                .extracting(row -> row.get("PlanName"))
                 .containsExactly("Starter", "Business");
-        assertThat(client.getMyPackages(42)).singleElement()
-                .satisfies(p -> assertThat(p.getPackageName()).isEqualTo("example.com"));
-        assertThat(client.getUserById(43)).as("an omitted result is an absent user").isEmpty();
+        assertThat(client.getMyPackages(42)).singleElement().satisfies(p -> assertThat(p.getPackageName())
+                .isEqualTo("example.com"));
+        assertThat(client.getUserById(43))
+                .as("an omitted result is an absent user")
+                .isEmpty();
     }
 }

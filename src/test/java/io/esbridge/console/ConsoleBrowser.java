@@ -50,10 +50,19 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // No internet here: without the background-networking switches Chromium waits on the network.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -81,7 +90,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** The rows of the run page's records table, as text. */
     List<String> recordRows() {
-        return driver.findElements(By.cssSelector("#records tbody tr")).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector("#records tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     void screenshot(String name) throws IOException {

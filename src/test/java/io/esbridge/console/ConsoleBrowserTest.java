@@ -62,9 +62,10 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/console/runs/" + runId);
         assertThat(browser.findElement(By.id("failed-count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("errors")).getText()).contains("-1100 USER_ALREADY_EXISTS");
-        assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed"))).hasSize(2);
-        assertThat(console.recordRows()).hasSize(2).anySatisfy(r -> assertThat(r).contains("-1100",
-                "USER_ALREADY_EXISTS", "already exists"));
+        assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed")))
+                .hasSize(2);
+        assertThat(console.recordRows()).hasSize(2).anySatisfy(r -> assertThat(r)
+                .contains("-1100", "USER_ALREADY_EXISTS", "already exists"));
         console.screenshot("03-run-failed-records");
 
         new Select(browser.findElement(By.id("code"))).selectByValue("-1100");
@@ -92,17 +93,25 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
         console.navigateBy(browser.findElement(By.cssSelector("button.replay-run[data-run-id='" + runId + "']")));
         assertThat(browser.findElement(By.id("replay-result")).getText())
                 .contains("1 sent, 1 created, 0 updated, 0 unchanged, 0 failed again");
-        assertThat(browser.findElement(By.id("not-replayed")).getText()).contains("customers-2026-11-26.csv:6")
+        assertThat(browser.findElement(By.id("not-replayed")).getText())
+                .contains("customers-2026-11-26.csv:6")
                 .doesNotContain("customers-2026-11-26.csv:5");
         assertThat(openRows(runId)).singleElement().asString().contains("C-6");
-        assertThat(jdbc.queryForObject("select count(*) from es_dead_letter where run_id = ? and billing_key = 'C-5'"
-                + " and resolved_at is not null", Long.class, runId)).as("C-5 resolved").isEqualTo(1);
-        assertThat(client.getUserByUsername(username)).as("created by the replay").hasValueSatisfying(
-                user -> assertThat(user.getEmail()).isEqualTo(username + "@example.com"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from es_dead_letter where run_id = ? and billing_key = 'C-5'"
+                                + " and resolved_at is not null",
+                        Long.class,
+                        runId))
+                .as("C-5 resolved")
+                .isEqualTo(1);
+        assertThat(client.getUserByUsername(username))
+                .as("created by the replay")
+                .hasValueSatisfying(user -> assertThat(user.getEmail()).isEqualTo(username + "@example.com"));
         console.screenshot("07-replay-sent");
 
         console.navigateBy(browser.findElement(By.linkText("Configuration")));
-        assertThat(browser.findElement(By.id("settings")).getText()).contains("es.server.password ******")
+        assertThat(browser.findElement(By.id("settings")).getText())
+                .contains("es.server.password ******")
                 .doesNotContain(SERVER_PASSWORD);
         console.screenshot("08-configuration");
     }
@@ -122,13 +131,15 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
 
         // Bars as the page draws them, told apart by where they stand (the legend's swatches are not bars).
         assertThat(browser.findElements(By.cssSelector("#throughput rect:not(#throughput-legend rect)")).stream()
-                .map(rect -> rect.getRect().getX()).distinct()).hasSizeGreaterThan(1);
+                        .map(rect -> rect.getRect().getX())
+                        .distinct())
+                .hasSizeGreaterThan(1);
         List<WebElement> bars = browser.findElements(By.cssSelector("#throughput .bar"));
-        assertThat(browser.findElement(By.id("time-axis-label")).getText())
-                .isEqualTo("time since the run started (s)");
+        assertThat(browser.findElement(By.id("time-axis-label")).getText()).isEqualTo("time since the run started (s)");
         assertThat(browser.findElement(By.id("record-axis-label")).getText()).isEqualTo("records per 50 ms");
         assertThat(browser.findElement(By.id("throughput-legend")).getText()).contains("succeeded", "failed");
-        assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#throughput .bar rect.failed")))
+                .hasSize(5);
         // Drawn, not only present: each failure segment has a size, the failure colour, and sits right on top of the
         // successes of its bar.
         for (WebElement bar : bars) {
@@ -137,7 +148,8 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
                 continue;
             }
             Rectangle failure = failed.get(0).getRect();
-            Rectangle successes = bar.findElement(By.cssSelector("rect.succeeded")).getRect();
+            Rectangle successes =
+                    bar.findElement(By.cssSelector("rect.succeeded")).getRect();
             assertThat(failure.getHeight()).isPositive();
             assertThat(failure.getY() + failure.getHeight()).isCloseTo(successes.getY(), within(1));
             assertThat(failure.getX()).isEqualTo(successes.getX());
@@ -149,6 +161,7 @@ class ConsoleBrowserTest extends SandboxConsoleTestSupport {
     /** The dead-letter page's open dead letters of one run, as text. */
     private List<String> openRows(String runId) {
         return browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 }

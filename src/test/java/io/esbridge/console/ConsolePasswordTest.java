@@ -39,25 +39,30 @@ class ConsolePasswordTest {
 
         assertThat(password).hasSizeGreaterThanOrEqualTo(24);
         assertThat(Files.readString(file).strip()).isEqualTo(password);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(log.getAll()).contains("generated a password", file.toAbsolutePath().toString())
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(log.getAll())
+                .contains("generated a password", file.toAbsolutePath().toString())
                 .doesNotContain(password);
     }
 
     @Test
     void theProdProfileRefusesToStartWithoutAPassword() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("prod", new FileSystemResource("config/application-prod.yml"))
+        new YamlPropertySourceLoader()
+                .load("prod", new FileSystemResource("config/application-prod.yml"))
                 .forEach(environment.getPropertySources()::addFirst);
         ConsoleProperties prod = Binder.get(environment).bindOrCreate("es.console", ConsoleProperties.class);
 
         assertThat(prod.generatePassword()).isFalse();
-        assertThatThrownBy(() -> ConsolePassword.resolve(prod)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ConsolePassword.resolve(prod))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ES_CONSOLE_PASSWORD");
     }
 
     @Test
     void propertiesNeverPrintThePassword() {
-        assertThat(new ConsoleProperties("admin", "chosen", true, dir).toString()).doesNotContain("chosen");
+        assertThat(new ConsoleProperties("admin", "chosen", true, dir).toString())
+                .doesNotContain("chosen");
     }
 }

@@ -17,9 +17,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import io.esbridge.deadletter.DeadLetter;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.run.RunReport;
-import io.esbridge.deadletter.DeadLetter;
 
 /**
  * The console showing what a real import left, in a real browser: a customers file imported as {@code es-bridge
@@ -53,8 +53,10 @@ class ConsoleRealImportTest extends SandboxConsoleTestSupport {
         int stranger = stranger(prefix + "u2");
         Path folder = Files.createDirectories(Path.of("target/console-test", prefix));
         String fileName = "customers-" + prefix + ".csv";
-        Path file = Files.write(folder.resolve(fileName), List.of(HEADER,
-                row(prefix, 1), row(prefix, 2), row(prefix, 3)), StandardCharsets.UTF_8);
+        Path file = Files.write(
+                folder.resolve(fileName),
+                List.of(HEADER, row(prefix, 1), row(prefix, 2), row(prefix, 3)),
+                StandardCharsets.UTF_8);
 
         FileImporter.Result imported = importer.importFile(file, false);
         assertThat(imported.notImported()).as("imported").isNull();
@@ -63,7 +65,9 @@ class ConsoleRealImportTest extends SandboxConsoleTestSupport {
         assertThat(report.identityHolds()).as(report.summary()).isTrue();
         assertThat(report.created()).as(report.summary()).isEqualTo(2);
         assertThat(report.errors()).as(report.summary()).containsOnlyKeys("USERNAME_TAKEN");
-        assertThat(deadLetters.openOfRun(runId)).singleElement().extracting(DeadLetter::billingKey)
+        assertThat(deadLetters.openOfRun(runId))
+                .singleElement()
+                .extracting(DeadLetter::billingKey)
                 .isEqualTo(prefix + "-C2");
 
         // the run and its refused record, as the operator finds them
@@ -74,12 +78,16 @@ class ConsoleRealImportTest extends SandboxConsoleTestSupport {
         console.navigateBy(run.findElement(By.tagName("a")));
         assertThat(browser.findElement(By.id("failed-count")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("errors")).getText()).contains("USERNAME_TAKEN");
-        assertThat(console.recordRows()).singleElement().asString()
+        assertThat(console.recordRows())
+                .singleElement()
+                .asString()
                 .contains(prefix + "-C2", "USERNAME_TAKEN", prefix + "u2");
         console.screenshot("real-01-run-failed-record");
 
         console.navigateBy(browser.findElement(By.linkText("Dead letters")));
-        assertThat(openRows(runId)).singleElement().asString()
+        assertThat(openRows(runId))
+                .singleElement()
+                .asString()
                 .contains(fileName + " line 3", prefix + "-C2", "USERNAME_TAKEN");
         console.screenshot("real-02-dead-letter");
 
@@ -93,8 +101,9 @@ class ConsoleRealImportTest extends SandboxConsoleTestSupport {
         console.screenshot("real-03-replayed");
 
         assertThat(deadLetters.openOfRun(runId)).isEmpty();
-        assertThat(client.getUserByUsername(prefix + "u2")).as("created by the replay").hasValueSatisfying(
-                user -> assertThat(user.getEmail()).isEqualTo(prefix + "u2@example.com"));
+        assertThat(client.getUserByUsername(prefix + "u2"))
+                .as("created by the replay")
+                .hasValueSatisfying(user -> assertThat(user.getEmail()).isEqualTo(prefix + "u2@example.com"));
 
         // the replay is a run of its own, its record created
         console.navigateBy(browser.findElement(By.cssSelector("#replay-result a")));
@@ -114,6 +123,7 @@ class ConsoleRealImportTest extends SandboxConsoleTestSupport {
     /** The dead-letter page's open dead letters of one run, as text. */
     private List<String> openRows(String runId) {
         return browser.findElements(By.cssSelector("#dead-letters tr[data-run-id='" + runId + "']")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 }

@@ -22,13 +22,15 @@ class ConsoleRunStatesTest extends ConsoleTestSupport {
         String finished = runWithFailures();
 
         String runs = page("/console/runs");
-        assertThat(row(runs, interrupted)).contains("<span class=\"status interrupted\">interrupted</span>",
-                "subscriptions-2026-11-26.csv");
+        assertThat(row(runs, interrupted))
+                .contains("<span class=\"status interrupted\">interrupted</span>", "subscriptions-2026-11-26.csv");
         assertThat(row(runs, finished)).contains("<span class=\"status failures\">failures</span>");
 
         String run = page("/console/runs/" + interrupted);
         assertThat(run).contains("id=\"interrupted\"", "interrupted after", "importing the same input again");
-        assertThat(page("/console/runs/" + finished)).doesNotContain("id=\"interrupted\"").contains("took");
+        assertThat(page("/console/runs/" + finished))
+                .doesNotContain("id=\"interrupted\"")
+                .contains("took");
     }
 
     /** The runs table's row of one run. */
@@ -39,9 +41,17 @@ class ConsoleRunStatesTest extends ConsoleTestSupport {
     }
 
     private String page(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).header(
-                "Authorization", "Basic " + Base64.getEncoder().encodeToString((USERNAME + ":" + CONSOLE_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((USERNAME + ":" + CONSOLE_PASSWORD)
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }

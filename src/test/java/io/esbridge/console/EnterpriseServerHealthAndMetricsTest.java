@@ -32,13 +32,16 @@ import io.esbridge.client.Brand;
  * the health component is UP, probes within the cache period do not call the server again, and the call shows up
  * in Prometheus as a CXF client timer tagged with its operation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:console-health-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/test-secret.key",
-    "es.server.brand=solidcp",
-    "es.console.username=operator",
-    "es.console.password=" + ConsoleTestSupport.CONSOLE_PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:console-health-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/test-secret.key",
+            "es.server.brand=solidcp",
+            "es.console.username=operator",
+            "es.console.password=" + ConsoleTestSupport.CONSOLE_PASSWORD
+        })
 @AutoConfigureObservability(tracing = false)
 class EnterpriseServerHealthAndMetricsTest {
 
@@ -52,7 +55,8 @@ class EnterpriseServerHealthAndMetricsTest {
 
     @DynamicPropertySource
     static void serverUrl(DynamicPropertyRegistry registry) {
-        registry.add("es.server.url", () -> "http://localhost:" + SERVER.getAddress().getPort() + "/");
+        registry.add(
+                "es.server.url", () -> "http://localhost:" + SERVER.getAddress().getPort() + "/");
     }
 
     @AfterAll
@@ -71,7 +75,8 @@ class EnterpriseServerHealthAndMetricsTest {
         assertThat(CALLS).as("probes within the cache period reuse the answer").hasValue(1);
 
         // Camel reports its inbox consumers DOWN until their first poll, a second or two after start.
-        Awaitility.await().atMost(Duration.ofSeconds(60))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> get("/actuator/health").statusCode() == 200);
         assertThat(get("/actuator/health").body()).contains("\"enterpriseServer\":{\"status\":\"UP\"");
 
@@ -80,10 +85,13 @@ class EnterpriseServerHealthAndMetricsTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        String auth = Base64.getEncoder().encodeToString(("operator:" + ConsoleTestSupport.CONSOLE_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
+        String auth = Base64.getEncoder()
+                .encodeToString(("operator:" + ConsoleTestSupport.CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + auth)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpServer stubServer() {
@@ -95,9 +103,9 @@ class EnterpriseServerHealthAndMetricsTest {
                     CALLS.incrementAndGet();
                 }
                 byte[] answer = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope"
-                        + " xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-                        + "<UserExistsResponse xmlns=\"" + Brand.SOLIDCP.namespace() + "\">"
-                        + "<UserExistsResult>true</UserExistsResult></UserExistsResponse></soap:Body></soap:Envelope>")
+                                + " xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                                + "<UserExistsResponse xmlns=\"" + Brand.SOLIDCP.namespace() + "\">"
+                                + "<UserExistsResult>true</UserExistsResult></UserExistsResponse></soap:Body></soap:Envelope>")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
                 exchange.sendResponseHeaders(200, answer.length);

@@ -27,16 +27,27 @@ class EnterpriseServerHealthIndicatorTest {
 
     private final EnterpriseServerClient client = mock(EnterpriseServerClient.class);
     private final ProvisioningPause pause = mock(ProvisioningPause.class);
-    private final EsServerProperties server = new EsServerProperties("https://admin:" + PASSWORD
-            + "@panel.example.com:9002/", "serveradmin", PASSWORD, Brand.SOLIDCP, null, null, Duration.ofSeconds(2),
-            Duration.ofSeconds(2), 4, null, null, "PKCS12");
-    private final EnterpriseServerHealthIndicator indicator = new EnterpriseServerHealthIndicator(client, server,
-            pause);
+    private final EsServerProperties server = new EsServerProperties(
+            "https://admin:" + PASSWORD + "@panel.example.com:9002/",
+            "serveradmin",
+            PASSWORD,
+            Brand.SOLIDCP,
+            null,
+            null,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            4,
+            null,
+            null,
+            "PKCS12");
+    private final EnterpriseServerHealthIndicator indicator =
+            new EnterpriseServerHealthIndicator(client, server, pause);
 
     @Test
     void refusedCredentialsAreDownWithTheirKind() {
-        when(client.userExists(anyString())).thenThrow(new EsAuthenticationException("UserExists",
-                "HTTP 401: the server refused es-bridge's credentials", null));
+        when(client.userExists(anyString()))
+                .thenThrow(new EsAuthenticationException(
+                        "UserExists", "HTTP 401: the server refused es-bridge's credentials", null));
         Health health = indicator.health();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("errorKind", "AUTHENTICATION");

@@ -21,15 +21,21 @@ import io.esbridge.client.Brand;
  * own, with its own account (es.feeds.push.*) and realm. With the sandbox on, so that every answer below comes from
  * the part that owns the path: a console chain covering one of them would answer in its place (401 in its own realm, 403 for a POST without a CSRF token, or refuse the sandbox's account).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true", "es.server.url=", "es.server.brand=solidcp", "es.sandbox.brand=solidcp",
-    "spring.datasource.url=jdbc:h2:mem:own-auth-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.sandbox.datasource-url=jdbc:h2:mem:own-auth-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/test-secret.key",
-    "es.console.username=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_USER,
-    "es.console.password=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_PASSWORD,
-    "es.feeds.push.username=" + PathsWithTheirOwnAuthenticationTest.PUSH_USER,
-    "es.feeds.push.password=" + PathsWithTheirOwnAuthenticationTest.PUSH_PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "es.server.url=",
+            "es.server.brand=solidcp",
+            "es.sandbox.brand=solidcp",
+            "spring.datasource.url=jdbc:h2:mem:own-auth-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.sandbox.datasource-url=jdbc:h2:mem:own-auth-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/test-secret.key",
+            "es.console.username=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_USER,
+            "es.console.password=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_PASSWORD,
+            "es.feeds.push.username=" + PathsWithTheirOwnAuthenticationTest.PUSH_USER,
+            "es.feeds.push.password=" + PathsWithTheirOwnAuthenticationTest.PUSH_PASSWORD
+        })
 class PathsWithTheirOwnAuthenticationTest {
 
     static final String CONSOLE_USER = "operator";
@@ -44,15 +50,17 @@ class PathsWithTheirOwnAuthenticationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void theSandboxsSoapServicesCheckTheirOwnCredentialsAndTakePostsWithoutACsrfToken() throws Exception {
         String userExists = "<UserExists xmlns=\"" + NS + "\"><username>serveradmin</username></UserExists>";
         for (String authorization : new String[] {null, basic(CONSOLE_USER, CONSOLE_PASSWORD)}) {
             HttpResponse<String> refused = soap("esUsers", "UserExists", authorization, userExists);
-            assertThat(refused.statusCode()).as("the sandbox refuses " + (authorization == null ? "no account"
-                    : "the console's account")).isEqualTo(401);
+            assertThat(refused.statusCode())
+                    .as("the sandbox refuses " + (authorization == null ? "no account" : "the console's account"))
+                    .isEqualTo(401);
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(SANDBOX_REALM);
             assertThat(refused.body()).isEqualTo("401 Access Denied");
         }
@@ -60,37 +68,50 @@ class PathsWithTheirOwnAuthenticationTest {
         HttpResponse<String> exists = soap("esUsers", "UserExists", SANDBOX_ADMIN, userExists);
         assertThat(exists.statusCode()).isEqualTo(200);
         assertThat(exists.body()).contains("<UserExistsResult>true</UserExistsResult>");
-        HttpResponse<String> plans = soap("esPackages", "GetHostingPlans", SANDBOX_ADMIN,
+        HttpResponse<String> plans = soap(
+                "esPackages",
+                "GetHostingPlans",
+                SANDBOX_ADMIN,
                 "<GetHostingPlans xmlns=\"" + NS + "\"><userId>1</userId></GetHostingPlans>");
         assertThat(plans.statusCode()).isEqualTo(200);
         assertThat(plans.body()).contains("GetHostingPlansResponse");
-        HttpResponse<String> login = soap("esAuthentication", "AuthenticateUser", null, "<AuthenticateUser xmlns=\""
-                + NS + "\"><username>serveradmin</username><password>serveradmin</password></AuthenticateUser>");
+        HttpResponse<String> login = soap(
+                "esAuthentication",
+                "AuthenticateUser",
+                null,
+                "<AuthenticateUser xmlns=\"" + NS
+                        + "\"><username>serveradmin</username><password>serveradmin</password></AuthenticateUser>");
         assertThat(login.statusCode()).as("esAuthentication is anonymous").isEqualTo(200);
         assertThat(login.body()).contains("<AuthenticateUserResult>0</AuthenticateUserResult>");
     }
 
     @Test
     void theSandboxsAdminPagesCheckTheirOwnCredentials() throws Exception {
-        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(url("/sandbox/stats")).GET(), null);
+        HttpResponse<String> anonymous =
+                send(HttpRequest.newBuilder(url("/sandbox/stats")).GET(), null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue(SANDBOX_REALM);
 
-        HttpResponse<String> stats = send(HttpRequest.newBuilder(url("/sandbox/stats")).GET(), SANDBOX_ADMIN);
+        HttpResponse<String> stats =
+                send(HttpRequest.newBuilder(url("/sandbox/stats")).GET(), SANDBOX_ADMIN);
         assertThat(stats.statusCode()).isEqualTo(200);
         assertThat(stats.body()).contains("\"total\"");
-        HttpResponse<String> reset = send(HttpRequest.newBuilder(url("/sandbox/stats/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()), SANDBOX_ADMIN);
+        HttpResponse<String> reset = send(
+                HttpRequest.newBuilder(url("/sandbox/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()),
+                SANDBOX_ADMIN);
         assertThat(reset.statusCode()).as("a POST without a CSRF token").isBetween(200, 299);
     }
 
     @Test
     void theFeedPushRefusesAnonymousCallersInItsOwnRealm() throws Exception {
-        HttpResponse<String> push = send(HttpRequest.newBuilder(url("/api/feeds/customers"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), null);
+        HttpResponse<String> push = send(
+                HttpRequest.newBuilder(url("/api/feeds/customers"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")),
+                null);
         assertThat(push.statusCode()).isEqualTo(401);
-        assertThat(push.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                realm -> assertThat(realm).contains("es-bridge feeds"));
+        assertThat(push.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(realm -> assertThat(realm).contains("es-bridge feeds"));
     }
 
     /**
@@ -104,19 +125,30 @@ class PathsWithTheirOwnAuthenticationTest {
         for (String path : new String[] {"/api/runs/no-such-run", "/api/feeds/customers"}) {
             HttpResponse<String> refused = path.startsWith("/api/runs")
                     ? send(HttpRequest.newBuilder(url(path)).GET(), console)
-                    : send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("[]")), console);
-            assertThat(refused.statusCode()).as(path + " with the console's account").isEqualTo(401);
+                    : send(
+                            HttpRequest.newBuilder(url(path))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("[]")),
+                            console);
+            assertThat(refused.statusCode())
+                    .as(path + " with the console's account")
+                    .isEqualTo(401);
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(FEEDS_REALM);
         }
-        assertThat(send(HttpRequest.newBuilder(url("/api/runs/no-such-run")).GET(), push).statusCode())
-                .as("the push's account is let through to the run reports").isEqualTo(404);
-        HttpResponse<String> replay = send(HttpRequest.newBuilder(url("/api/replay"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"all\":true}")), push);
-        assertThat(replay.statusCode()).as("the console's API with the push's account").isEqualTo(401);
-        assertThat(replay.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                realm -> assertThat(realm).doesNotContain("es-bridge feeds"));
+        assertThat(send(HttpRequest.newBuilder(url("/api/runs/no-such-run")).GET(), push)
+                        .statusCode())
+                .as("the push's account is let through to the run reports")
+                .isEqualTo(404);
+        HttpResponse<String> replay = send(
+                HttpRequest.newBuilder(url("/api/replay"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"all\":true}")),
+                push);
+        assertThat(replay.statusCode())
+                .as("the console's API with the push's account")
+                .isEqualTo(401);
+        assertThat(replay.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(realm -> assertThat(realm).doesNotContain("es-bridge feeds"));
     }
 
     private HttpResponse<String> soap(String service, String operation, String authorization, String content)
@@ -124,9 +156,12 @@ class PathsWithTheirOwnAuthenticationTest {
         String envelope = "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope"
                 + " xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>" + content
                 + "</soap:Body></soap:Envelope>";
-        return send(HttpRequest.newBuilder(url("/" + service + ".asmx"))
-                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + NS + "/" + operation
-                        + "\"").POST(HttpRequest.BodyPublishers.ofString(envelope)), authorization);
+        return send(
+                HttpRequest.newBuilder(url("/" + service + ".asmx"))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .header("SOAPAction", "\"" + NS + "/" + operation + "\"")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope)),
+                authorization);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String authorization) throws Exception {
@@ -141,7 +176,7 @@ class PathsWithTheirOwnAuthenticationTest {
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,6 +13,7 @@ import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserRole;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.mapping.Secrets;
 import io.esbridge.record.CustomerRecord;
@@ -20,7 +21,6 @@ import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.run.RunStore;
-import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.SecretKeeper;
 
 /**
@@ -30,25 +30,32 @@ import io.esbridge.state.SecretKeeper;
  * test could show nothing but a replay that sends nothing. {@code @TestPropertySource} wins over the
  * {@code @SpringBootTest} properties it overrides.
  */
-@TestPropertySource(properties = {
-    "es.sandbox.enabled=true",
-    "es.server.url=",
-    "es.sandbox.admin-password=" + ConsoleTestSupport.SERVER_PASSWORD,
-    "es.sandbox.datasource-url=jdbc:h2:mem:console-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
-    // the inbox routes run too: away from the worktree's data/inbox
-    "es.feeds.inbox=target/console-test/inbox"})
+@TestPropertySource(
+        properties = {
+            "es.sandbox.enabled=true",
+            "es.server.url=",
+            "es.sandbox.admin-password=" + ConsoleTestSupport.SERVER_PASSWORD,
+            "es.sandbox.datasource-url=jdbc:h2:mem:console-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
+            // the inbox routes run too: away from the worktree's data/inbox
+            "es.feeds.inbox=target/console-test/inbox"
+        })
 abstract class SandboxConsoleTestSupport extends ConsoleTestSupport {
 
     @Autowired
     EnterpriseServerClient client;
+
     @Autowired
     FileImporter importer;
+
     @Autowired
     RunStore runs;
+
     @Autowired
     DeadLetterStore deadLetters;
+
     @Autowired
     SecretKeeper secrets;
+
     @Autowired
     ObjectMapper mapper;
 
@@ -59,16 +66,50 @@ abstract class SandboxConsoleTestSupport extends ConsoleTestSupport {
      */
     String runWithAReplayableFailure(String username, String password) {
         String runId = runWithFailures();
-        CustomerRecord record = new CustomerRecord("C-5", username, password, "Carla", "Five",
-                username + "@example.com", UserStatus.ACTIVE, 1, 3, false, false, false, null, null, null, null, null,
-                null, null, null, null, null, null, false, null, null, List.of());
-        RecordEnvelope envelope = new RecordEnvelope(runId, SourceRef.fileLine("customers-2026-11-26.csv", 5),
-                RecordType.CUSTOMER, "C-5", record, Map.of("id", "C-5", "password", Secrets.MASK));
+        CustomerRecord record = new CustomerRecord(
+                "C-5",
+                username,
+                password,
+                "Carla",
+                "Five",
+                username + "@example.com",
+                UserStatus.ACTIVE,
+                1,
+                3,
+                false,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of());
+        RecordEnvelope envelope = new RecordEnvelope(
+                runId,
+                SourceRef.fileLine("customers-2026-11-26.csv", 5),
+                RecordType.CUSTOMER,
+                "C-5",
+                record,
+                Map.of("id", "C-5", "password", Secrets.MASK));
         // masked as FailureRecorder masks it: the replay takes the password from the sealed copy alone
         ObjectNode json = mapper.valueToTree(envelope);
         ((ObjectNode) json.path("payload")).put("password", Secrets.MASK);
-        int updated = jdbc.update("update es_dead_letter set envelope_json = ?, encrypted_secret = ? where run_id = ?"
-                + " and billing_key = 'C-5'", json.toString(), secrets.encrypt(password), runId);
+        int updated = jdbc.update(
+                "update es_dead_letter set envelope_json = ?, encrypted_secret = ? where run_id = ?"
+                        + " and billing_key = 'C-5'",
+                json.toString(),
+                secrets.encrypt(password),
+                runId);
         if (updated != 1) {
             throw new IllegalStateException("no dead letter C-5 in run " + runId);
         }

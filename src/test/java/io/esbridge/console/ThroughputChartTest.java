@@ -33,7 +33,8 @@ class ThroughputChartTest {
         assertBarsHoldTheRun(chart, records);
         assertThat(chart.timeAxisLabel()).isEqualTo("time since the run started (ms)");
         assertThat(chart.recordAxisLabel()).isEqualTo("records per 10 ms");
-        assertThat(chart.timeTicks()).extracting(ThroughputChart.Tick::label)
+        assertThat(chart.timeTicks())
+                .extracting(ThroughputChart.Tick::label)
                 .containsExactly("0", "100", "200", "300", "400");
     }
 
@@ -46,7 +47,8 @@ class ThroughputChartTest {
         assertThat(chart.buckets().bucket()).isEqualTo(Duration.ofMillis(50));
         assertBarsHoldTheRun(chart, records);
         assertThat(chart.timeAxisLabel()).isEqualTo("time since the run started (s)");
-        assertThat(chart.timeTicks()).extracting(ThroughputChart.Tick::label)
+        assertThat(chart.timeTicks())
+                .extracting(ThroughputChart.Tick::label)
                 .containsExactly("0", "0.5", "1", "1.5", "2", "2.5", "3");
     }
 
@@ -102,7 +104,9 @@ class ThroughputChartTest {
     /** Fewer than 30 bars only when the run spans fewer than 30 distinct milliseconds, the chart's finest slot. */
     @Test
     void aRunOfTwelveMillisecondsHasOneBarPerMillisecond() {
-        List<Recorded> records = List.of(new Recorded(START, false), new Recorded(START.plusMillis(5), true),
+        List<Recorded> records = List.of(
+                new Recorded(START, false),
+                new Recorded(START.plusMillis(5), true),
                 new Recorded(START.plusMillis(12), false));
 
         ThroughputBuckets buckets = ThroughputBuckets.of(START, Duration.ofMillis(12), records);
@@ -110,28 +114,56 @@ class ThroughputChartTest {
         assertThat(buckets.bucket()).isEqualTo(Duration.ofMillis(1));
         assertThat(buckets.buckets()).hasSize(12);
         assertThat(buckets.records()).isEqualTo(3);
-        assertThat(buckets.buckets().get(11).records()).as("the record at the run's very end").isEqualTo(1);
+        assertThat(buckets.buckets().get(11).records())
+                .as("the record at the run's very end")
+                .isEqualTo(1);
     }
 
     /** Every length from 30 ms to 40 days: between each two nice sizes lies a run that would fall outside 30..60. */
     @Test
     void everyRunLengthGetsThirtyToSixtyBarsOfANiceSize() {
-        List<Duration> nice = List.of(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(3),
-                Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(25),
-                Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(250),
-                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20),
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(3),
-                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(20),
-                Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3),
-                Duration.ofHours(6), Duration.ofHours(12));
+        List<Duration> nice = List.of(
+                Duration.ofMillis(1),
+                Duration.ofMillis(2),
+                Duration.ofMillis(3),
+                Duration.ofMillis(5),
+                Duration.ofMillis(10),
+                Duration.ofMillis(20),
+                Duration.ofMillis(25),
+                Duration.ofMillis(50),
+                Duration.ofMillis(100),
+                Duration.ofMillis(200),
+                Duration.ofMillis(250),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(3),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(20),
+                Duration.ofMinutes(30),
+                Duration.ofHours(1),
+                Duration.ofHours(2),
+                Duration.ofHours(3),
+                Duration.ofHours(6),
+                Duration.ofHours(12));
         for (long ms = 30; ms <= Duration.ofDays(40).toMillis(); ms = ms * 103 / 100 + 1) {
             Duration length = Duration.ofMillis(ms);
-            ThroughputBuckets buckets = ThroughputBuckets.of(START, length,
-                    List.of(new Recorded(START, false), new Recorded(START.plus(length), true)));
+            ThroughputBuckets buckets = ThroughputBuckets.of(
+                    START, length, List.of(new Recorded(START, false), new Recorded(START.plus(length), true)));
             assertThat(buckets.buckets()).as("bars of a %d ms run", ms).hasSizeBetween(30, 60);
             assertThat(nice.contains(buckets.bucket()) || buckets.bucket().toMillis() % 86_400_000 == 0)
-                    .as("%s is a nice bucket for a %d ms run", buckets.bucket(), ms).isTrue();
+                    .as("%s is a nice bucket for a %d ms run", buckets.bucket(), ms)
+                    .isTrue();
             assertThat(buckets.records()).isEqualTo(2);
         }
     }
@@ -139,8 +171,8 @@ class ThroughputChartTest {
     /** A record stamped after the run's end (a clock that stepped) widens the chart rather than vanishing. */
     @Test
     void aRecordAfterTheRunsEndStretchesTheChart() {
-        List<Recorded> records = List.of(new Recorded(START.plusSeconds(1), false),
-                new Recorded(START.plusSeconds(20), true));
+        List<Recorded> records =
+                List.of(new Recorded(START.plusSeconds(1), false), new Recorded(START.plusSeconds(20), true));
 
         ThroughputBuckets buckets = ThroughputBuckets.of(START, Duration.ofSeconds(3), records);
 
@@ -163,12 +195,18 @@ class ThroughputChartTest {
         assertThat(buckets).hasSizeBetween(30, 60);
         assertThat(buckets.stream().mapToLong(Bucket::records).sum()).isEqualTo(records.size());
         assertThat(buckets.stream().mapToLong(Bucket::failed).sum()).isEqualTo(failed);
-        assertThat(chart.bars().stream().mapToLong(b -> b.succeeded() + b.failed()).sum()).isEqualTo(records.size());
+        assertThat(chart.bars().stream()
+                        .mapToLong(b -> b.succeeded() + b.failed())
+                        .sum())
+                .isEqualTo(records.size());
         assertThat(chart.bars().stream().mapToLong(Bar::failed).sum()).isEqualTo(failed);
-        assertThat(chart.bars()).as("a run spread over its length shows more than one bar").hasSizeGreaterThan(1);
+        assertThat(chart.bars())
+                .as("a run spread over its length shows more than one bar")
+                .hasSizeGreaterThan(1);
 
         double top = chart.recordTicks().get(chart.recordTicks().size() - 1).at();
-        long topRecords = Long.parseLong(chart.recordTicks().get(chart.recordTicks().size() - 1).label());
+        long topRecords = Long.parseLong(
+                chart.recordTicks().get(chart.recordTicks().size() - 1).label());
         assertThat(topRecords).isGreaterThanOrEqualTo(chart.buckets().peak());
         double perRecord = (chart.plotBottom() - top) / topRecords;
         for (Bar bar : chart.bars()) {

@@ -23,19 +23,23 @@ class AddonsOfTheirServiceTest extends ErrorChannelTestSupport {
         importFile(write("customers-" + prefix + ".csv", CUSTOMERS_HEADER, customers(prefix, 2)));
         importFile(write("subscriptions-" + prefix + ".csv", SUBSCRIPTIONS_HEADER, subscriptions(prefix, 1)));
 
-        RunReport addons = importFile(write("addons-" + prefix + ".csv", ADDONS_HEADER, List.of(
-                prefix + "-A1," + prefix + "-S1,,disk-10gb,2,active,2024-02-01",
-                prefix + "-A2," + prefix + "-S2,,disk-10gb,1,active,2024-02-01")));
+        RunReport addons = importFile(write(
+                "addons-" + prefix + ".csv",
+                ADDONS_HEADER,
+                List.of(
+                        prefix + "-A1," + prefix + "-S1,,disk-10gb,2,active,2024-02-01",
+                        prefix + "-A2," + prefix + "-S2,,disk-10gb,1,active,2024-02-01")));
 
         assertThat(addons.created()).as(addons.summary() + addons.errors()).isEqualTo(1);
         assertThat(addons.failed()).isEqualTo(1);
         assertThat(addons.errors()).containsOnlyKeys("SUBSCRIPTION_NOT_PROVISIONED");
         int userId = client.getUserByUsername(prefix + "u1").orElseThrow().getUserId();
         int packageId = client.getMyPackages(userId).get(0).getPackageId();
-        assertThat(client.getPackageAddons(packageId)).singleElement()
+        assertThat(client.getPackageAddons(packageId))
+                .singleElement()
                 .satisfies(row -> assertThat(row.get("Quantity").strip()).isEqualTo("2"));
-        String message = jdbc.queryForObject("select message from es_dead_letter where billing_key = ?",
-                String.class, prefix + "-A2");
+        String message = jdbc.queryForObject(
+                "select message from es_dead_letter where billing_key = ?", String.class, prefix + "-A2");
         assertThat(message).contains("subscription " + prefix + "-S2").contains("not provisioned");
     }
 

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
 import io.esbridge.client.Brand;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.EsServerProperties;
@@ -34,30 +36,35 @@ import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 import io.esbridge.sandbox.SandboxFaults;
 import io.esbridge.sandbox.SandboxStats;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**
  * The error channel against the sandbox over real HTTP: one application context for every test of this package
  * (short backoffs, a small circuit breaker, a client timeout of one second, a known es.server password), files
  * imported as the one-shot import command does (through {@code direct:feed-file}), faults injected in the sandbox.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true", "es.server.url=", "es.server.brand=solidcp", "es.sandbox.brand=solidcp",
-    "es.server.password=" + ErrorChannelTestSupport.ADMIN_PASSWORD,
-    "es.sandbox.admin-password=" + ErrorChannelTestSupport.ADMIN_PASSWORD,
-    "es.server.receive-timeout=1s",
-    "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-errors;DB_CLOSE_DELAY=-1",
-    "spring.datasource.url=jdbc:h2:mem:state-errors;DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/errors-test/secret.key",
-    "es.feeds.inbox=target/errors-test/inbox",
-    "es.errors.redelivery-delay=50",
-    "es.errors.max-redelivery-delay=400",
-    "es.errors.max-redeliveries=60",
-    "es.errors.paused-retry-delay=200",
-    "es.errors.circuit-breaker.minimum-number-of-calls=4",
-    "es.errors.circuit-breaker.sliding-window-size=8",
-    "es.errors.circuit-breaker.wait-in-open=500ms",
-    "es.errors.circuit-breaker.permitted-calls-in-half-open=2"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "es.server.url=",
+            "es.server.brand=solidcp",
+            "es.sandbox.brand=solidcp",
+            "es.server.password=" + ErrorChannelTestSupport.ADMIN_PASSWORD,
+            "es.sandbox.admin-password=" + ErrorChannelTestSupport.ADMIN_PASSWORD,
+            "es.server.receive-timeout=1s",
+            "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-errors;DB_CLOSE_DELAY=-1",
+            "spring.datasource.url=jdbc:h2:mem:state-errors;DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/errors-test/secret.key",
+            "es.feeds.inbox=target/errors-test/inbox",
+            "es.errors.redelivery-delay=50",
+            "es.errors.max-redelivery-delay=400",
+            "es.errors.max-redeliveries=60",
+            "es.errors.paused-retry-delay=200",
+            "es.errors.circuit-breaker.minimum-number-of-calls=4",
+            "es.errors.circuit-breaker.sliding-window-size=8",
+            "es.errors.circuit-breaker.wait-in-open=500ms",
+            "es.errors.circuit-breaker.permitted-calls-in-half-open=2"
+        })
 abstract class ErrorChannelTestSupport {
 
     static final String ADMIN_PASSWORD = "Adm1n-Pa55-es-bridge";
@@ -65,24 +72,34 @@ abstract class ErrorChannelTestSupport {
 
     @Autowired
     EnterpriseServerClient client;
+
     @Autowired
     SandboxFaults faults;
+
     @Autowired
     SandboxStats stats;
+
     @Autowired
     FileImporter importer;
+
     @Autowired
     RunStore runs;
+
     @Autowired
     DeadLetterStore deadLetters;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ReplayService replays;
+
     @Autowired
     ProvisioningPause pause;
+
     @Autowired
     CircuitBreaker circuitBreaker;
+
     @LocalServerPort
     int port;
 
@@ -90,7 +107,8 @@ abstract class ErrorChannelTestSupport {
 
     @BeforeEach
     void freshFolder() throws IOException {
-        folder = Files.createDirectories(Path.of("target/errors-test", UUID.randomUUID().toString()));
+        folder = Files.createDirectories(
+                Path.of("target/errors-test", UUID.randomUUID().toString()));
         faults.clear();
         circuitBreaker.reset();
     }
@@ -154,14 +172,17 @@ abstract class ErrorChannelTestSupport {
     /** The file written beside the processed file (into done/) with this suffix. */
     Path besideFile(Path file, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(file.resolveSibling("done"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(file.getFileName() + suffix)).findFirst()
+            return files.filter(p -> p.getFileName().toString().endsWith(file.getFileName() + suffix))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no " + suffix + " beside " + file));
         }
     }
 
     /** How many users on the server carry this username (exactly once is what we want). */
     long usersNamed(String username) {
-        return client.getUsers(1, true).stream().map(UserInfo::getUsername).filter(username::equalsIgnoreCase)
+        return client.getUsers(1, true).stream()
+                .map(UserInfo::getUsername)
+                .filter(username::equalsIgnoreCase)
                 .count();
     }
 
@@ -203,8 +224,18 @@ abstract class ErrorChannelTestSupport {
     }
 
     EnterpriseServerClient clientAs(String username, String password) {
-        return EnterpriseServerClient.create(new EsServerProperties("http://localhost:" + port + "/", username,
-                password, Brand.SOLIDCP, null, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 4, null, null,
+        return EnterpriseServerClient.create(new EsServerProperties(
+                "http://localhost:" + port + "/",
+                username,
+                password,
+                Brand.SOLIDCP,
+                null,
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                4,
+                null,
+                null,
                 "PKCS12"));
     }
 }

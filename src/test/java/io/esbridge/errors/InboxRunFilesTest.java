@@ -26,17 +26,22 @@ class InboxRunFilesTest extends ErrorChannelTestSupport {
         Path inbox = Files.createDirectories(Path.of("target/errors-test/inbox/customers"));
         List<String> rows = new java.util.ArrayList<>(customers(prefix, 2));
         rows.add(prefix + "-C3," + prefix + "u3,x,Ann,Lee,no-email,active");
-        Path part = Files.write(inbox.resolveSibling(prefix + ".part"), rows.stream()
-                .reduce(CUSTOMERS_HEADER, (a, b) -> a + "\n" + b).getBytes(StandardCharsets.UTF_8));
+        Path part = Files.write(
+                inbox.resolveSibling(prefix + ".part"),
+                rows.stream().reduce(CUSTOMERS_HEADER, (a, b) -> a + "\n" + b).getBytes(StandardCharsets.UTF_8));
         String name = prefix + ".csv";
         Files.move(part, inbox.resolve(name));
 
         Path done = inbox.resolve("done");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(done) && list(done).stream()
-                .anyMatch(p -> p.getFileName().toString().endsWith(name + RunFiles.REPORT_SUFFIX)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.isDirectory(done)
+                        && list(done).stream()
+                                .anyMatch(p -> p.getFileName().toString().endsWith(name + RunFiles.REPORT_SUFFIX)));
         await().atMost(Duration.ofSeconds(10)).until(() -> list(done).stream()
                 .anyMatch(p -> p.getFileName().toString().endsWith("-" + name)));
-        Path moved = list(done).stream().filter(p -> p.getFileName().toString().endsWith("-" + name)).findFirst()
+        Path moved = list(done).stream()
+                .filter(p -> p.getFileName().toString().endsWith("-" + name))
+                .findFirst()
                 .orElseThrow();
         Path report = moved.resolveSibling(moved.getFileName() + RunFiles.REPORT_SUFFIX);
         Path rejects = moved.resolveSibling(moved.getFileName() + RunFiles.REJECTS_SUFFIX);

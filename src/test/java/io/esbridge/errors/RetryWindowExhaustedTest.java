@@ -18,11 +18,15 @@ import io.esbridge.sandbox.FaultSettings;
  * window of a few hundred milliseconds), and a replay once the server is back provisions them and resolves the dead
  * letters. Each record says once that it is retried, not at every redelivery.
  */
-@TestPropertySource(properties = {
-    "es.errors.max-redeliveries=3", "es.errors.redelivery-delay=50", "es.errors.max-redelivery-delay=100",
-    "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-errors-window;DB_CLOSE_DELAY=-1",
-    "spring.datasource.url=jdbc:h2:mem:state-errors-window;DB_CLOSE_DELAY=-1",
-    "es.feeds.inbox=target/errors-test/inbox-window"})
+@TestPropertySource(
+        properties = {
+            "es.errors.max-redeliveries=3",
+            "es.errors.redelivery-delay=50",
+            "es.errors.max-redelivery-delay=100",
+            "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-errors-window;DB_CLOSE_DELAY=-1",
+            "spring.datasource.url=jdbc:h2:mem:state-errors-window;DB_CLOSE_DELAY=-1",
+            "es.feeds.inbox=target/errors-test/inbox-window"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class RetryWindowExhaustedTest extends ErrorChannelTestSupport {
 
@@ -38,7 +42,8 @@ class RetryWindowExhaustedTest extends ErrorChannelTestSupport {
         for (int i = 1; i <= 4; i++) {
             String line = "(CUSTOMER " + prefix + "-C" + i + "): AddUser: HTTP 503 Service Unavailable without a SOAP"
                     + " answer; retrying with backoff";
-            assertThat(log.getOut().split(java.util.regex.Pattern.quote(line), -1)).as("lines saying " + line)
+            assertThat(log.getOut().split(java.util.regex.Pattern.quote(line), -1))
+                    .as("lines saying " + line)
                     .hasSize(2);
         }
         assertThat(log.getOut()).doesNotContain("On delivery attempt");
@@ -50,7 +55,9 @@ class RetryWindowExhaustedTest extends ErrorChannelTestSupport {
 
         circuitBreaker.reset();
         ReplayService.ReplayResult replay = replays.replay(new ReplayService.Selection(report.runId(), null, null));
-        assertThat(replay.report().identityHolds()).as(replay.report().summary()).isTrue();
+        assertThat(replay.report().identityHolds())
+                .as(replay.report().summary())
+                .isTrue();
         assertThat(replay.report().created()).isEqualTo(4);
         assertThat(replay.notReplayed()).isEmpty();
         assertThat(deadLetters.open()).extracting(DeadLetter::billingKey).noneMatch(k -> k.startsWith(prefix));

@@ -51,23 +51,41 @@ class SecretsNeverLeakTest extends ErrorChannelTestSupport {
             secrets.add(password(prefix, i));
         }
         secrets.add(ADMIN_PASSWORD);
-        String basic = Base64.getEncoder().encodeToString(("serveradmin:" + ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic =
+                Base64.getEncoder().encodeToString(("serveradmin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         secrets.add(basic);
 
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
         outputs.put("log", output.getAll());
         outputs.put("report file", Files.readString(besideFile(file, RunFiles.REPORT_SUFFIX)));
         outputs.put("rejects file", Files.readString(besideFile(file, RunFiles.REJECTS_SUFFIX)));
-        outputs.put("es_dead_letter", String.join("\n", jdbc.queryForList("select concat_ws('|', run_id, source,"
-                + " record_type, billing_key, error_kind, error_name, field, message, raw_json, envelope_json)"
-                + " from es_dead_letter", String.class)));
-        outputs.put("es_record_outcome", String.join("\n", jdbc.queryForList("select concat_ws('|', run_id, source,"
-                + " record_type, billing_key, outcome, operations, error_kind, error_name, message)"
-                + " from es_record_outcome", String.class)));
-        outputs.put("es_run", String.join("\n", jdbc.queryForList("select concat_ws('|', source_name, report_json)"
-                + " from es_run", String.class)));
-        outputs.put("replay", String.join("\n", replay.notReplayed()) + replay.report().summary());
+        outputs.put(
+                "es_dead_letter",
+                String.join(
+                        "\n",
+                        jdbc.queryForList(
+                                "select concat_ws('|', run_id, source,"
+                                        + " record_type, billing_key, error_kind, error_name, field, message, raw_json, envelope_json)"
+                                        + " from es_dead_letter",
+                                String.class)));
+        outputs.put(
+                "es_record_outcome",
+                String.join(
+                        "\n",
+                        jdbc.queryForList(
+                                "select concat_ws('|', run_id, source,"
+                                        + " record_type, billing_key, outcome, operations, error_kind, error_name, message)"
+                                        + " from es_record_outcome",
+                                String.class)));
+        outputs.put(
+                "es_run",
+                String.join(
+                        "\n",
+                        jdbc.queryForList(
+                                "select concat_ws('|', source_name, report_json)" + " from es_run", String.class)));
+        outputs.put(
+                "replay",
+                String.join("\n", replay.notReplayed()) + replay.report().summary());
 
         assertThat(outputs.get("es_dead_letter")).contains(prefix + "-C9").contains(prefix + "-C2");
         assertThat(outputs.get("log")).contains(prefix + "-C9");
@@ -75,7 +93,9 @@ class SecretsNeverLeakTest extends ErrorChannelTestSupport {
             for (String secret : secrets) {
                 assertThat(text).as("%s holds a secret", name).doesNotContain(secret);
             }
-            assertThat(text).as("%s holds an Authorization header", name).doesNotContainIgnoringCase("Authorization:")
+            assertThat(text)
+                    .as("%s holds an Authorization header", name)
+                    .doesNotContainIgnoringCase("Authorization:")
                     .doesNotContain("Basic " + basic);
         });
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,10 +39,12 @@ class WrongCredentialsTest extends ErrorChannelTestSupport {
         } finally {
             clientAs("serveradmin", rotated).changeUserPassword(1, ADMIN_PASSWORD);
         }
-        RunReport report = runs.recent(20).stream().filter(r -> r.sourceName().equals(customers.getFileName()
-                .toString())).findFirst().orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> runs.report(report.runId()).orElseThrow().finishedAt()
-                != null);
+        RunReport report = runs.recent(20).stream()
+                .filter(r -> r.sourceName().equals(customers.getFileName().toString()))
+                .findFirst()
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runs.report(report.runId()).orElseThrow().finishedAt() != null);
         RunReport done = runs.report(report.runId()).orElseThrow();
         assertThat(done.identityHolds()).as(done.summary()).isTrue();
         assertThat(done.created()).isEqualTo(6);

@@ -27,37 +27,49 @@ import io.esbridge.record.SubscriptionRecord;
 class DateRulesTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2024-02-31 | February 2024 has 29 days, not 31",
-        "2023-02-29 | February 2023 has 28 days, not 29",
-        "2024-04-31 | April 2024 has 30 days, not 31",
-        "31.04.2024 | April 2024 has 30 days, not 31",
-        "2024-00-10 | there is no month 0 (months run 1 to 12)",
-        "2024-01-01 24:00:00 | there is no hour 24 (hours run 0 to 23)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-02-31 | February 2024 has 29 days, not 31",
+                "2023-02-29 | February 2023 has 28 days, not 29",
+                "2024-04-31 | April 2024 has 30 days, not 31",
+                "31.04.2024 | April 2024 has 30 days, not 31",
+                "2024-00-10 | there is no month 0 (months run 1 to 12)",
+                "2024-01-01 24:00:00 | there is no hour 24 (hours run 0 to 23)"
+            })
     void aDateTheCalendarDoesNotHaveIsRefusedWithTheReason(String date, String reason) {
         assertRejected("subscriptions", subscription(date), "PurchaseDate", date, "is not a valid date: " + reason);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"2024-02-29 | 2024-02-29T00:00", "29.02.2024 | 2024-02-29T00:00",
-        "2024-02-29 23:59:59 | 2024-02-29T23:59:59", "1753-01-01 | 1753-01-01T00:00",
-        "9999-12-31 | 9999-12-31T00:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-02-29 | 2024-02-29T00:00",
+                "29.02.2024 | 2024-02-29T00:00",
+                "2024-02-29 23:59:59 | 2024-02-29T23:59:59",
+                "1753-01-01 | 1753-01-01T00:00",
+                "9999-12-31 | 9999-12-31T00:00"
+            })
     void everyAcceptedFormatStillReadsRealDates(String date, LocalDateTime expected) {
-        assertThat(((SubscriptionRecord) map("subscriptions", subscription(date))).purchaseDate()).isEqualTo(expected);
+        assertThat(((SubscriptionRecord) map("subscriptions", subscription(date))).purchaseDate())
+                .isEqualTo(expected);
     }
 
     @Test
     void aMappingWritingYyyyReadsTheYearStrictlyToo() {
         RecordMapper mapper = datedSubscriptionMapper("legacy", "dd/MM/yyyy", "yyyy-MM-dd'T'HH:mm", "'y'yyyy.MM.dd");
         Map<String, String> row = datedSubscriptionRow("29/02/2024");
-        assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate()).isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
+        assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate())
+                .isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
         row.put("date", "2024-03-01T10:15");
         assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate())
                 .isEqualTo(LocalDateTime.of(2024, 3, 1, 10, 15));
         row.put("date", "y2024.03.02");
         assertThat(((SubscriptionRecord) mapper.map(row)).purchaseDate()).isEqualTo(LocalDateTime.of(2024, 3, 2, 0, 0));
         row.put("date", "30/02/2024");
-        assertThatThrownBy(() -> mapper.map(row)).isInstanceOfSatisfying(FieldRejection.class,
-                r -> assertThat(r.reason()).isEqualTo("is not a valid date: February 2024 has 29 days, not 30"));
+        assertThatThrownBy(() -> mapper.map(row))
+                .isInstanceOfSatisfying(FieldRejection.class, r -> assertThat(r.reason())
+                        .isEqualTo("is not a valid date: February 2024 has 29 days, not 30"));
     }
 }

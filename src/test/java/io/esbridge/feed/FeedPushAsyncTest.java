@@ -34,19 +34,24 @@ import io.esbridge.sandbox.SandboxFaults;
  * comes while the run is still running, points at the run's report, and the report ends finished with every record;
  * the synchronous default still answers only once the run has finished.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true", "es.server.url=",
-    "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-push-async;DB_CLOSE_DELAY=-1",
-    "spring.datasource.url=jdbc:h2:mem:state-push-async;DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/push-async-test/secret.key",
-    "es.feeds.inbox=target/push-async-test/inbox",
-    "es.feeds.push.spool=target/push-async-test/spool",
-    "es.feeds.push.username=billing",
-    "es.feeds.push.password=push-secret",
-    "es.server.max-in-flight=2",
-    // short backoffs: records retried through the outage of the first test resume soon after it ends
-    "es.errors.redelivery-delay=50", "es.errors.max-redelivery-delay=1000",
-    "es.errors.circuit-breaker.wait-in-open=500ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "es.server.url=",
+            "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-push-async;DB_CLOSE_DELAY=-1",
+            "spring.datasource.url=jdbc:h2:mem:state-push-async;DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/push-async-test/secret.key",
+            "es.feeds.inbox=target/push-async-test/inbox",
+            "es.feeds.push.spool=target/push-async-test/spool",
+            "es.feeds.push.username=billing",
+            "es.feeds.push.password=push-secret",
+            "es.server.max-in-flight=2",
+            // short backoffs: records retried through the outage of the first test resume soon after it ends
+            "es.errors.redelivery-delay=50",
+            "es.errors.max-redelivery-delay=1000",
+            "es.errors.circuit-breaker.wait-in-open=500ms"
+        })
 class FeedPushAsyncTest {
 
     private static final String CREDENTIALS = "billing:push-secret";
@@ -54,6 +59,7 @@ class FeedPushAsyncTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SandboxFaults faults;
 
@@ -71,8 +77,8 @@ class FeedPushAsyncTest {
         // the panel is down while the push is answered: no record can be provisioned before the answer, however slow
         // the machine, so a run still "running" proves the answer did not wait for provisioning
         faults.set(faults.settings().withOutage(true, null));
-        HttpResponse<String> response = post("customers", customers(tag, 8), CREDENTIALS,
-                "return=minimal, respond-async");
+        HttpResponse<String> response =
+                post("customers", customers(tag, 8), CREDENTIALS, "return=minimal, respond-async");
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers().firstValue("Preference-Applied")).hasValue("respond-async");
@@ -98,18 +104,24 @@ class FeedPushAsyncTest {
         String tag = tag();
         faults.set(faults.settings().withLatency(100, 0));
         HttpResponse<String> customers = post("customers?wait=false", customers(tag, 4), CREDENTIALS, null);
-        String lines = IntStream.rangeClosed(1, 4).mapToObj(i -> String.format("{\"service_id\": \"%s-S%d\","
-                + " \"customer_id\": \"%s-C%d\", \"product\": \"starter\", \"domain\": \"%s%d.example.com\"}", tag, i,
-                tag, i, tag, i)).collect(Collectors.joining("\n"));
-        HttpResponse<String> subscriptions = post("subscriptions?wait=false", lines, CREDENTIALS, null,
-                "application/x-ndjson");
+        String lines = IntStream.rangeClosed(1, 4)
+                .mapToObj(i -> String.format(
+                        "{\"service_id\": \"%s-S%d\","
+                                + " \"customer_id\": \"%s-C%d\", \"product\": \"starter\", \"domain\": \"%s%d.example.com\"}",
+                        tag, i, tag, i, tag, i))
+                .collect(Collectors.joining("\n"));
+        HttpResponse<String> subscriptions =
+                post("subscriptions?wait=false", lines, CREDENTIALS, null, "application/x-ndjson");
 
         assertThat(customers.statusCode()).isEqualTo(202);
         assertThat(subscriptions.statusCode()).isEqualTo(202);
         assertThat(subscriptions.headers().firstValue("Preference-Applied")).isEmpty();
-        JsonNode spaces = awaitFinished(json.readTree(subscriptions.body()).get("runId").asText());
+        JsonNode spaces =
+                awaitFinished(json.readTree(subscriptions.body()).get("runId").asText());
         assertThat(spaces.get("created").asLong()).as(spaces.toString()).isEqualTo(4);
-        assertThat(awaitFinished(json.readTree(customers.body()).get("runId").asText()).get("created").asLong())
+        assertThat(awaitFinished(json.readTree(customers.body()).get("runId").asText())
+                        .get("created")
+                        .asLong())
                 .isEqualTo(4);
     }
 
@@ -121,7 +133,8 @@ class FeedPushAsyncTest {
         HttpResponse<String> response = post("customers?wait=false", cut, CREDENTIALS, null);
         assertThat(response.statusCode()).isEqualTo(202);
 
-        JsonNode report = awaitFinished(json.readTree(response.body()).get("runId").asText());
+        JsonNode report =
+                awaitFinished(json.readTree(response.body()).get("runId").asText());
         assertThat(report.get("created").asLong()).as(report.toString()).isEqualTo(3);
         assertThat(report.get("failed").asLong()).as(report.toString()).isEqualTo(1);
         assertThat(report.get("in").asLong()).isEqualTo(4);
@@ -147,7 +160,8 @@ class FeedPushAsyncTest {
         HttpResponse<String> notJson = post("customers?wait=false", "id,name\n1,Ann\n", CREDENTIALS, null);
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json.readTree(notJson.body()).get("error").asText()).contains("neither a JSON array");
-        assertThat(post("invoices?wait=false", "[]", CREDENTIALS, null).statusCode()).isEqualTo(400);
+        assertThat(post("invoices?wait=false", "[]", CREDENTIALS, null).statusCode())
+                .isEqualTo(400);
         try (Stream<Path> kept = Files.list(SPOOL)) {
             assertThat(kept).as("refused bodies are not kept").isEmpty();
         }
@@ -160,8 +174,8 @@ class FeedPushAsyncTest {
     }
 
     private JsonNode awaitFinished(String runId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> report(runId),
-                report -> !"running".equals(report.get("state").asText()));
+        return await().atMost(Duration.ofSeconds(60)).until(() -> report(runId), report -> !"running"
+                .equals(report.get("state").asText()));
     }
 
     private JsonNode report(String runId) throws IOException, InterruptedException {
@@ -175,9 +189,12 @@ class FeedPushAsyncTest {
     }
 
     private static String customers(String tag, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("{\"customer_id\": \"%s-C%d\","
-                + " \"username\": \"%su%d\", \"password\": \"Pw-%s-%d!x\", \"first_name\": \"Ann\","
-                + " \"last_name\": \"Lee\", \"email\": \"%su%d@example.com\"}", tag, i, tag, i, tag, i, tag, i))
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format(
+                        "{\"customer_id\": \"%s-C%d\","
+                                + " \"username\": \"%su%d\", \"password\": \"Pw-%s-%d!x\", \"first_name\": \"Ann\","
+                                + " \"last_name\": \"Lee\", \"email\": \"%su%d@example.com\"}",
+                        tag, i, tag, i, tag, i, tag, i))
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
@@ -186,10 +203,12 @@ class FeedPushAsyncTest {
         return post(pathAndQuery, body, credentials, prefer, "application/json");
     }
 
-    private HttpResponse<String> post(String pathAndQuery, String body, String credentials, String prefer,
-            String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/feeds/"
-                + pathAndQuery)).header("Content-Type", contentType)
+    private HttpResponse<String> post(
+            String pathAndQuery, String body, String credentials, String prefer, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/feeds/" + pathAndQuery))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         authorize(request, credentials);
         if (prefer != null) {
@@ -199,15 +218,17 @@ class FeedPushAsyncTest {
     }
 
     private HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         authorize(request, credentials);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void authorize(HttpRequest.Builder request, String credentials) {
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
     }
 }

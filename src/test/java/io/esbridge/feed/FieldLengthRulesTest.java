@@ -41,25 +41,40 @@ class FieldLengthRulesTest {
     }
 
     @ParameterizedTest(name = "{1} ({0}) at most {2}")
-    @CsvSource({"username, Username, 50", "first_name, FirstName, 50", "last_name, LastName, 50",
-        "email, Email, 255", "company, CompanyName, 100", "address, Address, 200", "city, City, 50",
-        "country, Country, 50", "phone, PrimaryPhone, 30"})
-    void aCustomerFieldLongerThanItsPanelColumnIsRefusedAndOneAtTheLimitIsNot(String column, String field,
-            int most) {
+    @CsvSource({
+        "username, Username, 50",
+        "first_name, FirstName, 50",
+        "last_name, LastName, 50",
+        "email, Email, 255",
+        "company, CompanyName, 100",
+        "address, Address, 200",
+        "city, City, 50",
+        "country, Country, 50",
+        "phone, PrimaryPhone, 30"
+    })
+    void aCustomerFieldLongerThanItsPanelColumnIsRefusedAndOneAtTheLimitIsNot(String column, String field, int most) {
         Map<String, String> row = customer();
         row.put(column, ofLength(column, most));
         assertThat(map("customers", row)).isInstanceOf(CustomerRecord.class);
 
         row.put(column, ofLength(column, most + 1));
-        assertRejected("customers", row, field, row.get(column).strip(), "is " + (most + 1)
-                + " characters long; the Enterprise Server accepts at most " + most);
+        assertRejected(
+                "customers",
+                row,
+                field,
+                row.get(column).strip(),
+                "is " + (most + 1) + " characters long; the Enterprise Server accepts at most " + most);
     }
 
     @Test
     void aTooLongPasswordIsRefusedWithoutShowingIt() {
         Map<String, String> row = customer();
         row.put("password", "p".repeat(201));
-        assertRejected("customers", row, "Password", Secrets.MASK,
+        assertRejected(
+                "customers",
+                row,
+                "Password",
+                Secrets.MASK,
                 "is 201 characters long; the Enterprise Server accepts at most 200");
     }
 
@@ -83,9 +98,14 @@ class FieldLengthRulesTest {
     void aSubscriptionWhosePackageNameIsLongerThanThePanelsIsRefused() {
         Map<String, String> row = subscription("2024-01-01");
         row.put("domain", "d".repeat(288) + ".example.net");
-        assertThat(((SubscriptionRecord) map("subscriptions", row)).packageName()).hasSize(300);
+        assertThat(((SubscriptionRecord) map("subscriptions", row)).packageName())
+                .hasSize(300);
         row.put("domain", "d".repeat(289) + ".example.net");
-        assertRejected("subscriptions", row, "PackageName", "d".repeat(289) + ".example.net",
+        assertRejected(
+                "subscriptions",
+                row,
+                "PackageName",
+                "d".repeat(289) + ".example.net",
                 "is 301 characters long; the Enterprise Server accepts at most 300");
     }
 
@@ -96,29 +116,37 @@ class FieldLengthRulesTest {
         assertThat(map("customers", row).key()).hasSize(200);
 
         row.put("customer_id", "K".repeat(201));
-        assertRejected("customers", row, "customer_id", "K".repeat(201),
+        assertRejected(
+                "customers",
+                row,
+                "customer_id",
+                "K".repeat(201),
                 "is 201 characters long; es-bridge keeps billing keys of at most 200");
-        assertThat(SampleMappings.registry().mapper("customers").mapperFor(row).key(row)).isNull();
+        assertThat(SampleMappings.registry().mapper("customers").mapperFor(row).key(row))
+                .isNull();
 
         Map<String, String> sub = subscription("2024-01-01");
         sub.put("customer_id", "K".repeat(201));
-        assertRejected("subscriptions", sub, "CustomerKey", "K".repeat(201),
-                "es-bridge keeps billing keys of at most 200");
+        assertRejected(
+                "subscriptions", sub, "CustomerKey", "K".repeat(201), "es-bridge keeps billing keys of at most 200");
     }
 
     @Test
     void aPanelWithAWiderColumnIsConfiguredByOverridingIt() {
-        MappingRegistry wider = new MappingRegistry(Path.of("config/mappings"), new DefaultCamelContext(),
+        MappingRegistry wider = new MappingRegistry(
+                Path.of("config/mappings"),
+                new DefaultCamelContext(),
                 FieldLengths.defaults().withOverrides(Map.of("users.city", 100)));
         Map<String, String> row = customer();
         row.put("city", "c".repeat(100));
-        assertThat(((CustomerRecord) wider.mapper("customers").mapperFor(row).map(row)).city()).hasSize(100);
+        assertThat(((CustomerRecord) wider.mapper("customers").mapperFor(row).map(row)).city())
+                .hasSize(100);
         row.put("city", "c".repeat(101));
         assertThatThrownBy(() -> wider.mapper("customers").mapperFor(row).map(row))
                 .hasMessageContaining("the Enterprise Server accepts at most 100");
 
         assertThatThrownBy(() -> FieldLengths.defaults().withOverrides(Map.of("Users.ShoeSize", 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Users.ShoeSize");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Users.ShoeSize");
     }
-
 }

@@ -40,11 +40,14 @@ import io.esbridge.record.RejectedRecord;
  * shipped; only the two endpoints consumed elsewhere (provision, rejected) are intercepted.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = EsBridgeApplication.class, properties = {
-        "es.sandbox.enabled=false",
-        "es.state.secret-key-file=target/feeds-test-secret.key",
-        "es.feeds.poll-delay=200",
-        "es.feeds.read-lock-check-interval=1000"})
+@SpringBootTest(
+        classes = EsBridgeApplication.class,
+        properties = {
+            "es.sandbox.enabled=false",
+            "es.state.secret-key-file=target/feeds-test-secret.key",
+            "es.feeds.poll-delay=200",
+            "es.feeds.read-lock-check-interval=1000"
+        })
 @MockEndpointsAndSkip("direct:(provision|rejected)")
 @ExtendWith(OutputCaptureExtension.class)
 class FileDropImportTest {
@@ -77,15 +80,20 @@ class FileDropImportTest {
         Path dropped = drop("customers", Path.of("samples/feeds/customers.csv"), "customers.csv");
         awaitMoved(dropped, "done");
 
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(220);
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isEqualTo(220);
         List<RejectedRecord> refused = bodies(rejected, RejectedRecord.class);
-        assertThat(refused).extracting(RejectedRecord::field)
+        assertThat(refused)
+                .extracting(RejectedRecord::field)
                 .containsExactlyInAnyOrder("Email", "Username", "LastName", "Status", "Username", "Email");
         // C0025 starts on line 27: the header, 24 rows before it, and one row before it spans two lines
-        assertThat(refused).filteredOn(r -> "C0025".equals(r.billingKey())).singleElement().satisfies(r -> {
-            assertThat(r.describe()).startsWith("customers.csv line 27 (CUSTOMER C0025): Username 'web/admin'");
-            assertThat(r.raw().get("password")).isEqualTo("******");
-        });
+        assertThat(refused)
+                .filteredOn(r -> "C0025".equals(r.billingKey()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.describe()).startsWith("customers.csv line 27 (CUSTOMER C0025): Username 'web/admin'");
+                    assertThat(r.raw().get("password")).isEqualTo("******");
+                });
         RecordEnvelope first = bodies(provision, RecordEnvelope.class).get(0);
         assertThat(first.type()).isEqualTo(RecordType.CUSTOMER);
         assertThat(first.billingKey()).isEqualTo("C0001");
@@ -98,41 +106,53 @@ class FileDropImportTest {
         // the same content again, under another name: not imported twice
         Path again = drop("customers", Path.of("samples/feeds/customers.csv"), "customers-copy.csv");
         awaitMoved(again, "done");
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(220);
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isEqualTo(220);
 
         // unless the operator asks for it
         Path reimport = drop("customers", Path.of("samples/feeds/customers.csv"), "reimport-customers.csv");
         awaitMoved(reimport, "done");
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(440);
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isEqualTo(440);
     }
 
     @Test
     void importsSubscriptionsAddonsAndPlansWithSemicolonTabAndCommaDelimiters() throws IOException {
         awaitMoved(drop("subscriptions", Path.of("samples/feeds/subscriptions.csv"), "subscriptions.csv"), "done");
-        assertThat(bodies(rejected, RejectedRecord.class)).extracting(RejectedRecord::field)
+        assertThat(bodies(rejected, RejectedRecord.class))
+                .extracting(RejectedRecord::field)
                 .contains("CustomerKey", "PlanName", "PurchaseDate", "Status");
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(lines("subscriptions.csv"));
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isEqualTo(lines("subscriptions.csv"));
         assertThat(bodies(provision, RecordEnvelope.class)).allMatch(e -> e.type() == RecordType.SUBSCRIPTION);
 
         MockEndpoint.resetMocks(provision.getCamelContext());
         awaitMoved(drop("addons", Path.of("samples/feeds/addons.csv"), "addons.csv"), "done");
-        assertThat(bodies(rejected, RejectedRecord.class)).extracting(RejectedRecord::field)
-                .contains("Quantity", "PlanName").doesNotContain("CustomerKey");
+        assertThat(bodies(rejected, RejectedRecord.class))
+                .extracting(RejectedRecord::field)
+                .contains("Quantity", "PlanName")
+                .doesNotContain("CustomerKey");
         // an add-on that names only its subscription is provisioned in that subscription's customer's order
-        assertThat(bodies(provision, RecordEnvelope.class)).filteredOn(e -> "A00002".equals(e.billingKey()))
-                .singleElement().satisfies(e -> assertThat(e.customerKey()).isNull());
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isEqualTo(lines("addons.csv"));
+        assertThat(bodies(provision, RecordEnvelope.class))
+                .filteredOn(e -> "A00002".equals(e.billingKey()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.customerKey()).isNull());
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isEqualTo(lines("addons.csv"));
 
         MockEndpoint.resetMocks(provision.getCamelContext());
         awaitMoved(drop("plans", Path.of("samples/feeds/plans.csv"), "plans.csv"), "done");
         assertThat(provision.getReceivedCounter()).isEqualTo(5);
-        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
-                .satisfies(r -> assertThat(r.describe()).contains("Quotas 'Teleporters'"));
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .contains("Quotas 'Teleporters'"));
     }
 
     @Test
     void importsJsonArraysAndJsonLinesFromTheMixedInboxByFileName() throws IOException {
-        Path array = write("mixed", "customers-from-panel.json", """
+        Path array = write(
+                "mixed",
+                "customers-from-panel.json",
+                """
                 [
                   {"customer_id": "J1", "username": "ann", "password": "x1", "first_name": "Ann", "last_name": "Lee",
                    "email": "ann@example.com", "status": "active"},
@@ -147,26 +167,33 @@ class FileDropImportTest {
                         + " the server refuses any of \\ / : * ? < > | \""));
 
         MockEndpoint.resetMocks(provision.getCamelContext());
-        Path lines = write("mixed", "subscriptions.jsonl", """
+        Path lines = write(
+                "mixed",
+                "subscriptions.jsonl",
+                """
                 {"service_id": "S1", "customer_id": "J1", "product": "starter", "start_date": "2024-01-01"}
                 {"service_id": "S2", "product": "starter", "start_date": "2024-01-01"}
                 """);
         awaitMoved(lines, "done");
         assertThat(provision.getReceivedCounter()).isEqualTo(1);
-        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
-                .satisfies(r -> assertThat(r.describe()).startsWith("subscriptions.jsonl line 2 (SUBSCRIPTION S2)"));
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .startsWith("subscriptions.jsonl line 2 (SUBSCRIPTION S2)"));
     }
 
     @Test
     void importsAFileOfSeveralTypesWithTheTypeInAColumn() throws IOException {
-        Path records = write("mixed", "billing-records-2026.jsonl", """
+        Path records = write(
+                "mixed",
+                "billing-records-2026.jsonl",
+                """
                 {"record_type": "customer", "customer_id": "M1", "username": "mia", "password": "pw", "first_name": "Mia", "last_name": "Wu", "email": "mia@example.com"}
                 {"record_type": "subscription", "service_id": "MS1", "customer_id": "M1", "product": "business"}
                 {"record_type": "addon", "addon_id": "MA1", "service_id": "MS1", "customer_id": "M1", "addon": "mail-50", "start_date": "2025-01-01"}
                 {"record_type": "invoice", "invoice_id": "I1"}
                 """);
         awaitMoved(records, "done");
-        assertThat(bodies(provision, RecordEnvelope.class)).extracting(RecordEnvelope::type)
+        assertThat(bodies(provision, RecordEnvelope.class))
+                .extracting(RecordEnvelope::type)
                 .containsExactly(RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON);
         assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
                 .isEqualTo("billing-records-2026.jsonl line 4: record_type 'invoice' names no record type of this"
@@ -185,10 +212,10 @@ class FileDropImportTest {
         MockEndpoint.resetMocks(provision.getCamelContext());
         awaitMoved(drop("mixed", Path.of("samples/feeds/whmcs-services.csv"), "whmcs-services.csv"), "done");
         assertThat(provision.getReceivedCounter()).isEqualTo(lines("whmcs-services.csv") - 1);
-        assertThat(bodies(rejected, RejectedRecord.class)).singleElement()
-                .satisfies(r -> assertThat(r.describe()).contains("PlanName 'Dedicated Server' is not a known value"));
-        assertThat(bodies(provision, RecordEnvelope.class)).allSatisfy(e -> assertThat(e.customerKey())
-                .startsWith("whmcs-"));
+        assertThat(bodies(rejected, RejectedRecord.class)).singleElement().satisfies(r -> assertThat(r.describe())
+                .contains("PlanName 'Dedicated Server' is not a known value"));
+        assertThat(bodies(provision, RecordEnvelope.class))
+                .allSatisfy(e -> assertThat(e.customerKey()).startsWith("whmcs-"));
     }
 
     @Test
@@ -208,7 +235,8 @@ class FileDropImportTest {
                         + " fields, none of them named 'customer_id'")
                 .doesNotContain("Pw-Inbox-Headless");
         assertThat(output.getAll()).contains("no-header.csv not imported").doesNotContain("Pw-Inbox-Headless");
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isZero();
     }
 
     @Test
@@ -219,16 +247,19 @@ class FileDropImportTest {
         assertThat(Files.readString(failed.resolveSibling("export-2026-11.csv.error.txt")))
                 .contains("export-2026-11.csv names no mapping")
                 .contains("its name starts with no mapping's name");
-        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter()).isZero();
+        assertThat(provision.getReceivedCounter() + rejected.getReceivedCounter())
+                .isZero();
     }
 
     @Test
     void aWindows1252FileIsDetectedReadAsSuchAndItsReportSaysSo(CapturedOutput output) throws IOException {
         Path latin = inbox.resolve("customers").resolve("legacy-billing.csv");
         Files.createDirectories(latin.getParent());
-        Files.write(latin, ("customer_id,username,password,first_name,last_name,email\n"
-                + "L1,renee,Pw-Inbox-Latin,Renée,Müller – GmbH,renee@example.com\n")
-                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(
+                latin,
+                ("customer_id,username,password,first_name,last_name,email\n"
+                                + "L1,renee,Pw-Inbox-Latin,Renée,Müller – GmbH,renee@example.com\n")
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
         Path done = awaitMoved(latin, "done");
 
         assertThat(bodies(provision, RecordEnvelope.class)).singleElement().satisfies(e -> {
@@ -237,8 +268,10 @@ class FileDropImportTest {
         });
         Path report = done.resolveSibling(done.getFileName() + ".report.json");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
-        assertThat(Files.readString(report)).contains("\"charset\" : \"windows-1252\"")
-                .contains("(file legacy-billing.csv, windows-1252)").doesNotContain("Pw-Inbox-Latin");
+        assertThat(Files.readString(report))
+                .contains("\"charset\" : \"windows-1252\"")
+                .contains("(file legacy-billing.csv, windows-1252)")
+                .doesNotContain("Pw-Inbox-Latin");
         assertThat(output.getAll()).doesNotContain("Pw-Inbox-Latin");
     }
 
@@ -258,8 +291,9 @@ class FileDropImportTest {
         }
         awaitMoved(growing, "done");
         assertThat(provision.getReceivedCounter()).isEqualTo(20);
-        assertThat(bodies(provision, RecordEnvelope.class)).extracting(RecordEnvelope::runId).containsOnly(
-                bodies(provision, RecordEnvelope.class).get(0).runId());
+        assertThat(bodies(provision, RecordEnvelope.class))
+                .extracting(RecordEnvelope::runId)
+                .containsOnly(bodies(provision, RecordEnvelope.class).get(0).runId());
     }
 
     private static Path drop(String folder, Path sample, String name) throws IOException {
@@ -279,15 +313,22 @@ class FileDropImportTest {
     /** Waits until the file left the inbox for done/ or failed/ and answers where it is now. */
     private static Path awaitMoved(Path file, String folder) {
         Path moved = file.resolveSibling(folder);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(file) && Files.isDirectory(moved)
-                && list(moved).anyMatch(p -> p.getFileName().toString().endsWith(file.getFileName().toString())));
-        return list(moved).filter(p -> p.getFileName().toString().endsWith(file.getFileName().toString()))
-                .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !Files.exists(file)
+                        && Files.isDirectory(moved)
+                        && list(moved).anyMatch(p -> p.getFileName()
+                                .toString()
+                                .endsWith(file.getFileName().toString())));
+        return list(moved)
+                .filter(p ->
+                        p.getFileName().toString().endsWith(file.getFileName().toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void awaitRun(String runId, long records) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(records).equals(jdbc.queryForObject(
-                "select records_in from es_run where run_id = ?", Long.class, runId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(records)
+                .equals(jdbc.queryForObject("select records_in from es_run where run_id = ?", Long.class, runId)));
     }
 
     private static Stream<Path> list(Path folder) {
@@ -305,6 +346,9 @@ class FileDropImportTest {
     }
 
     private static <T> List<T> bodies(MockEndpoint mock, Class<T> type) {
-        return mock.getReceivedExchanges().stream().map(Exchange::getIn).map(m -> m.getBody(type)).toList();
+        return mock.getReceivedExchanges().stream()
+                .map(Exchange::getIn)
+                .map(m -> m.getBody(type))
+                .toList();
     }
 }

@@ -37,52 +37,93 @@ import io.esbridge.cli.ExitCodes;
 class ImportUnreadableFilesTest {
 
     private static final String HEADER = "customer_id,username,password,first_name,last_name,email,status\n";
-    private static final List<String> PASSWORDS = List.of("Pw-Headless-U1", "Pw-Gap-U2", "Pw-Json-U3", "Pw-Json-U4",
-            "Pw-Latin-U5", "Pw-Declared-U6", "Pw-Declared-U7");
+    private static final List<String> PASSWORDS = List.of(
+            "Pw-Headless-U1",
+            "Pw-Gap-U2",
+            "Pw-Json-U3",
+            "Pw-Json-U4",
+            "Pw-Latin-U5",
+            "Pw-Declared-U6",
+            "Pw-Declared-U7");
 
     @TempDir
     Path feeds;
 
-    private final String sandboxUrl = "jdbc:h2:mem:import-unreadable-sandbox-" + UUID.randomUUID()
-            + ";DB_CLOSE_DELAY=-1";
+    private final String sandboxUrl =
+            "jdbc:h2:mem:import-unreadable-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     @Test
     void eachUnreadableFileGetsItsReasonAndANoteAndALatin1FileIsRead(CapturedOutput output) throws Exception {
         write("customers-empty.csv", new byte[0]);
         write("customers-headless.csv", "U1,imp-u1,Pw-Headless-U1,Ann,Lee,u1@example.com\n");
         write("customers-headless-gap.csv", "U2,imp-u2,Pw-Gap-U2,Ann,,u2@example.com\n");
-        write("customers-binary.csv", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, 0x00, 0x01, '\n',
-                (byte) 0x89, 'P', 'N', 'G', 0x00, 0x00, 0x00, 0x0D});
-        write("customers-truncated.json", """
+        write("customers-binary.csv", new byte[] {
+            (byte) 0xC3,
+            0x28,
+            (byte) 0xFF,
+            (byte) 0xFE,
+            0x00,
+            0x01,
+            '\n',
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            0x00,
+            0x00,
+            0x00,
+            0x0D
+        });
+        write(
+                "customers-truncated.json",
+                """
                 [{"customer_id": "U3", "username": "imp-u3", "password": "Pw-Json-U3", "first_name": "Ann",
                   "last_name": "Lee", "email": "u3@example.com"},
                  {"customer_id": "U4", "username": "imp-u4", "password": "Pw-Json-U4", "first_""");
-        write("customers-latin1.csv", (HEADER + "U5,imp-u5,Pw-Latin-U5,Renée,Müller,u5@example.com,active\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        write(
+                "customers-latin1.csv",
+                (HEADER + "U5,imp-u5,Pw-Latin-U5,Renée,Müller,u5@example.com,active\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
 
         int exit = importFeeds();
 
         String out = output.getAll();
         assertThat(exit).as(out).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(out).doesNotContain("NullPointerException");
-        assertNotImported(out, "customers-empty.csv", "customers-empty.csv is empty: it has no header row and no"
-                + " records; a file of this feed starts with a header row naming the column 'customer_id'");
-        assertNotImported(out, "customers-headless.csv", "customers-headless.csv has no header row with the column"
-                + " 'customer_id': its first row has 6 fields, none of them named 'customer_id'");
-        assertNotImported(out, "customers-headless-gap.csv", "customers-headless-gap.csv has no usable header row:"
-                + " its first row has 6 fields and field 5 is empty");
-        assertNotImported(out, "customers-binary.csv", "customers-binary.csv is not a text file: 5 of its first 15"
-                + " bytes are control characters (the first at byte 4)");
+        assertNotImported(
+                out,
+                "customers-empty.csv",
+                "customers-empty.csv is empty: it has no header row and no"
+                        + " records; a file of this feed starts with a header row naming the column 'customer_id'");
+        assertNotImported(
+                out,
+                "customers-headless.csv",
+                "customers-headless.csv has no header row with the column"
+                        + " 'customer_id': its first row has 6 fields, none of them named 'customer_id'");
+        assertNotImported(
+                out,
+                "customers-headless-gap.csv",
+                "customers-headless-gap.csv has no usable header row:"
+                        + " its first row has 6 fields and field 5 is empty");
+        assertNotImported(
+                out,
+                "customers-binary.csv",
+                "customers-binary.csv is not a text file: 5 of its first 15"
+                        + " bytes are control characters (the first at byte 4)");
         assertNotImported(out, "customers-truncated.json", "customers-truncated.json line 3, column");
-        assertNotImported(out, "customers-truncated.json", "the JSON array cannot be read after element 1:"
-                + " Unexpected end-of-input");
+        assertNotImported(
+                out,
+                "customers-truncated.json",
+                "the JSON array cannot be read after element 1:" + " Unexpected end-of-input");
 
         // the Latin-1 file: detected, read right (the sandbox has the accents), and the report names the charset
-        assertThat(out).containsPattern("customers-latin1.csv: run \\S+ \\(file customers-latin1.csv, windows-1252\\):"
-                + " in=1 created=1");
+        assertThat(out)
+                .containsPattern("customers-latin1.csv: run \\S+ \\(file customers-latin1.csv, windows-1252\\):"
+                        + " in=1 created=1");
         assertThat(sandboxNames("imp-u5")).containsExactly("Renée Müller");
         Path report = onlyFile(feeds.resolve("done"), "-customers-latin1.csv.report.json");
-        assertThat(Files.readString(report)).contains("\"charset\" : \"windows-1252\"")
+        assertThat(Files.readString(report))
+                .contains("\"charset\" : \"windows-1252\"")
                 .contains("\"charsetFrom\" : \"detected: not UTF-8");
         assertThat(feeds.resolve("failed/customers-latin1.csv.error.txt")).doesNotExist();
 
@@ -92,7 +133,7 @@ class ImportUnreadableFilesTest {
     @Test
     void aDeclaredCharsetThatDoesNotFitSaysWhereAndWhichSettingToChange(CapturedOutput output) throws Exception {
         byte[] latin1 = (HEADER + "U6,imp-u6,Pw-Declared-U6,Ann,Lee,u6@example.com,active\n"
-                + "U7,imp-u7,Pw-Declared-U7,Renée,Müller,u7@example.com,active\n")
+                        + "U7,imp-u7,Pw-Declared-U7,Renée,Müller,u7@example.com,active\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         write("customers-declared.csv", latin1);
         int offset = new String(latin1, StandardCharsets.ISO_8859_1).indexOf('é');
@@ -101,14 +142,19 @@ class ImportUnreadableFilesTest {
 
         String out = output.getAll();
         assertThat(exit).as(out).isEqualTo(ExitCodes.SOME_FAILED);
-        assertNotImported(out, "customers-declared.csv", "customers-declared.csv is not UTF-8 text from line 3"
-                + " (byte " + offset + " of the file, 0xE9), and UTF-8 is what es.feeds.charset says; set"
-                + " es.feeds.charset to the file's charset, or leave it empty to have each file's detected");
+        assertNotImported(
+                out,
+                "customers-declared.csv",
+                "customers-declared.csv is not UTF-8 text from line 3"
+                        + " (byte " + offset + " of the file, 0xE9), and UTF-8 is what es.feeds.charset says; set"
+                        + " es.feeds.charset to the file's charset, or leave it empty to have each file's detected");
         assertNoPassword(out);
     }
 
     private int importFeeds(String... more) {
-        List<String> args = new ArrayList<>(List.of("import", feeds.toString(),
+        List<String> args = new ArrayList<>(List.of(
+                "import",
+                feeds.toString(),
                 "--spring.datasource.url=jdbc:h2:mem:import-unreadable-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--es.sandbox.datasource-url=" + sandboxUrl,
                 "--es.state.secret-key-file=target/import-unreadable-secret.key",
@@ -149,9 +195,10 @@ class ImportUnreadableFilesTest {
 
     private List<String> sandboxNames(String username) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(sandboxUrl, "sa", ""); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select first_name, last_name from es_users where username = '"
-                        + username + "'")) {
+        try (Connection c = DriverManager.getConnection(sandboxUrl, "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select first_name, last_name from es_users where username = '" + username + "'")) {
             while (rs.next()) {
                 names.add(rs.getString(1) + " " + rs.getString(2));
             }
@@ -161,7 +208,9 @@ class ImportUnreadableFilesTest {
 
     private static Path onlyFile(Path folder, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

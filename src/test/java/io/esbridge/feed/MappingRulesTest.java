@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.esbridge.contract.PackageStatus;
+import io.esbridge.contract.UserStatus;
 import io.esbridge.mapping.FeedMapping;
 import io.esbridge.mapping.FieldRejection;
-import io.esbridge.mapping.SampleMappings;
 import io.esbridge.mapping.RecordMapper;
-import io.esbridge.contract.UserStatus;
+import io.esbridge.mapping.SampleMappings;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.PlanRecord;
@@ -73,7 +73,8 @@ class MappingRulesTest {
     void refusesAMissingRequiredField(String column) {
         Map<String, String> row = customer();
         row.remove(column);
-        assertThatThrownBy(() -> map("customers", row)).isInstanceOf(FieldRejection.class)
+        assertThatThrownBy(() -> map("customers", row))
+                .isInstanceOf(FieldRejection.class)
                 .hasMessageContaining("is required");
     }
 
@@ -102,7 +103,8 @@ class MappingRulesTest {
         mapping.values = Map.of("Password", Map.of("x", "y"));
         RecordMapper mapper = new RecordMapper(mapping, new DefaultCamelContext());
         assertThatThrownBy(() -> mapper.map(Map.of("id", "1", "password", "hunter2")))
-                .isInstanceOfSatisfying(FieldRejection.class, r -> assertThat(r.value()).isEqualTo("******"));
+                .isInstanceOfSatisfying(
+                        FieldRejection.class, r -> assertThat(r.value()).isEqualTo("******"));
     }
 
     @Test
@@ -149,10 +151,18 @@ class MappingRulesTest {
     void refusesABadDate() {
         Map<String, String> row = subscription();
         row.put("start_date", "2024-13-45");
-        assertRejected("subscriptions", row, "PurchaseDate", "2024-13-45",
+        assertRejected(
+                "subscriptions",
+                row,
+                "PurchaseDate",
+                "2024-13-45",
                 "is not a valid date: there is no month 13 (months run 1 to 12)");
         row.put("start_date", "next tuesday");
-        assertRejected("subscriptions", row, "PurchaseDate", "next tuesday",
+        assertRejected(
+                "subscriptions",
+                row,
+                "PurchaseDate",
+                "next tuesday",
                 "is not a date in any of the mapping's dateFormats");
     }
 
@@ -207,10 +217,16 @@ class MappingRulesTest {
         row.put("groups", "OS");
         row.put("quotas", "Web Sites=10; Mail Accounts=unlimited; Disk space, MB=20480; MySQL5 / Databases=yes");
         PlanRecord p = (PlanRecord) map("plans", row);
-        assertThat(p.quotas()).containsExactly(new PlanRecord.Quota(13, 10), new PlanRecord.Quota(14, -1),
-                new PlanRecord.Quota(52, 20480), new PlanRecord.Quota(68, 1));
-        assertThat(p.groups()).extracting(PlanRecord.Group::groupId).containsExactlyInAnyOrder(1, 2, 4,
-                io.esbridge.catalogue.QuotaCatalogue.get().groupId("MySQL5"));
+        assertThat(p.quotas())
+                .containsExactly(
+                        new PlanRecord.Quota(13, 10),
+                        new PlanRecord.Quota(14, -1),
+                        new PlanRecord.Quota(52, 20480),
+                        new PlanRecord.Quota(68, 1));
+        assertThat(p.groups())
+                .extracting(PlanRecord.Group::groupId)
+                .containsExactlyInAnyOrder(
+                        1, 2, 4, io.esbridge.catalogue.QuotaCatalogue.get().groupId("MySQL5"));
         assertThat(p.recurringPrice()).isEqualByComparingTo(new BigDecimal("14.99"));
         assertThat(p.recurrenceUnit()).isEqualTo(2);
     }
@@ -227,8 +243,21 @@ class MappingRulesTest {
 
     @Test
     void mapsAWhmcsClientWithoutPassword() {
-        Map<String, String> row = new HashMap<>(Map.of("id", "42", "firstname", "Γιώργος", "lastname", "Παπαδόπουλος",
-                "email", "G.Pap@Mail.Example", "address1", "1 High St", "address2", "", "status", "Closed"));
+        Map<String, String> row = new HashMap<>(Map.of(
+                "id",
+                "42",
+                "firstname",
+                "Γιώργος",
+                "lastname",
+                "Παπαδόπουλος",
+                "email",
+                "G.Pap@Mail.Example",
+                "address1",
+                "1 High St",
+                "address2",
+                "",
+                "status",
+                "Closed"));
         CustomerRecord c = (CustomerRecord) map("whmcs-clients", row);
         assertThat(c.key()).isEqualTo("whmcs-42");
         assertThat(c.username()).isEqualTo("g.pap@mail.example");

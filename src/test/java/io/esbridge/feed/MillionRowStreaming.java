@@ -14,9 +14,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.SourcedRow;
+import io.esbridge.mapping.FeedMapper;
 import io.esbridge.mapping.FieldRejection;
 import io.esbridge.mapping.MappingRegistry;
-import io.esbridge.mapping.FeedMapper;
 
 /**
  * Streams a customers CSV through the reader and the customers mapping, the way the file route does, and prints what
@@ -25,8 +25,7 @@ import io.esbridge.mapping.FeedMapper;
  */
 public final class MillionRowStreaming {
 
-    private MillionRowStreaming() {
-    }
+    private MillionRowStreaming() {}
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
@@ -40,8 +39,8 @@ public final class MillionRowStreaming {
         long valid = 0;
         long rejected = 0;
         try (InputStream in = Files.newInputStream(file);
-                CsvFeedRows rows = new CsvFeedRows(in, StandardCharsets.UTF_8, "", file.getFileName().toString(),
-                        mapper.requiredColumn())) {
+                CsvFeedRows rows = new CsvFeedRows(
+                        in, StandardCharsets.UTF_8, "", file.getFileName().toString(), mapper.requiredColumn())) {
             while (rows.hasNext()) {
                 SourcedRow row = rows.next();
                 try {
@@ -52,10 +51,19 @@ public final class MillionRowStreaming {
                 }
             }
         }
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u.getUsed()).sum();
-        System.out.printf("rows=%d valid=%d rejected=%d seconds=%.1f peakHeapMB=%d maxHeapMB=%d%n", valid + rejected,
-                valid, rejected, (System.nanoTime() - start) / 1e9, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(u -> u.getUsed())
+                .sum();
+        System.out.printf(
+                "rows=%d valid=%d rejected=%d seconds=%.1f peakHeapMB=%d maxHeapMB=%d%n",
+                valid + rejected,
+                valid,
+                rejected,
+                (System.nanoTime() - start) / 1e9,
+                peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** A customers CSV of {@code rows} rows, every 1000th with a bad e-mail, written row by row. */

@@ -25,11 +25,19 @@ class MillionRowStreamingTest {
         assertThat(Files.size(csv)).isGreaterThan(64L << 20);
 
         Path output = Path.of("target/feed-million-rows.out");
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                MillionRowStreaming.class.getName(), csv.toString(), "src/test/resources/feed/mappings",
-                "customers-columns")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process jvm = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MillionRowStreaming.class.getName(),
+                        csv.toString(),
+                        "src/test/resources/feed/mappings",
+                        "customers-columns")
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         // a safety net against a hung JVM, not a speed target (that is MillionRowStreaming's benchmark)
         boolean finished = jvm.waitFor(600, TimeUnit.SECONDS);
         if (!finished) {
@@ -37,7 +45,9 @@ class MillionRowStreamingTest {
         }
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         assertThat(finished).as("finished in time").isTrue();
-        assertThat(jvm.exitValue()).as(String.join(System.lineSeparator(), lines)).isZero();
+        assertThat(jvm.exitValue())
+                .as(String.join(System.lineSeparator(), lines))
+                .isZero();
         lines.stream().filter(line -> line.startsWith("rows=")).forEach(System.out::println);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("rows=1000000 valid=999000 rejected=1000"));
         Files.deleteIfExists(csv);

@@ -21,8 +21,7 @@ public final class SampleMappings {
 
     private static MappingRegistry registry;
 
-    private SampleMappings() {
-    }
+    private SampleMappings() {}
 
     /** The registry of config/mappings with the default field lengths. */
     public static synchronized MappingRegistry registry() {
@@ -89,8 +88,8 @@ public final class SampleMappings {
     }
 
     /** Mapping the row is refused for {@code field} with {@code value}, the reason containing {@code reason}. */
-    public static void assertRejected(String mapping, Map<String, String> row, String field, String value,
-            String reason) {
+    public static void assertRejected(
+            String mapping, Map<String, String> row, String field, String value, String reason) {
         assertThatThrownBy(() -> map(mapping, row)).isInstanceOfSatisfying(FieldRejection.class, r -> {
             assertThat(r.field()).isEqualTo(field);
             assertThat(r.value()).isEqualTo(value);

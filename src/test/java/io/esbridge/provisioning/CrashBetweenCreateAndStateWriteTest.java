@@ -42,8 +42,7 @@ class CrashBetweenCreateAndStateWriteTest extends ProvisioningTestSupport {
         LinkStore crashingLinkStore(JdbcTemplate jdbc) {
             return new LinkStore(jdbc) {
                 @Override
-                public Link markApplied(RecordType type, String billingKey, int esId, LinkData data,
-                        String runId) {
+                public Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId) {
                     if (CRASH_ON_MARK_APPLIED.remove(billingKey)) {
                         throw new IllegalStateException("simulated crash after the create call of " + billingKey);
                     }
@@ -62,10 +61,14 @@ class CrashBetweenCreateAndStateWriteTest extends ProvisioningTestSupport {
         CRASH_ON_MARK_APPLIED.add(c);
         RunReport crashed = importFeed(customer, space);
         assertThat(crashed.failed()).as(crashed.summary()).isEqualTo(2);
-        assertThat(client.userExists(c)).as("AddUser reached the server before the crash").isTrue();
+        assertThat(client.userExists(c))
+                .as("AddUser reached the server before the crash")
+                .isTrue();
 
         RunReport recovered = importFeed(customer, space);
-        assertThat(recovered.failed()).as(recovered.summary() + recovered.errors()).isZero();
+        assertThat(recovered.failed())
+                .as(recovered.summary() + recovered.errors())
+                .isZero();
         assertThat(recovered.operations()).doesNotContainKey("AddUser").containsEntry("AddPackage", 1L);
 
         SubscriptionRecord second = subscription(c + "-s2", c, "Business", c + " second", PackageStatus.ACTIVE);
@@ -75,10 +78,14 @@ class CrashBetweenCreateAndStateWriteTest extends ProvisioningTestSupport {
         assertThat(again.failed()).as(again.summary()).isZero();
         assertThat(again.operations()).doesNotContainKey("AddPackage");
 
-        long users = client.getUsers(1, false).stream().map(UserInfo::getUsername).filter(c::equals).count();
+        long users = client.getUsers(1, false).stream()
+                .map(UserInfo::getUsername)
+                .filter(c::equals)
+                .count();
         assertThat(users).isEqualTo(1);
         int userId = client.getUserByUsername(c).orElseThrow().getUserId();
-        assertThat(client.getMyPackages(userId)).extracting(PackageInfo::getPackageName)
+        assertThat(client.getMyPackages(userId))
+                .extracting(PackageInfo::getPackageName)
                 .containsExactlyInAnyOrder(c + " space", c + " second");
         assertThat(importFeed(customer, space, second).unchanged()).isEqualTo(3);
     }

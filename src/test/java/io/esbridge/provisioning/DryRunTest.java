@@ -21,12 +21,13 @@ class DryRunTest extends ProvisioningTestSupport {
     @Test
     void reportsTheCallsItWouldMakeAndMakesNone() {
         String c = unique();
-        RunReport report = importFeed(customer(c, c, c + "@example.com", UserStatus.ACTIVE),
+        RunReport report = importFeed(
+                customer(c, c, c + "@example.com", UserStatus.ACTIVE),
                 subscription(c + "-s", c, "Starter", c + " space", PackageStatus.ACTIVE),
                 addon(c + "-a", c + "-s", c, "Extra 10 GB", 1));
         assertThat(report.failed()).as(report.summary() + report.errors()).isZero();
-        assertThat(report.operations()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("AddUser", 1L, "AddPackage", 1L, "AddPackageAddon", 1L));
+        assertThat(report.operations())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("AddUser", 1L, "AddPackage", 1L, "AddPackageAddon", 1L));
         assertThat(client.userExists(c)).isFalse();
     }
 }

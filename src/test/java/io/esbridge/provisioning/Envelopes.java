@@ -17,48 +17,143 @@ import io.esbridge.record.SubscriptionRecord;
 /** Mapped records as a feed would produce them, for provisioning tests. */
 final class Envelopes {
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     static CustomerRecord customer(String key, String username, String email, UserStatus status) {
-        return new CustomerRecord(key, username, "Secret-" + key + "!", "First " + key, "Last " + key, email, status,
-                1, 3, false, false, false, "Company " + key, "1 Main St", "Springfield", "IL", "62701", "US",
-                "+1 555 0100", null, null, null, null, false, null, null, List.of());
+        return new CustomerRecord(
+                key,
+                username,
+                "Secret-" + key + "!",
+                "First " + key,
+                "Last " + key,
+                email,
+                status,
+                1,
+                3,
+                false,
+                false,
+                false,
+                "Company " + key,
+                "1 Main St",
+                "Springfield",
+                "IL",
+                "62701",
+                "US",
+                "+1 555 0100",
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                List.of());
     }
 
     static CustomerRecord withEmail(CustomerRecord c, String email) {
-        return new CustomerRecord(c.key(), c.username(), c.password(), c.firstName(), c.lastName(), email, c.status(),
-                c.ownerId(), c.roleId(), c.demo(), c.peer(), c.sendLetter(), c.companyName(), c.address(), c.city(),
-                c.state(), c.zip(), c.country(), c.primaryPhone(), c.secondaryPhone(), c.fax(), c.secondaryEmail(),
-                c.instantMessenger(), c.htmlMail(), c.comments(), c.subscriberNumber(), c.notes());
+        return new CustomerRecord(
+                c.key(),
+                c.username(),
+                c.password(),
+                c.firstName(),
+                c.lastName(),
+                email,
+                c.status(),
+                c.ownerId(),
+                c.roleId(),
+                c.demo(),
+                c.peer(),
+                c.sendLetter(),
+                c.companyName(),
+                c.address(),
+                c.city(),
+                c.state(),
+                c.zip(),
+                c.country(),
+                c.primaryPhone(),
+                c.secondaryPhone(),
+                c.fax(),
+                c.secondaryEmail(),
+                c.instantMessenger(),
+                c.htmlMail(),
+                c.comments(),
+                c.subscriberNumber(),
+                c.notes());
     }
 
     static CustomerRecord withStatus(CustomerRecord c, UserStatus status) {
-        return new CustomerRecord(c.key(), c.username(), c.password(), c.firstName(), c.lastName(), c.email(), status,
-                c.ownerId(), c.roleId(), c.demo(), c.peer(), c.sendLetter(), c.companyName(), c.address(), c.city(),
-                c.state(), c.zip(), c.country(), c.primaryPhone(), c.secondaryPhone(), c.fax(), c.secondaryEmail(),
-                c.instantMessenger(), c.htmlMail(), c.comments(), c.subscriberNumber(), c.notes());
+        return new CustomerRecord(
+                c.key(),
+                c.username(),
+                c.password(),
+                c.firstName(),
+                c.lastName(),
+                c.email(),
+                status,
+                c.ownerId(),
+                c.roleId(),
+                c.demo(),
+                c.peer(),
+                c.sendLetter(),
+                c.companyName(),
+                c.address(),
+                c.city(),
+                c.state(),
+                c.zip(),
+                c.country(),
+                c.primaryPhone(),
+                c.secondaryPhone(),
+                c.fax(),
+                c.secondaryEmail(),
+                c.instantMessenger(),
+                c.htmlMail(),
+                c.comments(),
+                c.subscriberNumber(),
+                c.notes());
     }
 
-    static SubscriptionRecord subscription(String key, String customerKey, String planName, String packageName,
-            PackageStatus status) {
-        return new SubscriptionRecord(key, customerKey, null, planName, packageName, "billing service " + key, status,
-                LocalDateTime.of(2024, 3, 1, 12, 0), false);
+    static SubscriptionRecord subscription(
+            String key, String customerKey, String planName, String packageName, PackageStatus status) {
+        return new SubscriptionRecord(
+                key,
+                customerKey,
+                null,
+                planName,
+                packageName,
+                "billing service " + key,
+                status,
+                LocalDateTime.of(2024, 3, 1, 12, 0),
+                false);
     }
 
     static AddonRecord addon(String key, String subscriptionKey, String customerKey, String planName, int quantity) {
-        return new AddonRecord(key, subscriptionKey, customerKey, null, planName, quantity, PackageStatus.ACTIVE,
-                LocalDateTime.of(2024, 3, 1, 12, 0), "billing add-on " + key, false);
+        return new AddonRecord(
+                key,
+                subscriptionKey,
+                customerKey,
+                null,
+                planName,
+                quantity,
+                PackageStatus.ACTIVE,
+                LocalDateTime.of(2024, 3, 1, 12, 0),
+                "billing add-on " + key,
+                false);
     }
 
     static RecordEnvelope envelope(String runId, long line, ProvisioningRecord record) {
-        RecordType type = switch (record.getClass().getSimpleName()) {
-            case "CustomerRecord" -> RecordType.CUSTOMER;
-            case "SubscriptionRecord" -> RecordType.SUBSCRIPTION;
-            case "AddonRecord" -> RecordType.ADDON;
-            default -> RecordType.PLAN;
-        };
-        return new RecordEnvelope(runId, SourceRef.fileLine("test-feed.csv", line), type, record.key(), record,
+        RecordType type =
+                switch (record.getClass().getSimpleName()) {
+                    case "CustomerRecord" -> RecordType.CUSTOMER;
+                    case "SubscriptionRecord" -> RecordType.SUBSCRIPTION;
+                    case "AddonRecord" -> RecordType.ADDON;
+                    default -> RecordType.PLAN;
+                };
+        return new RecordEnvelope(
+                runId,
+                SourceRef.fileLine("test-feed.csv", line),
+                type,
+                record.key(),
+                record,
                 Map.of("key", record.key()));
     }
 }

@@ -30,18 +30,21 @@ class ProvisioningContextTest {
     void aCreateAnnouncedByAnotherRunAtTheSameMomentIsNotMadeTwice() {
         RecordingLinks links = new RecordingLinks() {
             @Override
-            public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data,
-                    String runId) {
+            public void recordIntent(
+                    RecordType type, String billingKey, String intentName, LinkData data, String runId) {
                 throw new DuplicateKeyException("es_link primary key");
             }
         };
         AtomicInteger calls = new AtomicInteger();
         ProvisioningContext ctx = new ProvisioningContext("run-1", false, links);
 
-        assertThatThrownBy(() -> ctx.create("AddUser", RecordType.CUSTOMER, "C1", "ann", DATA,
-                calls::incrementAndGet)).isInstanceOfSatisfying(ProvisioningException.class, e -> {
+        assertThatThrownBy(() -> ctx.create("AddUser", RecordType.CUSTOMER, "C1", "ann", DATA, calls::incrementAndGet))
+                .isInstanceOfSatisfying(ProvisioningException.class, e -> {
                     assertThat(e.reason()).isEqualTo(ProvisioningException.Reason.CREATE_IN_PROGRESS);
-                    assertThat(e.getMessage()).contains("AddUser").contains("C1").contains("not made twice");
+                    assertThat(e.getMessage())
+                            .contains("AddUser")
+                            .contains("C1")
+                            .contains("not made twice");
                 });
         assertThat(calls).as("no call").hasValue(0);
         assertThat(ctx.operations()).isEmpty();
@@ -69,16 +72,19 @@ class ProvisioningContextTest {
         ProvisioningContext ctx = new ProvisioningContext("run-1", false, links);
 
         assertThatThrownBy(() -> ctx.create("AddUser", RecordType.CUSTOMER, "C1", "ann", DATA, () -> {
-            throw new EsBusinessException("AddUser", BusinessErrorCodes.of(-101), List.of());
-        })).isInstanceOf(EsBusinessException.class);
+                    throw new EsBusinessException("AddUser", BusinessErrorCodes.of(-101), List.of());
+                }))
+                .isInstanceOf(EsBusinessException.class);
         assertThat(links.events).containsExactly("intent C1 ann", "forget C1");
 
         links.events.clear();
         assertThatThrownBy(() -> ctx.create("AddUser", RecordType.CUSTOMER, "C2", "bob", DATA, () -> {
-            throw new EsTransientException("AddUser", "timeout", null);
-        })).isInstanceOfSatisfying(EsTransientException.class, e -> assertThat(e.kind())
-                .isEqualTo(ErrorKind.TRANSIENT));
-        assertThat(links.events).as("the call may have been applied: reconciled next time")
+                    throw new EsTransientException("AddUser", "timeout", null);
+                }))
+                .isInstanceOfSatisfying(
+                        EsTransientException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
+        assertThat(links.events)
+                .as("the call may have been applied: reconciled next time")
                 .containsExactly("intent C2 bob");
     }
 
@@ -97,16 +103,24 @@ class ProvisioningContextTest {
         }
 
         @Override
-        public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data,
-                String runId) {
+        public void recordIntent(RecordType type, String billingKey, String intentName, LinkData data, String runId) {
             events.add("intent " + billingKey + " " + intentName);
         }
 
         @Override
         public Link markApplied(RecordType type, String billingKey, int esId, LinkData data, String runId) {
             events.add("applied " + billingKey + " " + esId);
-            return new Link(type, billingKey, LinkState.APPLIED, esId, data.parentEsId(), null, data.appliedJson(),
-                    data.fingerprint(), data.passwordHash(), null);
+            return new Link(
+                    type,
+                    billingKey,
+                    LinkState.APPLIED,
+                    esId,
+                    data.parentEsId(),
+                    null,
+                    data.appliedJson(),
+                    data.fingerprint(),
+                    data.passwordHash(),
+                    null);
         }
 
         @Override

@@ -18,6 +18,7 @@ import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.ProvisioningRecord;
@@ -25,7 +26,6 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.RunReport;
 import io.esbridge.sandbox.SandboxStats;
-import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 
@@ -38,10 +38,13 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
 
     @Autowired
     SandboxStats sandboxStats;
+
     @Autowired
     DeadLetterStore deadLetters;
+
     @Autowired
     LinkStore links;
+
     @Autowired
     ProvisioningProperties provisioning;
 
@@ -60,10 +63,12 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
         RunReport first = importFeed(feed);
         assertThat(first.created()).as(first.summary()).isEqualTo(60);
         assertThat(first.failed()).isZero();
-        assertThat(first.operations()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("AddUser", 20L, "AddPackage", 20L, "AddPackageAddon", 20L));
-        assertThat(sandboxStats.snapshot().operations()).as("a new customer costs one round trip, AddUser")
-                .containsEntry("AddUser", 20L).doesNotContainKey("UserExists");
+        assertThat(first.operations())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("AddUser", 20L, "AddPackage", 20L, "AddPackageAddon", 20L));
+        assertThat(sandboxStats.snapshot().operations())
+                .as("a new customer costs one round trip, AddUser")
+                .containsEntry("AddUser", 20L)
+                .doesNotContainKey("UserExists");
         for (int i = 0; i < 20; i++) {
             UserInfo user = client.getUserByUsername(p + "-c" + i).orElseThrow();
             assertThat(user.getEmail()).isEqualTo(p + "-c" + i + "@example.com");
@@ -76,7 +81,8 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
         RunReport second = importFeed(feed);
         assertThat(second.unchanged()).as(second.summary()).isEqualTo(60);
         assertThat(second.operations()).isEmpty();
-        assertThat(sandboxStats.snapshot().operations().keySet()).as("calls the server received")
+        assertThat(sandboxStats.snapshot().operations().keySet())
+                .as("calls the server received")
                 .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
     }
 
@@ -88,26 +94,69 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
     void recordsFillingEveryPanelColumnAreKeptByTheStateStore() {
         String c = unique();
         String key = fill(c + "-key-", 200);
-        CustomerRecord full = new CustomerRecord(key, fill(c, 50), "p".repeat(200), "f".repeat(50), "l".repeat(50),
-                fill(c, 255 - "@example.com".length()) + "@example.com", UserStatus.ACTIVE, 1, 3, false, false, false,
-                "o".repeat(100), "a".repeat(200), "c".repeat(50), "s".repeat(50), "1".repeat(20), "d".repeat(50),
-                "2".repeat(30), "3".repeat(30), "4".repeat(30), fill(c + "2", 243) + "@example.com", "i".repeat(100),
-                true, "comment ".repeat(10_000), "n".repeat(32), List.of("note".repeat(250)));
-        SubscriptionRecord space = new SubscriptionRecord(fill(c + "-space-", 200), key, null, "Starter",
-                "w".repeat(300), "k".repeat(50_000), PackageStatus.ACTIVE, LocalDateTime.of(2024, 2, 29, 0, 0), false);
+        CustomerRecord full = new CustomerRecord(
+                key,
+                fill(c, 50),
+                "p".repeat(200),
+                "f".repeat(50),
+                "l".repeat(50),
+                fill(c, 255 - "@example.com".length()) + "@example.com",
+                UserStatus.ACTIVE,
+                1,
+                3,
+                false,
+                false,
+                false,
+                "o".repeat(100),
+                "a".repeat(200),
+                "c".repeat(50),
+                "s".repeat(50),
+                "1".repeat(20),
+                "d".repeat(50),
+                "2".repeat(30),
+                "3".repeat(30),
+                "4".repeat(30),
+                fill(c + "2", 243) + "@example.com",
+                "i".repeat(100),
+                true,
+                "comment ".repeat(10_000),
+                "n".repeat(32),
+                List.of("note".repeat(250)));
+        SubscriptionRecord space = new SubscriptionRecord(
+                fill(c + "-space-", 200),
+                key,
+                null,
+                "Starter",
+                "w".repeat(300),
+                "k".repeat(50_000),
+                PackageStatus.ACTIVE,
+                LocalDateTime.of(2024, 2, 29, 0, 0),
+                false);
 
         RunReport first = importFeed(full, space);
         assertThat(first.created()).as(first.summary()).isEqualTo(2);
         UserInfo user = client.getUserByUsername(full.username()).orElseThrow();
         assertThat(user.getComments()).hasSize(80_000);
-        assertThat(client.getMyPackages(user.getUserId())).extracting(PackageInfo::getPackageName)
+        assertThat(client.getMyPackages(user.getUserId()))
+                .extracting(PackageInfo::getPackageName)
                 .containsExactly("w".repeat(300));
         RunReport second = importFeed(full, space);
         assertThat(second.unchanged()).as(second.summary()).isEqualTo(2);
 
         String huge = "x".repeat(300_000);
-        deadLetters.add(new DeadLetterStore.Failure(first.runId(), "test-feed.csv line 1", "CUSTOMER", c + "-dl",
-                "VALIDATION", null, "Comments", "Comments", "m".repeat(10_000), huge, huge, null));
+        deadLetters.add(new DeadLetterStore.Failure(
+                first.runId(),
+                "test-feed.csv line 1",
+                "CUSTOMER",
+                c + "-dl",
+                "VALIDATION",
+                null,
+                "Comments",
+                "Comments",
+                "m".repeat(10_000),
+                huge,
+                huge,
+                null));
         assertThat(deadLetters.openOfRun(first.runId())).singleElement().satisfies(letter -> {
             assertThat(letter.rawJson()).hasSize(300_000);
             assertThat(letter.envelopeJson()).hasSize(300_000);
@@ -140,18 +189,42 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
 
         assertThat(importFeed(suspended.withPassword("N3w-secret!")).operations())
                 .containsExactlyEntriesOf(Map.of("ChangeUserPassword", 1L));
-        assertThat(client.authenticateUser(c, "N3w-secret!", "127.0.0.1").code()).isZero();
+        assertThat(client.authenticateUser(c, "N3w-secret!", "127.0.0.1").code())
+                .isZero();
 
-        SubscriptionRecord upgraded = new SubscriptionRecord(space.key(), c, null, "Business", space.packageName(),
-                space.comments(), PackageStatus.ACTIVE, space.purchaseDate(), false);
+        SubscriptionRecord upgraded = new SubscriptionRecord(
+                space.key(),
+                c,
+                null,
+                "Business",
+                space.packageName(),
+                space.comments(),
+                PackageStatus.ACTIVE,
+                space.purchaseDate(),
+                false);
         assertThat(importFeed(upgraded).operations()).containsExactlyEntriesOf(Map.of("UpdatePackage", 1L));
-        SubscriptionRecord renamed = new SubscriptionRecord(space.key(), c, null, "Business", c + " renamed",
-                "new comment", PackageStatus.ACTIVE, space.purchaseDate(), false);
+        SubscriptionRecord renamed = new SubscriptionRecord(
+                space.key(),
+                c,
+                null,
+                "Business",
+                c + " renamed",
+                "new comment",
+                PackageStatus.ACTIVE,
+                space.purchaseDate(),
+                false);
         assertThat(importFeed(renamed).operations()).containsExactlyEntriesOf(Map.of("UpdatePackageName", 1L));
-        SubscriptionRecord suspendedSpace = new SubscriptionRecord(space.key(), c, null, "Business",
-                c + " renamed", "new comment", PackageStatus.SUSPENDED, space.purchaseDate(), false);
-        assertThat(importFeed(suspendedSpace).operations())
-                .containsExactlyEntriesOf(Map.of("ChangePackageStatus", 1L));
+        SubscriptionRecord suspendedSpace = new SubscriptionRecord(
+                space.key(),
+                c,
+                null,
+                "Business",
+                c + " renamed",
+                "new comment",
+                PackageStatus.SUSPENDED,
+                space.purchaseDate(),
+                false);
+        assertThat(importFeed(suspendedSpace).operations()).containsExactlyEntriesOf(Map.of("ChangePackageStatus", 1L));
         int userId = client.getUserByUsername(c).orElseThrow().getUserId();
         PackageInfo onServer = client.getMyPackages(userId).get(0);
         assertThat(onServer.getPackageName()).isEqualTo(c + " renamed");
@@ -159,8 +232,17 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
 
         AddonRecord more = addon(extra.key(), extra.subscriptionKey(), c, "Extra 10 GB", 3);
         assertThat(importFeed(more).operations()).containsExactlyEntriesOf(Map.of("UpdatePackageAddon", 1L));
-        AddonRecord ended = new AddonRecord(extra.key(), extra.subscriptionKey(), c, null, "Extra 10 GB", 3,
-                PackageStatus.ACTIVE, LocalDateTime.of(2024, 3, 1, 12, 0), extra.comments(), true);
+        AddonRecord ended = new AddonRecord(
+                extra.key(),
+                extra.subscriptionKey(),
+                c,
+                null,
+                "Extra 10 GB",
+                3,
+                PackageStatus.ACTIVE,
+                LocalDateTime.of(2024, 3, 1, 12, 0),
+                extra.comments(),
+                true);
         assertThat(importFeed(ended).operations()).containsExactlyEntriesOf(Map.of("DeletePackageAddon", 1L));
         assertThat(client.getPackageAddons(onServer.getPackageId())).isEmpty();
     }
@@ -203,7 +285,8 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
     @Test
     void aCustomerWithoutPasswordIsCreatedWithAGeneratedOneThatIsNeverChangedLater() {
         String c = unique();
-        CustomerRecord noPassword = customer(c, c, c + "@example.com", UserStatus.ACTIVE).withPassword(null);
+        CustomerRecord noPassword =
+                customer(c, c, c + "@example.com", UserStatus.ACTIVE).withPassword(null);
         assertThat(importFeed(noPassword).operations()).containsExactlyEntriesOf(Map.of("AddUser", 1L));
         assertThat(client.userExists(c)).isTrue();
         assertThat(importFeed(noPassword).unchanged()).isEqualTo(1);
@@ -222,7 +305,9 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
 
     @Test
     void eightWorkersKeepEachCustomersOrder() {
-        assertThat(provisioning.workers()).as("es.provisioning.workers of this class").isEqualTo(8);
+        assertThat(provisioning.workers())
+                .as("es.provisioning.workers of this class")
+                .isEqualTo(8);
         String p = unique();
         List<ProvisioningRecord> feed = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -248,11 +333,15 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
             Link a1 = links.find(RecordType.ADDON, c + "-a1").orElseThrow();
             Link a2 = links.find(RecordType.ADDON, c + "-a2").orElseThrow();
             assertThat(s1.esId()).as(c + ": AddPackage of s1 before that of s2").isLessThan(s2.esId());
-            assertThat(a1.esId()).as(c + ": AddPackageAddon of a1 before that of a2").isLessThan(a2.esId());
+            assertThat(a1.esId())
+                    .as(c + ": AddPackageAddon of a1 before that of a2")
+                    .isLessThan(a2.esId());
             List<Link> lane = List.of(user, s1, s2, a1, a2);
             for (int n = 1; n < lane.size(); n++) {
-                assertThat(lane.get(n).updatedAt()).as(c + ": " + lane.get(n).billingKey() + " applied after "
-                        + lane.get(n - 1).billingKey()).isAfterOrEqualTo(lane.get(n - 1).updatedAt());
+                assertThat(lane.get(n).updatedAt())
+                        .as(c + ": " + lane.get(n).billingKey() + " applied after "
+                                + lane.get(n - 1).billingKey())
+                        .isAfterOrEqualTo(lane.get(n - 1).updatedAt());
             }
         }
     }

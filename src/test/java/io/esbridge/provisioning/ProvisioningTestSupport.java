@@ -21,22 +21,28 @@ import io.esbridge.run.RunStore;
  * Black-box provisioning tests: the whole application on a random port, its sandbox Enterprise Server answering
  * over real HTTP, records sent to {@code direct:provision} as a feed would, the run closed through the ledger.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:provisioning-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/test-secret.key",
-    "es.errors.max-redeliveries=2",
-    "es.errors.redelivery-delay=50"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:provisioning-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/test-secret.key",
+            "es.errors.max-redeliveries=2",
+            "es.errors.redelivery-delay=50"
+        })
 abstract class ProvisioningTestSupport {
 
     private static final AtomicLong LINES = new AtomicLong();
 
     @Autowired
     ProducerTemplate producer;
+
     @Autowired
     RunLedger ledger;
+
     @Autowired
     RunStore runs;
+
     @Autowired
     EnterpriseServerClient client;
 

@@ -50,12 +50,15 @@ import io.esbridge.run.RunStore;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:bad-input-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/reliability-secret.key",
-    "es.errors.max-redeliveries=1",
-    "es.errors.redelivery-delay=10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:bad-input-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/reliability-secret.key",
+            "es.errors.max-redeliveries=1",
+            "es.errors.redelivery-delay=10"
+        })
 class BadInputCorpusTest {
 
     static final Path CORPUS = Path.of("samples/bad-input");
@@ -77,8 +80,10 @@ class BadInputCorpusTest {
 
     @Autowired
     ProducerTemplate producer;
+
     @Autowired
     RunStore runs;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -92,7 +97,11 @@ class BadInputCorpusTest {
                 continue;
             }
             String[] f = line.split("\t", 5);
-            cases.add(new Case(f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
+            cases.add(new Case(
+                    f[0],
+                    f[1],
+                    Long.parseLong(f[2]),
+                    Long.parseLong(f[3]),
                     f[4].equals("-") ? List.of() : List.of(f[4].split(";;"))));
         }
         return cases;
@@ -101,7 +110,8 @@ class BadInputCorpusTest {
     @BeforeAll
     void customersAndSubscriptionsTheOtherFilesReferTo() throws IOException {
         assertThat(run("00-base-customers.csv", "customers").report().created()).isEqualTo(2);
-        assertThat(run("00-base-subscriptions.csv", "subscriptions").report().created()).isEqualTo(2);
+        assertThat(run("00-base-subscriptions.csv", "subscriptions").report().created())
+                .isEqualTo(2);
     }
 
     @Test
@@ -110,7 +120,8 @@ class BadInputCorpusTest {
         List<String> described = cases().stream().map(Case::file).toList();
         try (Stream<Path> files = Files.list(CORPUS)) {
             List<String> present = files.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("expected.tsv") && !n.equals("README.md") && !n.startsWith("00-")).toList();
+                    .filter(n -> !n.equals("expected.tsv") && !n.equals("README.md") && !n.startsWith("00-"))
+                    .toList();
             assertThat(described).containsExactlyInAnyOrderElementsOf(present);
         }
         assertThat(described).hasSizeGreaterThanOrEqualTo(30);
@@ -124,7 +135,9 @@ class BadInputCorpusTest {
         String actual = outcome.describe();
         System.out.println("CORPUS " + c.file() + "\n" + actual);
         if (outcome.report() != null) {
-            assertThat(outcome.report().identityHolds()).as("nothing lost: " + actual).isTrue();
+            assertThat(outcome.report().identityHolds())
+                    .as("nothing lost: " + actual)
+                    .isTrue();
             assertThat(outcome.report().in()).as("records in: " + actual).isEqualTo(c.in());
             assertThat(outcome.report().failed()).as("failed: " + actual).isEqualTo(c.failed());
             // and each failed record is kept for a fix or a replay, however long its fields
@@ -141,8 +154,9 @@ class BadInputCorpusTest {
             } else {
                 String lineRef = e.substring(0, e.indexOf(':'));
                 String text = e.substring(e.indexOf(':') + 1).strip();
-                assertThat(outcome.failures()).as(actual)
-                        .anySatisfy(f -> assertThat(f).contains(" " + lineRef + " ").contains(text));
+                assertThat(outcome.failures()).as(actual).anySatisfy(f -> assertThat(f)
+                        .contains(" " + lineRef + " ")
+                        .contains(text));
             }
         }
         if (!fileError) {
@@ -183,12 +197,23 @@ class BadInputCorpusTest {
             runId = done.getMessage().getHeader(FeedHeaders.RUN_ID, String.class);
         }
         RunReport report = runId == null ? null : runs.report(runId).orElse(null);
-        List<String> failures = runId == null ? List.of() : jdbc.queryForList("select source, billing_key,"
-                + " error_name, message from es_record_outcome where run_id = ? and outcome = 'FAILED' order by recorded_at, source",
-                runId).stream().map(BadInputCorpusTest::failure).toList();
-        Long deadLetters = runId == null ? Long.valueOf(0) : jdbc.queryForObject(
-                "select count(*) from es_dead_letter where run_id = ?", Long.class, runId);
-        return new Outcome(done.getException() == null ? null : done.getException().getMessage(), report, failures,
+        List<String> failures = runId == null
+                ? List.of()
+                : jdbc
+                        .queryForList(
+                                "select source, billing_key,"
+                                        + " error_name, message from es_record_outcome where run_id = ? and outcome = 'FAILED' order by recorded_at, source",
+                                runId)
+                        .stream()
+                        .map(BadInputCorpusTest::failure)
+                        .toList();
+        Long deadLetters = runId == null
+                ? Long.valueOf(0)
+                : jdbc.queryForObject("select count(*) from es_dead_letter where run_id = ?", Long.class, runId);
+        return new Outcome(
+                done.getException() == null ? null : done.getException().getMessage(),
+                report,
+                failures,
                 deadLetters == null ? 0 : deadLetters);
     }
 

@@ -32,18 +32,27 @@ class CommandLineSettingsTest {
         Path secretKey = folder.resolve("secret.key");
         Path consolePassword = folder.resolve("console-password");
 
-        int exit = Cli.run(EsBridgeApplication.class, "status", "--runs=1", "--spring.datasource.url=" + stateStore,
-                "--es.state.secret-key-file=" + secretKey, "--es.console.password-file=" + consolePassword,
+        int exit = Cli.run(
+                EsBridgeApplication.class,
+                "status",
+                "--runs=1",
+                "--spring.datasource.url=" + stateStore,
+                "--es.state.secret-key-file=" + secretKey,
+                "--es.console.password-file=" + consolePassword,
                 "--es.sandbox.enabled=false");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        assertThat(folder.resolve("state.mv.db")).as("the state store named on the command line").exists();
+        assertThat(folder.resolve("state.mv.db"))
+                .as("the state store named on the command line")
+                .exists();
         try (Connection connection = DriverManager.getConnection(stateStore, "sa", "");
                 Statement statement = connection.createStatement();
                 ResultSet runs = statement.executeQuery("select count(*) from es_run")) {
             assertThat(runs.next()).isTrue();
             assertThat(runs.getLong(1)).as("migrated there, and empty").isZero();
         }
-        assertThat(secretKey).as("the key generated where the command line said").isNotEmptyFile();
+        assertThat(secretKey)
+                .as("the key generated where the command line said")
+                .isNotEmptyFile();
     }
 }

@@ -38,10 +38,13 @@ import io.esbridge.sandbox.SandboxStats;
  * once, and each file's last run has a report whose identity holds. The runs each kill left open were closed as
  * {@code interrupted} by the next start, with the counts they reached; no run is left running.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:kill-nine-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/reliability-secret.key"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:kill-nine-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/reliability-secret.key"
+        })
 class KillNineMidImportTest {
 
     static final int CUSTOMERS = 2_000;
@@ -49,10 +52,13 @@ class KillNineMidImportTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SandboxFaults faults;
+
     @Autowired
     SandboxStats stats;
+
     @Autowired
     SandboxProperties sandbox;
 
@@ -70,11 +76,13 @@ class KillNineMidImportTest {
     @Test
     void everyCustomerAndSubscriptionExistsExactlyOnceAfterThreeKillsAndRestarts() throws Exception {
         String tag = "k" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        work = Files.createDirectories(Path.of("target/reliability/kill-nine-" + tag)).toAbsolutePath();
+        work = Files.createDirectories(Path.of("target/reliability/kill-nine-" + tag))
+                .toAbsolutePath();
         Path feeds = work.resolve("feeds");
         BenchFeeds.main(new String[] {feeds.toString(), tag, Integer.toString(CUSTOMERS)});
         faults.set(faults.settings().withLatency(5, 0));
-        // 2 calls per customer and subscription pair (AddUser, AddPackage): the i-th kill falls at a (seeded) random point of
+        // 2 calls per customer and subscription pair (AddUser, AddPackage): the i-th kill falls at a (seeded) random
+        // point of
         // the i-th third of 5..85 % of them, counted from the start (a restart repeats no call for records already
         // applied)
         long totalCalls = 2L * CUSTOMERS;
@@ -101,19 +109,22 @@ class KillNineMidImportTest {
                 leftOpen.addAll(runningRuns());
                 System.out.printf("attempt %d: killed -9 after %d calls%n", attempt, stats.total() - callsAtStart);
             } else {
-                System.out.printf("attempt %d ended by itself (exit %d) before the kill point%n", attempt,
-                        importer.exitValue());
+                System.out.printf(
+                        "attempt %d ended by itself (exit %d) before the kill point%n", attempt, importer.exitValue());
             }
             attempt++;
         }
         Process last = start(feeds, attempt);
-        assertThat(last.waitFor(150, TimeUnit.SECONDS)).as("the last import ends").isTrue();
+        assertThat(last.waitFor(150, TimeUnit.SECONDS))
+                .as("the last import ends")
+                .isTrue();
         String output = Files.readString(log(attempt));
         assertThat(last.exitValue()).as(output).isZero();
 
         SandboxCounts server = new SandboxCounts(sandbox.datasourceUrl());
-        System.out.printf("kill-nine %s: %d kills in %d attempts; users %d, packages %d%n", work, kills, attempt,
-                server.users(tag), server.packages(tag));
+        System.out.printf(
+                "kill-nine %s: %d kills in %d attempts; users %d, packages %d%n",
+                work, kills, attempt, server.users(tag), server.packages(tag));
         assertThat(server.users(tag)).isEqualTo(CUSTOMERS);
         assertThat(server.distinctUsers(tag)).isEqualTo(CUSTOMERS);
         assertThat(server.packages(tag)).isEqualTo(CUSTOMERS);
@@ -129,7 +140,8 @@ class KillNineMidImportTest {
 
     /** Each file's last finished run: records in = records with an outcome, and no failure. */
     private void assertLastRunsReportsHold(String tag) throws SQLException {
-        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", "");
+                Statement s = c.createStatement()) {
             for (String file : List.of("customers-" + tag + ".csv", "subscriptions-" + tag + ".csv")) {
                 try (ResultSet rs = s.executeQuery("select r.run_id, r.records_in,"
                         + " (select count(*) from es_record_outcome o where o.run_id = r.run_id),"
@@ -138,7 +150,9 @@ class KillNineMidImportTest {
                         + " order by r.started_at desc limit 1")) {
                     assertThat(rs.next()).as("a finished run of %s", file).isTrue();
                     assertThat(rs.getLong(2)).as("records in, %s", file).isEqualTo(CUSTOMERS);
-                    assertThat(rs.getLong(3)).as("outcomes = records in, %s", file).isEqualTo(CUSTOMERS);
+                    assertThat(rs.getLong(3))
+                            .as("outcomes = records in, %s", file)
+                            .isEqualTo(CUSTOMERS);
                     assertThat(rs.getLong(4)).as("failed, %s", file).isZero();
                 }
             }
@@ -148,7 +162,8 @@ class KillNineMidImportTest {
     /** The runs a killed importer left open (read before the next start closes them). */
     private List<String> runningRuns() throws SQLException {
         List<String> running = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select run_id from es_run where state = 'RUNNING'")) {
             while (rs.next()) {
                 running.add(rs.getString(1));
@@ -161,9 +176,10 @@ class KillNineMidImportTest {
     private void assertKilledRunsInterrupted(List<String> leftOpen) throws SQLException {
         assertThat(leftOpen).as("runs open when the importer was killed").isNotEmpty();
         List<String> interrupted = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", ""); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select run_id, state, report_json from es_run"
-                        + " where state <> 'FINISHED'")) {
+        try (Connection c = DriverManager.getConnection(stateUrl(), "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select run_id, state, report_json from es_run" + " where state <> 'FINISHED'")) {
             while (rs.next()) {
                 assertThat(rs.getString("state")).as("run %s", rs.getString(1)).isEqualTo("INTERRUPTED");
                 assertThat(rs.getString("report_json")).contains("\"state\":\"interrupted\"");
@@ -174,14 +190,26 @@ class KillNineMidImportTest {
     }
 
     private Process start(Path feeds, int attempt) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
-                classPath(), "io.esbridge.EsBridgeApplication", "import", feeds.toString(),
-                "--es.server.url=http://localhost:" + port + "/", "--es.sandbox.enabled=false",
-                "--spring.datasource.url=" + stateUrl(), "--es.state.secret-key-file=" + work.resolve("secret.key"),
+        List<String> command = new ArrayList<>(List.of(
+                javaBin(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classPath(),
+                "io.esbridge.EsBridgeApplication",
+                "import",
+                feeds.toString(),
+                "--es.server.url=http://localhost:" + port + "/",
+                "--es.sandbox.enabled=false",
+                "--spring.datasource.url=" + stateUrl(),
+                "--es.state.secret-key-file=" + work.resolve("secret.key"),
                 "--es.console.password-file=" + work.resolve("console-password"),
-                "--es.server.max-in-flight=8", "--es.provisioning.workers=16"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log(attempt).toFile()).start();
+                "--es.server.max-in-flight=8",
+                "--es.provisioning.workers=16"));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log(attempt).toFile())
+                .start();
         started.add(process);
         return process;
     }

@@ -21,13 +21,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.esbridge.bench.BenchFeeds;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
 import io.esbridge.sandbox.SandboxFaults;
 import io.esbridge.sandbox.SandboxProperties;
 import io.esbridge.sandbox.SandboxStats;
-import io.esbridge.deadletter.DeadLetterStore;
 
 /**
  * A bad night for the panel, with the shipped provisioning engine and error channel: the sandbox stops answering
@@ -36,33 +36,42 @@ import io.esbridge.deadletter.DeadLetterStore;
  * The retry settings are shortened from the defaults only so that the test ends soon after the panel is back.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:reliability-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/reliability-secret.key",
-    "es.server.receive-timeout=1s",
-    "es.server.max-in-flight=8",
-    "es.provisioning.workers=16",
-    "es.errors.redelivery-delay=200",
-    "es.errors.max-redelivery-delay=4000",
-    "es.errors.max-redeliveries=12",
-    "es.errors.circuit-breaker.wait-in-open=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:reliability-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/reliability-secret.key",
+            "es.server.receive-timeout=1s",
+            "es.server.max-in-flight=8",
+            "es.provisioning.workers=16",
+            "es.errors.redelivery-delay=200",
+            "es.errors.max-redelivery-delay=4000",
+            "es.errors.max-redeliveries=12",
+            "es.errors.circuit-breaker.wait-in-open=2s"
+        })
 class PanelFaultsTest {
 
     static final int CUSTOMERS = 300;
 
     @Autowired
     FileImporter importer;
+
     @Autowired
     RunStore runs;
+
     @Autowired
     DeadLetterStore deadLetters;
+
     @Autowired
     SandboxFaults faults;
+
     @Autowired
     SandboxStats stats;
+
     @Autowired
     SandboxProperties sandbox;
+
     @Autowired
     JdbcTemplate state;
 
@@ -83,15 +92,17 @@ class PanelFaultsTest {
         CompletableFuture<List<RunReport>> run = importInBackground(tag);
 
         // mid-run: a sixth of the customers made, the rest and every subscription still to come
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> stats.calls("AddUser") - addUsersBefore >= 50
-                || run.isDone());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .until(() -> stats.calls("AddUser") - addUsersBefore >= 50 || run.isDone());
         faults.update(f -> f.withOutage(true, null));
         long outageStart = stats.total();
         // the outage's length is the scenario (longer than a breaker's wait, shorter than the retries' reach), not a
         // wait for something to happen
         Thread.sleep(20_000);
         faults.update(f -> f.withOutage(false, null));
-        assertThat(stats.total()).as("the run was still going: calls were made (and refused) during the outage")
+        assertThat(stats.total())
+                .as("the run was still going: calls were made (and refused) during the outage")
                 .isGreaterThan(outageStart);
 
         assertEverythingOnceAndNothingDeadLettered(tag, run.get(150, TimeUnit.SECONDS));
@@ -109,11 +120,15 @@ class PanelFaultsTest {
         faults.update(f -> f.withSlowAnswers(0, 0));
 
         assertEverythingOnceAndNothingDeadLettered(tag, reports);
-        assertThat(stats.calls("AddUser") - addUsersBefore).as("one AddUser per customer, none repeated")
+        assertThat(stats.calls("AddUser") - addUsersBefore)
+                .as("one AddUser per customer, none repeated")
                 .isEqualTo(CUSTOMERS);
-        assertThat(state.queryForObject("select count(*) from es_record_outcome where run_id = ? and outcome ="
-                + " 'CREATED' and coalesce(operations, '') not like '%AddUser%'", Long.class, reports.get(0).runId()))
-                .as("customers created by an attempt whose answer was lost, found on the retry").isPositive();
+        assertThat(state.queryForObject(
+                        "select count(*) from es_record_outcome where run_id = ? and outcome ="
+                                + " 'CREATED' and coalesce(operations, '') not like '%AddUser%'",
+                        Long.class, reports.get(0).runId()))
+                .as("customers created by an attempt whose answer was lost, found on the retry")
+                .isPositive();
         assertThat(output.getAll()).contains("no answer in time").doesNotContain("Bench-Pw-");
     }
 
@@ -126,7 +141,8 @@ class PanelFaultsTest {
 
     private RunReport report(Path file) {
         FileImporter.Result result = importer.importFile(file, false);
-        return runs.report(result.runId().orElseThrow(() -> new AssertionError(result.notImported()))).orElseThrow();
+        return runs.report(result.runId().orElseThrow(() -> new AssertionError(result.notImported())))
+                .orElseThrow();
     }
 
     private void assertEverythingOnceAndNothingDeadLettered(String tag, List<RunReport> reports) {
@@ -135,7 +151,9 @@ class PanelFaultsTest {
             assertThat(report.in()).as(report.summary()).isEqualTo(CUSTOMERS);
             assertThat(report.failed()).as(report.summary()).isZero();
         }
-        assertThat(deadLetters.open()).filteredOn(d -> d.billingKey().startsWith(tag)).isEmpty();
+        assertThat(deadLetters.open())
+                .filteredOn(d -> d.billingKey().startsWith(tag))
+                .isEmpty();
         SandboxCounts server = new SandboxCounts(sandbox.datasourceUrl());
         assertThat(server.users(tag)).isEqualTo(CUSTOMERS);
         assertThat(server.packages(tag)).isEqualTo(CUSTOMERS);

@@ -39,8 +39,10 @@ final class SandboxCounts {
     /** Users of the prefix that do not hold exactly one hosting space. */
     List<String> usersWithoutExactlyOnePackage(String prefix) {
         List<String> wrong = new ArrayList<>();
-        query("select u.username, count(p.package_id) from es_users u left join es_packages p on p.user_id = u.user_id"
-                + " where u.username like ? group by u.username having count(p.package_id) <> 1", prefix + "%",
+        query(
+                "select u.username, count(p.package_id) from es_users u left join es_packages p on p.user_id = u.user_id"
+                        + " where u.username like ? group by u.username having count(p.package_id) <> 1",
+                prefix + "%",
                 rs -> wrong.add(rs.getString(1) + "=" + rs.getLong(2)));
         return wrong;
     }

@@ -36,30 +36,37 @@ import io.esbridge.feed.read.SourcedRow;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:security-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.state.secret-key-file=target/reliability-secret.key",
-    // its own sandbox database: in the shared one, serveradmin keeps the password of the first test to create it
-    "es.sandbox.datasource-url=jdbc:h2:mem:security-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.sandbox.admin-password=Sbx-Admin-Secret-2208",
-    "es.server.password=Sbx-Admin-Secret-2208",
-    "es.feeds.push.password=Push-Secret-7731",
-    "es.console.password=Console-Secret-4419",
-    "es.errors.max-redeliveries=1",
-    "es.errors.redelivery-delay=10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:security-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/reliability-secret.key",
+            // its own sandbox database: in the shared one, serveradmin keeps the password of the first test to create
+            // it
+            "es.sandbox.datasource-url=jdbc:h2:mem:security-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.sandbox.admin-password=Sbx-Admin-Secret-2208",
+            "es.server.password=Sbx-Admin-Secret-2208",
+            "es.feeds.push.password=Push-Secret-7731",
+            "es.console.password=Console-Secret-4419",
+            "es.errors.max-redeliveries=1",
+            "es.errors.redelivery-delay=10"
+        })
 class SecurityAndSecretsTest {
 
     static final List<String> CONFIGURED = List.of("Sbx-Admin-Secret-2208", "Push-Secret-7731", "Console-Secret-4419");
 
     @LocalServerPort
     int port;
+
     @Autowired
     FileImporter importer;
+
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void anonymousCallersAreRefusedEverywhereButHealth() throws Exception {
@@ -73,7 +80,8 @@ class SecurityAndSecretsTest {
         assertRefused(send("GET", "/api/runs/any-run", null, null));
         assertRefused(send("GET", "/sandbox/stats", null, null));
         assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/actuator/prometheus", null, "admin:Console-Secret-4419").statusCode())
+        assertThat(send("GET", "/actuator/prometheus", null, "admin:Console-Secret-4419")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -98,19 +106,24 @@ class SecurityAndSecretsTest {
         assertThat(result.runId()).isPresent();
         // once more: the adoption and "taken" paths, whose messages quote the server
         importer.importFile(customers, true);
-        HttpResponse<String> push = send("POST", "/api/feeds/customers", """
+        HttpResponse<String> push = send(
+                "POST",
+                "/api/feeds/customers",
+                """
                 [{"customer_id": "SEC1", "username": "secpush1", "password": "Push-Customer-Pw-5521",
                   "first_name": "Sec", "last_name": "Push", "email": "secpush1@example.com"},
                  {"customer_id": "SEC2", "username": "sec/push2", "password": "Push-Rejected-Pw-9931",
                   "first_name": "Sec", "last_name": "Push", "email": "not-an-address"}]
-                """, "feeds:Push-Secret-7731");
+                """,
+                "feeds:Push-Secret-7731");
         assertThat(push.statusCode()).isBetween(200, 299);
         HttpResponse<String> runs = send("GET", "/console/runs", null, "admin:Console-Secret-4419");
         assertThat(runs.statusCode()).isEqualTo(200);
 
-        StringBuilder everything = new StringBuilder(output.getAll()).append(push.body()).append(runs.body());
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables"
-                + " where table_schema = 'PUBLIC'", String.class)) {
+        StringBuilder everything =
+                new StringBuilder(output.getAll()).append(push.body()).append(runs.body());
+        for (String table : jdbc.queryForList(
+                "select table_name from information_schema.tables" + " where table_schema = 'PUBLIC'", String.class)) {
             for (Map<String, Object> row : jdbc.queryForList("select * from \"" + table + "\"")) {
                 everything.append(row).append('\n');
             }
@@ -124,19 +137,23 @@ class SecurityAndSecretsTest {
 
     private static void assertRefused(HttpResponse<String> answer) {
         int status = answer.statusCode();
-        boolean toLogin = status == 302 && answer.headers().firstValue("Location").orElse("").contains("/login");
+        boolean toLogin = status == 302
+                && answer.headers().firstValue("Location").orElse("").contains("/login");
         assertThat(status == 401 || status == 403 || toLogin)
-                .as("%s %s answered %d", answer.request().method(), answer.uri(), status).isTrue();
+                .as("%s %s answered %d", answer.request().method(), answer.uri(), status)
+                .isTrue();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -41,15 +41,14 @@ class InterruptedRunsTest {
     private final List<InterruptedRuns> started = new ArrayList<>();
 
     /** One es-bridge process's view of the shared store. */
-    private record Instance(RunOwner owner, RunStore runs, InterruptedRuns closer) {
-    }
+    private record Instance(RunOwner owner, RunStore runs, InterruptedRuns closer) {}
 
     @BeforeEach
     void store() {
         PostgresSchemas.require();
         String schema = PostgresSchemas.create("es_runs_");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(PostgresSchemas.URL + "?currentSchema="
-                + schema, PostgresSchemas.USER, PostgresSchemas.PASSWORD);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                PostgresSchemas.URL + "?currentSchema=" + schema, PostgresSchemas.USER, PostgresSchemas.PASSWORD);
         Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
@@ -70,11 +69,14 @@ class InterruptedRunsTest {
         Instance restarted = start();
         assertThat(state(killedRun)).as("not yet: its last beat is recent").isEqualTo(RunState.RUNNING);
         OffsetDateTime liveBeat = heartbeat(live.owner().id());
-        jdbc.update("update es_instance set heartbeat_at = current_timestamp - interval '1 hour' where instance_id = ?",
+        jdbc.update(
+                "update es_instance set heartbeat_at = current_timestamp - interval '1 hour' where instance_id = ?",
                 killed.owner().id());
         // closed at a beat of the restarted instance, and its report kept
-        await().atMost(BEATS).until(() -> jdbc.queryForObject("select report_json from es_run where run_id = ?",
-                String.class, killedRun) != null);
+        await().atMost(BEATS)
+                .until(() ->
+                        jdbc.queryForObject("select report_json from es_run where run_id = ?", String.class, killedRun)
+                                != null);
         assertThat(state(killedRun)).isEqualTo(RunState.INTERRUPTED);
 
         RunReport report = restarted.runs().report(killedRun).orElseThrow();
@@ -84,8 +86,10 @@ class InterruptedRunsTest {
         assertThat(report.finishedAt()).isNotNull();
         assertThat(report.summary()).contains("(file killed.csv) interrupted: in=3");
         assertThat(jdbc.queryForObject("select report_json from es_run where run_id = ?", String.class, killedRun))
-                .contains("\"state\":\"interrupted\"").contains("\"created\":2");
-        assertThat(instances()).containsExactlyInAnyOrder(live.owner().id(), restarted.owner().id());
+                .contains("\"state\":\"interrupted\"")
+                .contains("\"created\":2");
+        assertThat(instances())
+                .containsExactlyInAnyOrder(live.owner().id(), restarted.owner().id());
 
         // the live instance beats, so its run goes on
         await().atMost(BEATS).until(() -> heartbeat(live.owner().id()).isAfter(liveBeat));
@@ -96,19 +100,33 @@ class InterruptedRunsTest {
     @Test
     void aProcessThatEndedOnThisMachineIsGoneAtOnce() throws Exception {
         Instance survivor = start();
-        String processSpace = jdbc.queryForObject("select process_space from es_instance where instance_id = ?",
-                String.class, survivor.owner().id());
-        RequiredParts.require(processSpace != null, "this system does not tell process spaces apart (Linux's"
-                + " /proc/sys/kernel/random/boot_id and /proc/self/ns/pid)");
+        String processSpace = jdbc.queryForObject(
+                "select process_space from es_instance where instance_id = ?",
+                String.class,
+                survivor.owner().id());
+        RequiredParts.require(
+                processSpace != null,
+                "this system does not tell process spaces apart (Linux's"
+                        + " /proc/sys/kernel/random/boot_id and /proc/self/ns/pid)");
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
-        jdbc.update("insert into es_instance (instance_id, process_space, pid, started_at, heartbeat_at)"
-                + " values ('dead', ?, ?, current_timestamp, current_timestamp)", processSpace, ended.pid());
+        jdbc.update(
+                "insert into es_instance (instance_id, process_space, pid, started_at, heartbeat_at)"
+                        + " values ('dead', ?, ?, current_timestamp, current_timestamp)",
+                processSpace,
+                ended.pid());
         // this very JVM's PID, but recorded as started an hour before it: a process gone whose PID was taken again
-        jdbc.update("insert into es_instance (instance_id, process_space, pid, process_start, started_at,"
-                + " heartbeat_at) values ('reused', ?, ?, ?, current_timestamp, current_timestamp)", processSpace,
-                ProcessHandle.current().pid(), ProcessHandle.current().info().startInstant().orElseThrow()
-                        .minusSeconds(3600).toEpochMilli());
+        jdbc.update(
+                "insert into es_instance (instance_id, process_space, pid, process_start, started_at,"
+                        + " heartbeat_at) values ('reused', ?, ?, ?, current_timestamp, current_timestamp)",
+                processSpace,
+                ProcessHandle.current().pid(),
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .orElseThrow()
+                        .minusSeconds(3600)
+                        .toEpochMilli());
         String run = runOf("dead");
         String runOfReusedPid = runOf("reused");
 
@@ -116,7 +134,9 @@ class InterruptedRunsTest {
 
         assertThat(state(run)).isEqualTo(RunState.INTERRUPTED);
         assertThat(state(runOfReusedPid)).isEqualTo(RunState.INTERRUPTED);
-        assertThat(instances()).containsExactlyInAnyOrder(survivor.owner().id(), restarted.owner().id());
+        assertThat(instances())
+                .containsExactlyInAnyOrder(
+                        survivor.owner().id(), restarted.owner().id());
     }
 
     @Test
@@ -149,8 +169,10 @@ class InterruptedRunsTest {
         Timestamp twoDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(2)));
         String idle = ownerlessRun(twoDaysAgo);
         String busy = ownerlessRun(twoDaysAgo);
-        jdbc.update("insert into es_record_outcome (run_id, source, outcome, operations, recorded_at)"
-                + " values (?, 'old.csv line 2', 'CREATED', 'AddUser', ?)", busy,
+        jdbc.update(
+                "insert into es_record_outcome (run_id, source, outcome, operations, recorded_at)"
+                        + " values (?, 'old.csv line 2', 'CREATED', 'AddUser', ?)",
+                busy,
                 Timestamp.from(Instant.now().minusSeconds(60)));
 
         start();
@@ -175,22 +197,37 @@ class InterruptedRunsTest {
     private static void outcomes(RunStore runs, String runId, Outcome... outcomes) {
         for (int i = 0; i < outcomes.length; i++) {
             boolean failed = outcomes[i] == Outcome.FAILED;
-            runs.record(new RecordOutcome(runId, "feed line " + (i + 2), null, "K" + i, outcomes[i], List.of(),
-                    failed ? "VALIDATION" : null, null, failed ? "Email" : null, failed ? "no e-mail" : null));
+            runs.record(new RecordOutcome(
+                    runId,
+                    "feed line " + (i + 2),
+                    null,
+                    "K" + i,
+                    outcomes[i],
+                    List.of(),
+                    failed ? "VALIDATION" : null,
+                    null,
+                    failed ? "Email" : null,
+                    failed ? "no e-mail" : null));
         }
     }
 
     private String runOf(String instance) {
         String runId = "run-of-" + instance;
-        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at, state, owner_instance)"
-                + " values (?, 'FILE', 'f.csv', current_timestamp, 'RUNNING', ?)", runId, instance);
+        jdbc.update(
+                "insert into es_run (run_id, source_kind, source_name, started_at, state, owner_instance)"
+                        + " values (?, 'FILE', 'f.csv', current_timestamp, 'RUNNING', ?)",
+                runId,
+                instance);
         return runId;
     }
 
     private String ownerlessRun(Timestamp startedAt) {
         String runId = "ownerless-" + System.nanoTime();
-        jdbc.update("insert into es_run (run_id, source_kind, source_name, started_at) values (?, 'FILE', 'old.csv',"
-                + " ?)", runId, startedAt);
+        jdbc.update(
+                "insert into es_run (run_id, source_kind, source_name, started_at) values (?, 'FILE', 'old.csv',"
+                        + " ?)",
+                runId,
+                startedAt);
         return runId;
     }
 
@@ -199,8 +236,8 @@ class InterruptedRunsTest {
     }
 
     private OffsetDateTime heartbeat(String instance) {
-        return jdbc.queryForObject("select heartbeat_at from es_instance where instance_id = ?", OffsetDateTime.class,
-                instance);
+        return jdbc.queryForObject(
+                "select heartbeat_at from es_instance where instance_id = ?", OffsetDateTime.class, instance);
     }
 
     private List<String> instances() {

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
@@ -65,8 +64,8 @@ abstract class AbstractSandboxRoundTripTest {
         assertThat(client.userExists(username)).isFalse();
         assertWire(namespace, "UserExists");
 
-        int userId = client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false,
-                List.of("from billing"));
+        int userId = client.addUser(
+                SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false, List.of("from billing"));
         assertWire(namespace, "AddUser");
         assertThat(client.userExists(username)).isTrue();
         UserInfo user = client.getUserById(userId).orElseThrow();
@@ -75,13 +74,15 @@ abstract class AbstractSandboxRoundTripTest {
         assertThat(user.getRole()).isEqualTo(UserRole.USER);
         assertThat(user.getStatus()).isEqualTo(UserStatus.ACTIVE);
         assertThat(user.getOwnerId()).isEqualTo(1);
-        assertThat(user.getPassword()).as("only WebsitePanel 1.x and DotNetPanel give the password back")
+        assertThat(user.getPassword())
+                .as("only WebsitePanel 1.x and DotNetPanel give the password back")
                 .isEqualTo(brand().addUserShape() == AddUserShape.PASSWORD_IN_USER_INFO ? "Secret1!" : null);
         assertThat(client.getUserByUsername(username).orElseThrow().getUserId()).isEqualTo(userId);
         assertThat(client.getUsers(1, false)).extracting(UserInfo::getUserId).contains(userId);
 
         // the password travelled where this brand's AddUser reads it
-        assertThat(client.authenticateUser(username, "Secret1!", "127.0.0.1").code()).isZero();
+        assertThat(client.authenticateUser(username, "Secret1!", "127.0.0.1").code())
+                .isZero();
         assertWire(namespace, "AuthenticateUser");
 
         user.setFirstName("Janet");
@@ -93,8 +94,10 @@ abstract class AbstractSandboxRoundTripTest {
         });
 
         client.changeUserPassword(userId, "Other2!");
-        assertThat(client.authenticateUser(username, "Secret1!", "127.0.0.1").code()).isEqualTo(-110);
-        assertThat(client.authenticateUser(username, "Other2!", "127.0.0.1").code()).isZero();
+        assertThat(client.authenticateUser(username, "Secret1!", "127.0.0.1").code())
+                .isEqualTo(-110);
+        assertThat(client.authenticateUser(username, "Other2!", "127.0.0.1").code())
+                .isZero();
 
         int starter = SandboxFixtures.planId(client, "Starter", false);
         int extra10 = SandboxFixtures.planId(client, "Extra 10 GB", true);
@@ -103,16 +106,19 @@ abstract class AbstractSandboxRoundTripTest {
         assertThat(starterPlan.getPlanName()).isEqualTo("Starter");
         assertThat(starterPlan.isIsAddon()).isFalse();
         assertThat(starterPlan.getQuotas().getHostingPlanQuotaInfo())
-                .anySatisfy(q -> assertThat(List.of(q.getQuotaId(), q.getQuotaValue())).containsExactly(52, 5120));
+                .anySatisfy(q ->
+                        assertThat(List.of(q.getQuotaId(), q.getQuotaValue())).containsExactly(52, 5120));
 
-        int packageId = client.addPackage(userId, starter, "Main space", "from billing", PackageStatus.ACTIVE,
-                SandboxFixtures.now());
+        int packageId = client.addPackage(
+                userId, starter, "Main space", "from billing", PackageStatus.ACTIVE, SandboxFixtures.now());
         assertWire(namespace, "AddPackage");
         PackageInfo space = client.getPackage(packageId).orElseThrow();
         assertThat(space.getUserId()).isEqualTo(userId);
         assertThat(space.getPlanId()).isEqualTo(starter);
         assertThat(space.getStatusId()).isEqualTo(1);
-        assertThat(client.getMyPackages(userId)).extracting(PackageInfo::getPackageId).containsExactly(packageId);
+        assertThat(client.getMyPackages(userId))
+                .extracting(PackageInfo::getPackageId)
+                .containsExactly(packageId);
         assertThat(client.getPackages(1)).extracting(PackageInfo::getPackageId).contains(packageId);
 
         client.updatePackageName(packageId, "Renamed space", "renamed");
@@ -120,22 +126,28 @@ abstract class AbstractSandboxRoundTripTest {
         assertThat(space.getPackageName()).isEqualTo("Renamed space");
         space.setPackageComments("updated whole");
         client.updatePackage(space);
-        assertThat(client.getPackage(packageId).orElseThrow().getPackageComments()).isEqualTo("updated whole");
+        assertThat(client.getPackage(packageId).orElseThrow().getPackageComments())
+                .isEqualTo("updated whole");
 
         int addonId = client.addPackageAddon(SandboxFixtures.addon(packageId, extra10, 2));
         PackageAddonInfo addon = client.getPackageAddon(addonId).orElseThrow();
         assertThat(addon.getQuantity()).isEqualTo(2);
-        assertThat(addon.getPlanName()).as("PlanName only where PackageAddonInfo declares it (WebsitePanel 2.0+)")
+        assertThat(addon.getPlanName())
+                .as("PlanName only where PackageAddonInfo declares it (WebsitePanel 2.0+)")
                 .isEqualTo(GoldenMembers.of(brand(), "PackageAddonInfo").contains("PlanName") ? "Extra 10 GB" : null);
         List<Map<String, String>> addons = client.getPackageAddons(packageId);
         assertThat(addons).singleElement().satisfies(row -> {
-            assertThat(row).containsEntry("PackageAddonID", String.valueOf(addonId)).containsEntry("Quantity", "2")
+            assertThat(row)
+                    .containsEntry("PackageAddonID", String.valueOf(addonId))
+                    .containsEntry("Quantity", "2")
                     .containsEntry("PlanName", "Extra 10 GB");
         });
-        assertThat(client.getPackageQuotas(packageId).table("Table1"))
-                .anySatisfy(row -> assertThat(row).containsEntry("QuotaID", "52")
-                        .containsEntry("QuotaValue", String.valueOf(5120 + 2 * 10240)));
-        assertThat(client.getPackageQuotas(packageId).rows()).extracting(r -> r.get("GroupName")).contains("OS");
+        assertThat(client.getPackageQuotas(packageId).table("Table1")).anySatisfy(row -> assertThat(row)
+                .containsEntry("QuotaID", "52")
+                .containsEntry("QuotaValue", String.valueOf(5120 + 2 * 10240)));
+        assertThat(client.getPackageQuotas(packageId).rows())
+                .extracting(r -> r.get("GroupName"))
+                .contains("OS");
         addon.setQuantity(3);
         client.updatePackageAddon(addon);
         assertThat(client.getPackageAddon(addonId).orElseThrow().getQuantity()).isEqualTo(3);
@@ -153,7 +165,8 @@ abstract class AbstractSandboxRoundTripTest {
         HostingPlanInfo custom = client.getHostingPlan(customPlan).orElseThrow();
         custom.setPlanName("Custom renamed " + username);
         client.updateHostingPlan(custom);
-        assertThat(client.getHostingPlan(customPlan).orElseThrow().getPlanName()).isEqualTo("Custom renamed " + username);
+        assertThat(client.getHostingPlan(customPlan).orElseThrow().getPlanName())
+                .isEqualTo("Custom renamed " + username);
         client.deleteHostingPlan(customPlan);
         assertThat(client.getHostingPlan(customPlan)).isEmpty();
 
@@ -163,9 +176,18 @@ abstract class AbstractSandboxRoundTripTest {
         assertWire(namespace, "DeleteUser");
         assertThat(client.userExists(username)).isFalse();
         // the sandbox counted every write of this test once, under the operation the client named
-        for (String write : List.of("AddUser", "AddPackage", "AddPackageAddon", "DeletePackageAddon",
-                "AddHostingPlan", "DeleteHostingPlan", "DeletePackage", "DeleteUser")) {
-            assertThat(stats.calls(write) - callsBefore.getOrDefault(write, 0L)).as(write).isEqualTo(1);
+        for (String write : List.of(
+                "AddUser",
+                "AddPackage",
+                "AddPackageAddon",
+                "DeletePackageAddon",
+                "AddHostingPlan",
+                "DeleteHostingPlan",
+                "DeletePackage",
+                "DeleteUser")) {
+            assertThat(stats.calls(write) - callsBefore.getOrDefault(write, 0L))
+                    .as(write)
+                    .isEqualTo(1);
         }
     }
 
@@ -173,10 +195,13 @@ abstract class AbstractSandboxRoundTripTest {
     void wsdlIsPublishedInTheBrandsNamespaceAtTheRequestedAddress() throws Exception {
         for (String service : List.of("esUsers", "esPackages", "esAuthentication")) {
             String url = "http://localhost:" + port + "/" + service + ".asmx";
-            HttpResponse<String> wsdl = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "?WSDL")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wsdl = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "?WSDL")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(wsdl.statusCode()).isEqualTo(200);
-            assertThat(wsdl.body()).contains("targetNamespace=\"" + brand().namespace() + "\"")
+            assertThat(wsdl.body())
+                    .contains("targetNamespace=\"" + brand().namespace() + "\"")
                     .contains("<soap:address location=\"" + url + "\"/>")
                     .contains("name=\"UserInfo\"")
                     .contains("soapAction=\"" + brand().namespace() + "/")
@@ -195,14 +220,22 @@ abstract class AbstractSandboxRoundTripTest {
     void wsdlDeclaresExactlyTheBrandsMembers() throws Exception {
         Document users = parse(get("esUsers.asmx?WSDL"));
         Document packages = parse(get("esPackages.asmx?WSDL"));
-        for (Map.Entry<String, Document> type : List.of(Map.entry("UserInfo", users),
-                Map.entry("PackageInfo", packages), Map.entry("PackageAddonInfo", packages))) {
+        for (Map.Entry<String, Document> type : List.of(
+                Map.entry("UserInfo", users),
+                Map.entry("PackageInfo", packages),
+                Map.entry("PackageAddonInfo", packages))) {
             List<Element> members = members(type.getValue(), type.getKey());
-            assertThat(members).extracting(e -> e.getAttribute("name")).as("%s of %s", type.getKey(), brand().id())
+            assertThat(members)
+                    .extracting(e -> e.getAttribute("name"))
+                    .as("%s of %s", type.getKey(), brand().id())
                     .containsExactlyElementsOf(GoldenMembers.of(brand(), type.getKey()));
-            assertThat(members).filteredOn(e -> VALUE_TYPES.contains(e.getAttribute("type")))
-                    .as("value-type members of %s", type.getKey()).isNotEmpty()
-                    .allSatisfy(e -> assertThat(e.getAttribute("minOccurs")).as(e.getAttribute("name")).isEqualTo("1"));
+            assertThat(members)
+                    .filteredOn(e -> VALUE_TYPES.contains(e.getAttribute("type")))
+                    .as("value-type members of %s", type.getKey())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getAttribute("minOccurs"))
+                            .as(e.getAttribute("name"))
+                            .isEqualTo("1"));
         }
     }
 
@@ -211,23 +244,32 @@ abstract class AbstractSandboxRoundTripTest {
     void answersCarryOnlyTheBrandsMembers() throws Exception {
         String username = SandboxFixtures.uniqueUsername(brand().id());
         int userId = client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false, List.of());
-        int packageId = client.addPackage(userId, SandboxFixtures.planId(client, "Starter", false), "Members space",
-                "", PackageStatus.ACTIVE, SandboxFixtures.now());
-        int addonId = client.addPackageAddon(SandboxFixtures.addon(packageId,
-                SandboxFixtures.planId(client, "Extra 10 GB", true), 1));
+        int packageId = client.addPackage(
+                userId,
+                SandboxFixtures.planId(client, "Starter", false),
+                "Members space",
+                "",
+                PackageStatus.ACTIVE,
+                SandboxFixtures.now());
+        int addonId = client.addPackageAddon(
+                SandboxFixtures.addon(packageId, SandboxFixtures.planId(client, "Extra 10 GB", true), 1));
 
         assertDeclaredOnly("UserInfo", answer("esUsers", "GetUserById", "<userId>" + userId + "</userId>"));
-        assertDeclaredOnly("PackageInfo", answer("esPackages", "GetPackage",
-                "<packageId>" + packageId + "</packageId>"));
-        assertDeclaredOnly("PackageAddonInfo", answer("esPackages", "GetPackageAddon",
-                "<packageAddonId>" + addonId + "</packageAddonId>"));
+        assertDeclaredOnly(
+                "PackageInfo", answer("esPackages", "GetPackage", "<packageId>" + packageId + "</packageId>"));
+        assertDeclaredOnly(
+                "PackageAddonInfo",
+                answer("esPackages", "GetPackageAddon", "<packageAddonId>" + addonId + "</packageAddonId>"));
     }
 
     private void assertDeclaredOnly(String type, Element result) {
         List<String> sent = GoldenMembers.childNames(result);
         List<String> declared = GoldenMembers.of(brand(), type);
-        assertThat(sent).as("%s answered by %s", type, brand().id()).isNotEmpty()
-                .containsExactlyElementsOf(declared.stream().filter(sent::contains).toList());
+        assertThat(sent)
+                .as("%s answered by %s", type, brand().id())
+                .isNotEmpty()
+                .containsExactlyElementsOf(
+                        declared.stream().filter(sent::contains).toList());
     }
 
     /** The {@code <OpResult>} of a raw SOAP 1.1 call, as serveradmin. */
@@ -236,23 +278,34 @@ abstract class AbstractSandboxRoundTripTest {
         String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><"
                 + operation + " xmlns=\"" + namespace + "\">" + parameters + "</" + operation
                 + "></soap:Body></soap:Envelope>";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/" + service + ".asmx"))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"" + namespace + "/" + operation + "\"")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "serveradmin:serveradmin".getBytes(StandardCharsets.US_ASCII)))
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + service + ".asmx"))
+                                .header("Content-Type", "text/xml; charset=utf-8")
+                                .header("SOAPAction", "\"" + namespace + "/" + operation + "\"")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString("serveradmin:serveradmin"
+                                                                .getBytes(StandardCharsets.US_ASCII)))
+                                .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Element result = (Element) parse(response.body()).getElementsByTagNameNS(namespace, operation + "Result")
+        Element result = (Element) parse(response.body())
+                .getElementsByTagNameNS(namespace, operation + "Result")
                 .item(0);
         assertThat(result).as("%s answered %s", operation, response.body()).isNotNull();
         return result;
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -23,8 +23,10 @@ class PhpSoapClientInteropTest extends SolidCpSandboxContext {
         requirePhpWithSoap();
         String username = SandboxFixtures.uniqueUsername("php");
 
-        Process php = new ProcessBuilder("php", "scripts/interop/php-soapclient.php", baseUrl(), "serveradmin",
-                "serveradmin", username).redirectErrorStream(true).start();
+        Process php = new ProcessBuilder(
+                        "php", "scripts/interop/php-soapclient.php", baseUrl(), "serveradmin", "serveradmin", username)
+                .redirectErrorStream(true)
+                .start();
         assertThat(php.waitFor(30, TimeUnit.SECONDS)).as("php finished").isTrue();
         String output = new String(php.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -33,20 +35,22 @@ class PhpSoapClientInteropTest extends SolidCpSandboxContext {
         UserInfo created = client.getUserByUsername(username).orElseThrow();
         assertThat(output).contains("AddUser: " + created.getUserId());
         assertThat(created.getEmail()).isEqualTo(username + "@example.com");
-        assertThat(client.authenticateUser(username, "Php-Secret1", null).code()).isZero();
+        assertThat(client.authenticateUser(username, "Php-Secret1", null).code())
+                .isZero();
     }
 
     private static void requirePhpWithSoap() throws InterruptedException {
         String modules;
         try {
-            Process probe = new ProcessBuilder("php", "-m").redirectErrorStream(true).start();
+            Process probe =
+                    new ProcessBuilder("php", "-m").redirectErrorStream(true).start();
             probe.waitFor(20, TimeUnit.SECONDS);
             modules = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException noPhp) {
             modules = "";
         }
         boolean available = modules.lines().anyMatch(line -> line.strip().equalsIgnoreCase("soap"));
-        RequiredParts.require(available, "php with the soap extension is not installed (apt-get install php-cli"
-                + " php-soap)");
+        RequiredParts.require(
+                available, "php with the soap extension is not installed (apt-get install php-cli" + " php-soap)");
     }
 }

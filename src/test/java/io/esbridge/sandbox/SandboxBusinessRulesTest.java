@@ -67,7 +67,8 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
         int resellerSpace = newSpace(reseller, "Reseller 50");
         int customer = newUser(SandboxFixtures.uniqueUsername("customer"), reseller, UserRole.USER);
         int customerSpace = newSpace(customer, "Starter");
-        assertThat(client.getPackage(customerSpace).orElseThrow().getParentPackageId()).isEqualTo(resellerSpace);
+        assertThat(client.getPackage(customerSpace).orElseThrow().getParentPackageId())
+                .isEqualTo(resellerSpace);
 
         assertCode(() -> client.deletePackage(resellerSpace), -301);
         client.deletePackage(customerSpace);
@@ -87,27 +88,31 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
                     assertThat(e.exceedingQuotas()).containsExactly(new ExceedingQuota(52, "OS.DiskspaceMB", 112640));
                 });
         assertThat(client.getPackageAddons(space)).isEmpty();
-        assertThat(client.addPackageAddon(SandboxFixtures.addon(space, extra10, 10))).isPositive();
+        assertThat(client.addPackageAddon(SandboxFixtures.addon(space, extra10, 10)))
+                .isPositive();
     }
 
     @Test
     void aPlanAboveTheSpaceItIsCarvedFromAnswersMinus305() {
         int reseller = newUser(SandboxFixtures.uniqueUsername("reseller"), 1, UserRole.RESELLER);
         int resellerSpace = newSpace(reseller, "Reseller 50");
-        int planId = client.addHostingPlan(SandboxFixtures.plan("Small of " + reseller, resellerSpace,
-                Map.of(52, 1000, 53, 2)));
+        int planId = client.addHostingPlan(
+                SandboxFixtures.plan("Small of " + reseller, resellerSpace, Map.of(52, 1000, 53, 2)));
 
         var plan = client.getHostingPlan(planId).orElseThrow();
-        plan.getQuotas().getHostingPlanQuotaInfo().stream().filter(q -> q.getQuotaId() == 53)
+        plan.getQuotas().getHostingPlanQuotaInfo().stream()
+                .filter(q -> q.getQuotaId() == 53)
                 .forEach(q -> q.setQuotaValue(51));
         assertThatThrownBy(() -> client.updateHostingPlan(plan))
                 .isInstanceOfSatisfying(EsBusinessException.class, e -> {
                     assertThat(e.code()).isEqualTo(-305);
-                    assertThat(e.exceedingQuotas()).extracting(ExceedingQuota::quotaId, ExceedingQuota::quotaValue)
+                    assertThat(e.exceedingQuotas())
+                            .extracting(ExceedingQuota::quotaId, ExceedingQuota::quotaValue)
                             .containsExactly(tuple(53, 51));
                 });
         assertThat(client.getHostingPlan(planId).orElseThrow().getQuotas().getHostingPlanQuotaInfo())
-                .anySatisfy(q -> assertThat(List.of(q.getQuotaId(), q.getQuotaValue())).containsExactly(53, 2));
+                .anySatisfy(q ->
+                        assertThat(List.of(q.getQuotaId(), q.getQuotaValue())).containsExactly(53, 2));
     }
 
     @Test
@@ -132,17 +137,19 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
         int customer = newUser(SandboxFixtures.uniqueUsername("customer"), reseller, UserRole.USER);
         int customerSpace = newSpace(customer, "Starter");
 
-        Map<UserStatus, Integer> packageStatus = Map.of(UserStatus.SUSPENDED, 2, UserStatus.CANCELLED, 3,
-                UserStatus.PENDING, 4, UserStatus.ACTIVE, 1);
-        for (UserStatus status : List.of(UserStatus.SUSPENDED, UserStatus.CANCELLED, UserStatus.PENDING,
-                UserStatus.ACTIVE)) {
+        Map<UserStatus, Integer> packageStatus =
+                Map.of(UserStatus.SUSPENDED, 2, UserStatus.CANCELLED, 3, UserStatus.PENDING, 4, UserStatus.ACTIVE, 1);
+        for (UserStatus status :
+                List.of(UserStatus.SUSPENDED, UserStatus.CANCELLED, UserStatus.PENDING, UserStatus.ACTIVE)) {
             client.changeUserStatus(reseller, status);
             assertThat(client.getUserById(reseller).orElseThrow().getStatus()).isEqualTo(status);
             assertThat(client.getUserById(customer).orElseThrow().getStatus()).isEqualTo(status);
             assertThat(client.getPackage(resellerSpace).orElseThrow().getStatusId())
-                    .as("reseller's space when %s", status).isEqualTo(packageStatus.get(status));
+                    .as("reseller's space when %s", status)
+                    .isEqualTo(packageStatus.get(status));
             assertThat(client.getPackage(customerSpace).orElseThrow().getStatusId())
-                    .as("customer's space when %s", status).isEqualTo(packageStatus.get(status));
+                    .as("customer's space when %s", status)
+                    .isEqualTo(packageStatus.get(status));
         }
     }
 
@@ -151,7 +158,9 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
         String username = SandboxFixtures.uniqueUsername("login");
         int userId = newUser(username, 1, UserRole.USER);
 
-        assertThat(client.authenticateUser("nobody-" + username, "Secret1!", null).code()).isEqualTo(-109);
+        assertThat(client.authenticateUser("nobody-" + username, "Secret1!", null)
+                        .code())
+                .isEqualTo(-109);
         assertThat(client.authenticateUser(username, "wrong", null).code()).isEqualTo(-110);
         assertThat(client.authenticateUser(username, "Secret1!", null).code()).isZero();
         client.changeUserStatus(userId, UserStatus.SUSPENDED);
@@ -177,12 +186,17 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
     }
 
     private int newSpace(int userId, String planName) {
-        return client.addPackage(userId, SandboxFixtures.planId(client, planName, false), planName + " space", null,
-                PackageStatus.ACTIVE, SandboxFixtures.now());
+        return client.addPackage(
+                userId,
+                SandboxFixtures.planId(client, planName, false),
+                planName + " space",
+                null,
+                PackageStatus.ACTIVE,
+                SandboxFixtures.now());
     }
 
     private static void assertCode(Runnable call, int code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(EsBusinessException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(EsBusinessException.class, e -> assertThat(e.code())
+                .isEqualTo(code));
     }
 }

@@ -32,8 +32,9 @@ class SandboxCallerChecksTest extends SolidCpSandboxContext {
         int starter = SandboxFixtures.planId(client, "Starter", false);
 
         assertThat(asUser.userExists("serveradmin")).isTrue();
-        assertCode(() -> asUser.addPackage(userId, starter, "mine", null, PackageStatus.ACTIVE,
-                SandboxFixtures.now()), -112);
+        assertCode(
+                () -> asUser.addPackage(userId, starter, "mine", null, PackageStatus.ACTIVE, SandboxFixtures.now()),
+                -112);
         assertCode(() -> asUser.addHostingPlan(SandboxFixtures.plan("not mine", 0, Map.of())), -112);
         assertThat(client.getMyPackages(userId)).isEmpty();
     }
@@ -44,15 +45,20 @@ class SandboxCallerChecksTest extends SolidCpSandboxContext {
         int resellerId = newUser(username, UserRole.RESELLER, false);
         EnterpriseServerClient asReseller = clientAs(username, PASSWORD);
         int starter = SandboxFixtures.planId(client, "Starter", false);
-        int customer = asReseller.addUser(SandboxFixtures.customer(SandboxFixtures.uniqueUsername("cust"), resellerId,
-                UserRole.USER), "Secret1!", false, List.of());
-        assertThat(asReseller.addPackage(customer, starter, "space", null, PackageStatus.ACTIVE,
-                SandboxFixtures.now())).isPositive();
+        int customer = asReseller.addUser(
+                SandboxFixtures.customer(SandboxFixtures.uniqueUsername("cust"), resellerId, UserRole.USER),
+                "Secret1!",
+                false,
+                List.of());
+        assertThat(asReseller.addPackage(customer, starter, "space", null, PackageStatus.ACTIVE, SandboxFixtures.now()))
+                .isPositive();
 
         client.changeUserStatus(resellerId, UserStatus.SUSPENDED);
         assertThat(asReseller.userExists(username)).isTrue();
-        assertCode(() -> asReseller.addPackage(customer, starter, "second", null, PackageStatus.ACTIVE,
-                SandboxFixtures.now()), -104);
+        assertCode(
+                () -> asReseller.addPackage(
+                        customer, starter, "second", null, PackageStatus.ACTIVE, SandboxFixtures.now()),
+                -104);
         assertThat(client.getMyPackages(customer)).hasSize(1);
     }
 
@@ -63,8 +69,8 @@ class SandboxCallerChecksTest extends SolidCpSandboxContext {
         EnterpriseServerClient asDemo = clientAs(username, PASSWORD);
         String wanted = SandboxFixtures.uniqueUsername("wanted");
 
-        assertCode(() -> asDemo.addUser(SandboxFixtures.customer(wanted, 1, UserRole.USER), "x", false, List.of()),
-                -106);
+        assertCode(
+                () -> asDemo.addUser(SandboxFixtures.customer(wanted, 1, UserRole.USER), "x", false, List.of()), -106);
         assertThat(client.userExists(wanted)).isFalse();
     }
 
@@ -77,7 +83,8 @@ class SandboxCallerChecksTest extends SolidCpSandboxContext {
 
         client.changeUserPassword(userId, "Rotated-2");
         assertThatThrownBy(() -> withOldPassword.userExists(username))
-                .isInstanceOf(EsAuthenticationException.class).hasMessageContaining("401");
+                .isInstanceOf(EsAuthenticationException.class)
+                .hasMessageContaining("401");
         assertThat(clientAs(username, "Rotated-2").userExists(username)).isTrue();
     }
 
@@ -88,12 +95,23 @@ class SandboxCallerChecksTest extends SolidCpSandboxContext {
     }
 
     private EnterpriseServerClient clientAs(String username, String password) {
-        return EnterpriseServerClient.create(new EsServerProperties(baseUrl(), username, password, Brand.SOLIDCP,
-                null, null, Duration.ofSeconds(5), Duration.ofSeconds(5), 4, null, null, "PKCS12"));
+        return EnterpriseServerClient.create(new EsServerProperties(
+                baseUrl(),
+                username,
+                password,
+                Brand.SOLIDCP,
+                null,
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                4,
+                null,
+                null,
+                "PKCS12"));
     }
 
     private static void assertCode(Runnable call, int code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(EsBusinessException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(EsBusinessException.class, e -> assertThat(e.code())
+                .isEqualTo(code));
     }
 }

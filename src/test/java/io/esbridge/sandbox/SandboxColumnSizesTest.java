@@ -22,8 +22,8 @@ import io.esbridge.contract.UserRole;
  */
 class SandboxColumnSizesTest extends SolidCpSandboxContext {
 
-    private static final String TRUNCATED = "Server was unable to process request. ---> String or binary data would be"
-            + " truncated.";
+    private static final String TRUNCATED =
+            "Server was unable to process request. ---> String or binary data would be" + " truncated.";
 
     @Test
     void aUsernameLongerThanFiftyIsTruncationAndNoUserIsCreated() {
@@ -32,8 +32,8 @@ class SandboxColumnSizesTest extends SolidCpSandboxContext {
                 .isPositive();
 
         String tooLong = fill(SandboxFixtures.uniqueUsername("u"), 51);
-        assertTruncated(() -> client.addUser(SandboxFixtures.customer(tooLong, 1, UserRole.USER), "Secret1!", false,
-                List.of()));
+        assertTruncated(() ->
+                client.addUser(SandboxFixtures.customer(tooLong, 1, UserRole.USER), "Secret1!", false, List.of()));
         assertThat(client.userExists(tooLong)).isFalse();
     }
 
@@ -69,19 +69,23 @@ class SandboxColumnSizesTest extends SolidCpSandboxContext {
         assertTruncated(() -> client.updateUser(stored));
         assertThat(client.getUserById(userId).orElseThrow().getEmail()).hasSize(255);
 
-        assertTruncated(() -> client.addUser(SandboxFixtures.customer(SandboxFixtures.uniqueUsername("n"), 1,
-                UserRole.USER), "Secret1!", false, List.of("n".repeat(1001))));
+        assertTruncated(() -> client.addUser(
+                SandboxFixtures.customer(SandboxFixtures.uniqueUsername("n"), 1, UserRole.USER),
+                "Secret1!",
+                false,
+                List.of("n".repeat(1001))));
     }
 
     @Test
     void aPasswordLongerThanItsColumnIsTruncationOnAddAndChange() {
         String username = SandboxFixtures.uniqueUsername("pw");
-        assertTruncated(() -> client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "p".repeat(201),
-                false, List.of()));
-        int userId = client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "p".repeat(200), false,
-                List.of());
+        assertTruncated(() -> client.addUser(
+                SandboxFixtures.customer(username, 1, UserRole.USER), "p".repeat(201), false, List.of()));
+        int userId =
+                client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "p".repeat(200), false, List.of());
         assertTruncated(() -> client.changeUserPassword(userId, "q".repeat(201)));
-        assertThat(client.authenticateUser(username, "p".repeat(200), null).code()).isZero();
+        assertThat(client.authenticateUser(username, "p".repeat(200), null).code())
+                .isZero();
     }
 
     @Test
@@ -91,19 +95,27 @@ class SandboxColumnSizesTest extends SolidCpSandboxContext {
         int userId = client.addUser(user, "Secret1!", false, List.of());
         assertThat(client.getUserById(userId).orElseThrow().getComments()).hasSize(20_000);
 
-        int space = client.addPackage(userId, SandboxFixtures.planId(client, "Starter", false), "s".repeat(300),
-                "k".repeat(20_000), PackageStatus.ACTIVE, SandboxFixtures.now());
+        int space = client.addPackage(
+                userId,
+                SandboxFixtures.planId(client, "Starter", false),
+                "s".repeat(300),
+                "k".repeat(20_000),
+                PackageStatus.ACTIVE,
+                SandboxFixtures.now());
         assertThat(client.getPackage(space).orElseThrow().getPackageName()).hasSize(300);
         assertThat(client.getPackage(space).orElseThrow().getPackageComments()).hasSize(20_000);
     }
 
     @Test
     void aPackageNameLongerThanThreeHundredIsTruncationOnAddAndRename() {
-        int userId = client.addUser(SandboxFixtures.customer(SandboxFixtures.uniqueUsername("pk"), 1, UserRole.USER),
-                "Secret1!", false, List.of());
+        int userId = client.addUser(
+                SandboxFixtures.customer(SandboxFixtures.uniqueUsername("pk"), 1, UserRole.USER),
+                "Secret1!",
+                false,
+                List.of());
         int plan = SandboxFixtures.planId(client, "Starter", false);
-        assertTruncated(() -> client.addPackage(userId, plan, "s".repeat(301), null, PackageStatus.ACTIVE,
-                SandboxFixtures.now()));
+        assertTruncated(() ->
+                client.addPackage(userId, plan, "s".repeat(301), null, PackageStatus.ACTIVE, SandboxFixtures.now()));
         assertThat(client.getMyPackages(userId)).isEmpty();
 
         int space = client.addPackage(userId, plan, "space", null, PackageStatus.ACTIVE, SandboxFixtures.now());
@@ -131,9 +143,13 @@ class SandboxColumnSizesTest extends SolidCpSandboxContext {
     private static void assertTruncated(Runnable call) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(EsFaultException.class, e -> {
             assertThat(e.faultCode()).isEqualTo("Server");
-            assertThat(e.faultString()).startsWith(TRUNCATED).contains("The statement has been terminated.")
-                    .doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("insert")
-                    .doesNotContainIgnoringCase("update").doesNotContain("es_");
+            assertThat(e.faultString())
+                    .startsWith(TRUNCATED)
+                    .contains("The statement has been terminated.")
+                    .doesNotContainIgnoringCase("sql")
+                    .doesNotContainIgnoringCase("insert")
+                    .doesNotContainIgnoringCase("update")
+                    .doesNotContain("es_");
         });
     }
 }

@@ -28,14 +28,17 @@ class SandboxFaultInjectionTest extends SolidCpSandboxContext {
     @Test
     void soapFaultsAndBareHttpErrorsAreTransientForTheClient() {
         faults.update(f -> f.withSoapFaultShare(1));
-        assertThatThrownBy(() -> client.userExists("serveradmin")).isInstanceOf(EsTransientException.class)
+        assertThatThrownBy(() -> client.userExists("serveradmin"))
+                .isInstanceOf(EsTransientException.class)
                 .hasMessageContaining("deadlock");
 
         faults.set(FaultSettings.NONE.withHttpErrorShare(1, 500));
-        assertThatThrownBy(() -> client.userExists("serveradmin")).isInstanceOf(EsTransientException.class)
+        assertThatThrownBy(() -> client.userExists("serveradmin"))
+                .isInstanceOf(EsTransientException.class)
                 .hasMessageContaining("HTTP 500");
         faults.set(FaultSettings.NONE.withHttpErrorShare(1, 503));
-        assertThatThrownBy(() -> client.getHostingPlans(1)).isInstanceOf(EsTransientException.class)
+        assertThatThrownBy(() -> client.getHostingPlans(1))
+                .isInstanceOf(EsTransientException.class)
                 .hasMessageContaining("HTTP 503");
     }
 
@@ -44,10 +47,14 @@ class SandboxFaultInjectionTest extends SolidCpSandboxContext {
         faults.update(f -> f.withSoapFaultShare(0.5));
         int failed = failedProbes();
         assertThat(failed).as("about half of 60 distinct requests").isBetween(15, 45);
-        assertThat(failedProbes()).as("each picked request fails once: its retry is served").isZero();
+        assertThat(failedProbes())
+                .as("each picked request fails once: its retry is served")
+                .isZero();
 
         faults.set(FaultSettings.NONE.withSoapFaultShare(0.5));
-        assertThat(failedProbes()).as("the same requests are picked again, not others").isEqualTo(failed);
+        assertThat(failedProbes())
+                .as("the same requests are picked again, not others")
+                .isEqualTo(failed);
     }
 
     @Test
@@ -55,12 +62,14 @@ class SandboxFaultInjectionTest extends SolidCpSandboxContext {
         String username = SandboxFixtures.uniqueUsername("first");
         faults.set(FaultSettings.NONE.withFailFirst("AddUser", 2, 500));
         for (int attempt = 1; attempt <= 2; attempt++) {
-            assertThatThrownBy(() -> client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!",
-                    false, List.of())).isInstanceOf(EsTransientException.class).hasMessageContaining("HTTP 500");
+            assertThatThrownBy(() -> client.addUser(
+                            SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false, List.of()))
+                    .isInstanceOf(EsTransientException.class)
+                    .hasMessageContaining("HTTP 500");
             assertThat(client.userExists(username)).as("not applied").isFalse();
         }
-        assertThat(client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false,
-                List.of())).isPositive();
+        assertThat(client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false, List.of()))
+                .isPositive();
     }
 
     private int failedProbes() {
@@ -93,10 +102,13 @@ class SandboxFaultInjectionTest extends SolidCpSandboxContext {
         faults.update(f -> f.withSlowAnswers(3_000, 1));
 
         long added = stats.calls("AddUser");
-        assertThatThrownBy(() -> client.addUser(SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!",
-                false, List.of())).isInstanceOf(EsTransientException.class);
+        assertThatThrownBy(() -> client.addUser(
+                        SandboxFixtures.customer(username, 1, UserRole.USER), "Secret1!", false, List.of()))
+                .isInstanceOf(EsTransientException.class);
         faults.clear();
-        assertThat(client.userExists(username)).as("the write happened although the client gave up").isTrue();
+        assertThat(client.userExists(username))
+                .as("the write happened although the client gave up")
+                .isTrue();
         assertThat(stats.calls("AddUser")).isEqualTo(added + 1);
     }
 }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -24,8 +23,7 @@ final class SandboxFixtures {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private SandboxFixtures() {
-    }
+    private SandboxFixtures() {}
 
     static String uniqueUsername(String prefix) {
         return prefix + "-" + System.nanoTime() % 1_000_000_000 + "-" + SEQUENCE.incrementAndGet();
@@ -49,8 +47,9 @@ final class SandboxFixtures {
     static XMLGregorianCalendar now() {
         try {
             // formatted: LocalDateTime.toString() leaves out seconds that are zero, which is no xs:dateTime
-            return DatatypeFactory.newInstance().newXMLGregorianCalendar(
-                    DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.now().withNano(0)));
+            return DatatypeFactory.newInstance()
+                    .newXMLGregorianCalendar(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                            LocalDateTime.now().withNano(0)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -59,7 +58,9 @@ final class SandboxFixtures {
     /** The id of serveradmin's plan or add-on plan named {@code name}. */
     static int planId(EnterpriseServerClient client, String name, boolean addon) {
         List<Map<String, String>> rows = addon ? client.getHostingAddons(1) : client.getHostingPlans(1);
-        return rows.stream().filter(r -> name.equals(r.get("PlanName"))).findFirst()
+        return rows.stream()
+                .filter(r -> name.equals(r.get("PlanName")))
+                .findFirst()
                 .map(r -> Integer.parseInt(r.get("PlanID")))
                 .orElseThrow(() -> new AssertionError("no plan " + name + " in " + rows));
     }

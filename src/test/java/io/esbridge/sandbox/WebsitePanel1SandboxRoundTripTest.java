@@ -4,12 +4,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import io.esbridge.client.Brand;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "es.server.brand=websitepanel-1", "es.sandbox.brand=websitepanel-1", "es.sandbox.enabled=true",
-        "es.server.url=",
-        "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-roundtrip-websitepanel-1;DB_CLOSE_DELAY=-1",
-        "spring.datasource.url=jdbc:h2:mem:state-roundtrip-websitepanel-1;DB_CLOSE_DELAY=-1",
-        "es.state.secret-key-file=target/sandbox-test/secret.key"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.server.brand=websitepanel-1",
+            "es.sandbox.brand=websitepanel-1",
+            "es.sandbox.enabled=true",
+            "es.server.url=",
+            "es.sandbox.datasource-url=jdbc:h2:mem:sandbox-roundtrip-websitepanel-1;DB_CLOSE_DELAY=-1",
+            "spring.datasource.url=jdbc:h2:mem:state-roundtrip-websitepanel-1;DB_CLOSE_DELAY=-1",
+            "es.state.secret-key-file=target/sandbox-test/secret.key"
+        })
 class WebsitePanel1SandboxRoundTripTest extends AbstractSandboxRoundTripTest {
 
     @Override

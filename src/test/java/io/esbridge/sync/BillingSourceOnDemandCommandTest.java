@@ -35,11 +35,14 @@ class BillingSourceOnDemandCommandTest {
     void importRunsWithoutTheBillingSourceAndSyncNamesTheSettingItNeeds() throws Exception {
         Path missing = work.resolve("samples/billing-db/schema.sql");
         Path feed = work.resolve("customers.csv");
-        Files.writeString(feed, """
+        Files.writeString(
+                feed,
+                """
                 customer_id,username,password,first_name,last_name,email,status
                 OD001,ondemand1,Od-Pw-1-secret,Ada,Lovelace,ondemand1@example.com,active
                 OD002,ondemand2,Od-Pw-2-secret,Alan,Turing,ondemand2@example.com,active
-                """, StandardCharsets.UTF_8);
+                """,
+                StandardCharsets.UTF_8);
 
         Output imported = run(missing, "import", feed.toString());
 
@@ -49,12 +52,12 @@ class BillingSourceOnDemandCommandTest {
         Output synced = run(missing, "sync");
 
         assertThat(synced.exit()).as(synced.text()).isEqualTo(ExitCodes.COULD_NOT_RUN);
-        assertThat(synced.text()).contains("es-bridge could not run: the setting es.sync.source.init-scripts is"
-                + " wrong: " + missing.toAbsolutePath() + " does not exist");
+        assertThat(synced.text())
+                .contains("es-bridge could not run: the setting es.sync.source.init-scripts is" + " wrong: "
+                        + missing.toAbsolutePath() + " does not exist");
     }
 
-    record Output(int exit, String text) {
-    }
+    record Output(int exit, String text) {}
 
     /** One command line with its own state store, sandbox and billing database; stdout and stderr captured. */
     private Output run(Path initScript, String... command) {

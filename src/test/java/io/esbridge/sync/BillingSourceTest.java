@@ -26,13 +26,18 @@ class BillingSourceTest {
     @Test
     void aStatementThatFailsIsNamedByNumberWithoutItsText() throws Exception {
         Path script = work.resolve("data.sql");
-        Files.writeString(script, "create table clients (id int, password varchar(40));\n"
-                + "insert into missing_table values (1, 'Row-Pw-secret');\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                script,
+                "create table clients (id int, password varchar(40));\n"
+                        + "insert into missing_table values (1, 'Row-Pw-secret');\n",
+                StandardCharsets.UTF_8);
 
         try (BillingSource source = new BillingSource(source(url, List.of(script.toString())))) {
-            assertThatThrownBy(source::open).isInstanceOf(BillingSourceUnavailableException.class)
+            assertThatThrownBy(source::open)
+                    .isInstanceOf(BillingSourceUnavailableException.class)
                     .hasMessageStartingWith("the setting es.sync.source.init-scripts is wrong: loading")
-                    .hasMessageContaining("statement #2 of ").hasMessageContaining("(SQL state 42S02)")
+                    .hasMessageContaining("statement #2 of ")
+                    .hasMessageContaining("(SQL state 42S02)")
                     .hasMessageNotContaining("Row-Pw-secret");
             assertThat(source.failure()).isPresent();
             assertThat(source.ifOpen()).isEmpty();
@@ -47,9 +52,10 @@ class BillingSourceTest {
         List<String> scripts = List.of(schema.toString(), missing.toString());
 
         try (BillingSource source = new BillingSource(source(url, scripts))) {
-            assertThatThrownBy(source::open).hasMessage("the setting es.sync.source.init-scripts is wrong: " + missing
-                    + " does not exist (the scripts load the sample billing database; for your own, set"
-                    + " es.sync.source.url and es.sync.source.init-scripts=[])");
+            assertThatThrownBy(source::open)
+                    .hasMessage("the setting es.sync.source.init-scripts is wrong: " + missing
+                            + " does not exist (the scripts load the sample billing database; for your own, set"
+                            + " es.sync.source.url and es.sync.source.init-scripts=[])");
         }
         // had the schema been loaded, the next opening would take its empty tables for the loaded database
         Files.writeString(missing, "insert into clients values (1);\n", StandardCharsets.UTF_8);
@@ -65,7 +71,8 @@ class BillingSourceTest {
         String unreachable = "jdbc:h2:tcp://127.0.0.1:1/billing;PASSWORD_IN_URL=Url-Pw-secret";
 
         try (BillingSource source = new BillingSource(source(unreachable, List.of()))) {
-            assertThatThrownBy(source::open).isInstanceOf(BillingSourceUnavailableException.class)
+            assertThatThrownBy(source::open)
+                    .isInstanceOf(BillingSourceUnavailableException.class)
                     .hasMessageStartingWith("cannot connect to the billing database (the settings es.sync.source.url,"
                             + " username and password): ")
                     .hasMessageNotContaining("Url-Pw-secret");

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.provisioning.ProvisioningProperties;
@@ -26,7 +27,6 @@ import io.esbridge.record.RecordType;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
-import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 
@@ -39,39 +39,54 @@ import io.esbridge.state.LinkStore;
 class BillingSyncTest extends SyncTestSupport {
 
     /** Sample clients whose rows the mappings refuse: no username (n % 97), a malformed e-mail (n % 89). */
-    static final Set<String> BAD_CLIENTS = Set.of("bdb-1097", "bdb-1194", "bdb-1291", "bdb-1388", "bdb-1089",
-            "bdb-1178", "bdb-1267", "bdb-1356");
+    static final Set<String> BAD_CLIENTS =
+            Set.of("bdb-1097", "bdb-1194", "bdb-1291", "bdb-1388", "bdb-1089", "bdb-1178", "bdb-1267", "bdb-1356");
 
     @Autowired
     LinkStore links;
+
     @Autowired
     EnterpriseServerClient client;
+
     @Autowired
     SyncedKeys syncedKeys;
+
     @Autowired
     SyncExecutions executions;
+
     @Autowired
     ProducerTemplate producer;
+
     @Autowired
     RunLedger ledger;
+
     @Autowired
     RunStore runs;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     Watermarks watermarks;
+
     @Autowired
     CamelContext camel;
+
     @Autowired
     BillingSource billingSource;
+
     @Autowired
     DisappearedRecords disappearedRecords;
+
     @Autowired
     DeadLetterStore deadLetters;
+
     @Autowired
     ReplayService replay;
+
     @Autowired
     MappingRegistry mappings;
+
     @Autowired
     ProvisioningProperties provisioning;
 
@@ -92,7 +107,8 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(addons.in()).isEqualTo(billingCount("select count(*) from service_addons"));
         assertThat(addons.created()).isPositive();
         assertThat(openDeadLetterKeys()).containsAll(BAD_CLIENTS);
-        assertThat(state.queryForObject("select count(*) from es_sync_watermark", Long.class)).isEqualTo(3);
+        assertThat(state.queryForObject("select count(*) from es_sync_watermark", Long.class))
+                .isEqualTo(3);
     }
 
     @Test
@@ -106,19 +122,21 @@ class BillingSyncTest extends SyncTestSupport {
         result.phases().forEach(r -> assertThat(r.created() + r.updated()).isZero());
         // failed rows were replayed (and fail again, billing did not change): their calls are the only ones
         assertThat(result.replays()).isNotEmpty();
-        long replayedRecords = result.replays().stream().mapToLong(RunReport::in).sum();
+        long replayedRecords =
+                result.replays().stream().mapToLong(RunReport::in).sum();
         assertThat(replayedRecords).isPositive();
-        assertThat(sandbox.snapshot().operations()).doesNotContainKeys("AddUser", "UpdateUser", "AddPackage",
-                "UpdatePackage", "AddPackageAddon");
+        assertThat(sandbox.snapshot().operations())
+                .doesNotContainKeys("AddUser", "UpdateUser", "AddPackage", "UpdatePackage", "AddPackageAddon");
     }
 
     @Test
     @Order(3)
     void changedRowsAreAppliedAndOnlyThey() {
-        billing("update clients set email = 'new1002@example.com', updated_at = timestamp '2026-12-01 10:00:00'"
-                + " where client_id = 1002",
+        billing(
+                "update clients set email = 'new1002@example.com', updated_at = timestamp '2026-12-01 10:00:00'"
+                        + " where client_id = 1002",
                 "update clients set status = 'suspended', updated_at = timestamp '2026-12-01 10:00:01'"
-                + " where client_id = 1003");
+                        + " where client_id = 1003");
         sandbox.reset();
         SyncResult result = incremental();
 
@@ -128,7 +146,8 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(customers.updated()).isEqualTo(2);
         assertThat(customers.unchanged()).isEqualTo(1);
         assertThat(customers.operations()).containsEntry("UpdateUser", 1L).containsEntry("ChangeUserStatus", 1L);
-        assertThat(links.find(RecordType.CUSTOMER, "bdb-1003").orElseThrow().appliedJson()).contains("SUSPENDED");
+        assertThat(links.find(RecordType.CUSTOMER, "bdb-1003").orElseThrow().appliedJson())
+                .contains("SUSPENDED");
     }
 
     @Test
@@ -143,11 +162,15 @@ class BillingSyncTest extends SyncTestSupport {
         SyncResult result = incremental();
 
         assertThat(phase(result, 0).created()).isEqualTo(1);
-        assertThat(links.find(RecordType.CUSTOMER, "bdb-1097")).map(Link::applied).contains(true);
+        assertThat(links.find(RecordType.CUSTOMER, "bdb-1097"))
+                .map(Link::applied)
+                .contains(true);
         // its services were not changed in billing: the dead-letter replay of the next sync brings them in
-        List<String> services1097 = state.queryForList("select billing_key from es_dead_letter where resolved_at is"
-                + " null and record_type = 'SUBSCRIPTION' and envelope_json is not null"
-                + " and raw_json like '%\"client_id\":\"1097\"%'", String.class);
+        List<String> services1097 = state.queryForList(
+                "select billing_key from es_dead_letter where resolved_at is"
+                        + " null and record_type = 'SUBSCRIPTION' and envelope_json is not null"
+                        + " and raw_json like '%\"client_id\":\"1097\"%'",
+                String.class);
         assertThat(services1097).isNotEmpty();
         SyncResult next = incremental();
         assertThat(next.replays()).isNotEmpty();
@@ -159,7 +182,8 @@ class BillingSyncTest extends SyncTestSupport {
     @Test
     @Order(5)
     void reconciliationComparesEveryRowAndReportsWhatDisappeared() {
-        billing("delete from service_addons where service_id in (select service_id from services where client_id = 1004)",
+        billing(
+                "delete from service_addons where service_id in (select service_id from services where client_id = 1004)",
                 "delete from services where client_id = 1004",
                 "delete from clients where client_id = 1004");
         sandbox.reset();
@@ -173,8 +197,9 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(sandbox.snapshot().operations()).doesNotContainKeys("ChangeUserStatus", "ChangePackageStatus");
         Link gone = links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow();
         assertThat(client.getUserById(gone.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
-        assertThat(state.queryForObject("select count(*) from es_sync_disappeared where billing_key = 'bdb-1004'",
-                Long.class)).isEqualTo(1);
+        assertThat(state.queryForObject(
+                        "select count(*) from es_sync_disappeared where billing_key = 'bdb-1004'", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -184,25 +209,31 @@ class BillingSyncTest extends SyncTestSupport {
         billingNow.remove("bdb-1004");
         Link customer = links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow();
 
-        DisappearedRecords.Handled suspended = policy(DisappearedPolicy.SUSPEND).handle("test-suspend",
-                properties.source().name(), List.of(customers(billingNow)));
+        DisappearedRecords.Handled suspended = policy(DisappearedPolicy.SUSPEND)
+                .handle("test-suspend", properties.source().name(), List.of(customers(billingNow)));
         assertThat(suspended.records()).extracting(Disappeared::action).containsExactly("SUSPENDED");
         assertThat(suspended.run().updated()).as(suspended.run().summary()).isEqualTo(1);
-        assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
+        assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus())
+                .isEqualTo(UserStatus.SUSPENDED);
 
-        DisappearedRecords.Handled cancelled = policy(DisappearedPolicy.CANCEL).handle("test-cancel",
-                properties.source().name(), List.of(customers(billingNow)));
+        DisappearedRecords.Handled cancelled = policy(DisappearedPolicy.CANCEL)
+                .handle("test-cancel", properties.source().name(), List.of(customers(billingNow)));
         assertThat(cancelled.records()).extracting(Disappeared::action).containsExactly("CANCELLED");
-        assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.CANCELLED);
-        assertThat(links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow().appliedJson()).contains("CANCELLED");
+        assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus())
+                .isEqualTo(UserStatus.CANCELLED);
+        assertThat(links.find(RecordType.CUSTOMER, "bdb-1004").orElseThrow().appliedJson())
+                .contains("CANCELLED");
 
         Set<String> servicesNow = syncedKeys.all(properties.source().name(), RecordType.SUBSCRIPTION);
-        String service = state.queryForObject("select min(billing_key) from es_link where record_type ="
-                + " 'SUBSCRIPTION' and state = 'APPLIED'", String.class);
+        String service = state.queryForObject(
+                "select min(billing_key) from es_link where record_type =" + " 'SUBSCRIPTION' and state = 'APPLIED'",
+                String.class);
         servicesNow.remove(service);
-        DisappearedRecords.Handled space = policy(DisappearedPolicy.SUSPEND).handle("test-space",
-                properties.source().name(), List.of(new DisappearedRecords.FullRead(RecordType.SUBSCRIPTION,
-                        "services", servicesNow)));
+        DisappearedRecords.Handled space = policy(DisappearedPolicy.SUSPEND)
+                .handle(
+                        "test-space",
+                        properties.source().name(),
+                        List.of(new DisappearedRecords.FullRead(RecordType.SUBSCRIPTION, "services", servicesNow)));
         assertThat(space.records()).extracting(Disappeared::billingKey).contains(service);
         Link link = links.find(RecordType.SUBSCRIPTION, service).orElseThrow();
         assertThat(client.getPackage(link.esId()).orElseThrow().getStatusId()).isEqualTo(2); // Suspended
@@ -213,13 +244,16 @@ class BillingSyncTest extends SyncTestSupport {
                 + " 'client1004@example.com', 'active', timestamp '2020-01-01 00:00:00',"
                 + " timestamp '2026-12-03 00:00:00')");
         incremental();
-        assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(client.getUserById(customer.esId()).orElseThrow().getStatus())
+                .isEqualTo(UserStatus.ACTIVE);
     }
 
     @Test
     @Order(7)
     void httpTriggerRunsASyncForTheConsoleAccountOnly() {
-        assertThat(http.postForEntity("/api/sync?mode=reconcile", null, String.class).getStatusCode().value())
+        assertThat(http.postForEntity("/api/sync?mode=reconcile", null, String.class)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(401);
 
         ResponseEntity<Map> answer = http.withBasicAuth("admin", CONSOLE_PASSWORD)
@@ -228,10 +262,14 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).containsEntry("mode", "RECONCILE");
         assertThat((List<?>) answer.getBody().get("phases")).hasSize(3);
-        assertThat(state.queryForObject("select count(*) from es_sync_execution where trigger_kind = 'HTTP'",
-                Long.class)).isEqualTo(1);
-        assertThat(http.withBasicAuth("admin", CONSOLE_PASSWORD).postForEntity("/api/sync?mode=sideways", null,
-                String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(state.queryForObject(
+                        "select count(*) from es_sync_execution where trigger_kind = 'HTTP'", Long.class))
+                .isEqualTo(1);
+        assertThat(http.withBasicAuth("admin", CONSOLE_PASSWORD)
+                        .postForEntity("/api/sync?mode=sideways", null, String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test
@@ -251,40 +289,73 @@ class BillingSyncTest extends SyncTestSupport {
         try (ProducerTemplate refused = camel.createProducerTemplate()) {
             // without the replay of earlier failures: it would meet the stopped route first and end the sync before
             // any phase read a row, and the watermark would stay for a reason that is not the one tested here
-            lost = syncWithoutReplay(refused).sync(SyncMode.INCREMENTAL,
-                    SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
+            lost = syncWithoutReplay(refused)
+                    .sync(SyncMode.INCREMENTAL, SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
         } finally {
             camel.getRouteController().startRoute("feed-record");
             feedRecord.setBlock(blocks);
         }
         assertThat(lost.replays()).isEmpty();
-        assertThat(phase(lost, 0).in()).as("the changed row and those of the watermark's instant were read")
+        assertThat(phase(lost, 0).in())
+                .as("the changed row and those of the watermark's instant were read")
                 .isGreaterThanOrEqualTo(1);
         assertThat(lost.complete()).isFalse();
-        assertThat(lost.problems()).anySatisfy(problem -> assertThat(problem).startsWith("customers: ")
-                .contains("the watermark stays at " + before));
+        assertThat(lost.problems())
+                .anySatisfy(problem ->
+                        assertThat(problem).startsWith("customers: ").contains("the watermark stays at " + before));
         assertThat(watermarks.get(properties.source().name(), "customers")).contains(before);
 
         SyncResult next = incremental();
         assertThat(phase(next, 0).updated()).isEqualTo(1);
         assertThat(links.find(RecordType.CUSTOMER, "bdb-1005").orElseThrow().appliedJson())
                 .contains("lost1005@example.com");
-        assertThat(watermarks.get(properties.source().name(), "customers")).get().isNotEqualTo(before);
+        assertThat(watermarks.get(properties.source().name(), "customers"))
+                .get()
+                .isNotEqualTo(before);
     }
 
     /** The application's sync, reading through {@code producer}, without the replay of earlier failures first. */
     private SyncService syncWithoutReplay(ProducerTemplate producer) {
         SyncProperties p = properties;
-        SyncProperties noReplay = new SyncProperties(p.scheduleEnabled(), p.cron(), p.scheduledMode(), p.source(),
-                p.phases(), p.watermarkColumn(), p.watermarkType(), p.disappeared(), false, p.fetchSize());
-        return new SyncService(billingSource, noReplay, new PhaseReader(producer, mappings, noReplay), watermarks,
-                syncedKeys, executions, disappearedRecords, ledger, deadLetters, replay, mappings, provisioning);
+        SyncProperties noReplay = new SyncProperties(
+                p.scheduleEnabled(),
+                p.cron(),
+                p.scheduledMode(),
+                p.source(),
+                p.phases(),
+                p.watermarkColumn(),
+                p.watermarkType(),
+                p.disappeared(),
+                false,
+                p.fetchSize());
+        return new SyncService(
+                billingSource,
+                noReplay,
+                new PhaseReader(producer, mappings, noReplay),
+                watermarks,
+                syncedKeys,
+                executions,
+                disappearedRecords,
+                ledger,
+                deadLetters,
+                replay,
+                mappings,
+                provisioning);
     }
 
     private DisappearedRecords policy(DisappearedPolicy policy) {
         SyncProperties p = properties;
-        SyncProperties with = new SyncProperties(p.scheduleEnabled(), p.cron(), p.scheduledMode(), p.source(),
-                p.phases(), p.watermarkColumn(), p.watermarkType(), policy, p.retryFailed(), p.fetchSize());
+        SyncProperties with = new SyncProperties(
+                p.scheduleEnabled(),
+                p.cron(),
+                p.scheduledMode(),
+                p.source(),
+                p.phases(),
+                p.watermarkColumn(),
+                p.watermarkType(),
+                policy,
+                p.retryFailed(),
+                p.fetchSize());
         return new DisappearedRecords(syncedKeys, links, producer, ledger, runs, executions, with);
     }
 

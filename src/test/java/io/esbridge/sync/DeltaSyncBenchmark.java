@@ -23,29 +23,30 @@ import io.esbridge.sandbox.SandboxStats;
  */
 public final class DeltaSyncBenchmark {
 
-    private DeltaSyncBenchmark() {
-    }
+    private DeltaSyncBenchmark() {}
 
     public static void main(String[] args) throws SQLException {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int changed = Math.max(1, clients / 100);
         String billing = "jdbc:h2:mem:bench-billing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EsBridgeApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:bench-state-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--es.sandbox.datasource-url=jdbc:h2:mem:bench-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--es.state.secret-key-file=target/test-secret.key",
-                "--es.console.password=benchmark",
-                "--es.sync.schedule-enabled=false",
-                "--camel.main.routes-include-pattern=classpath:es-bridge-benchmark-has-no-routes/*",
-                "--es.sync.source.url=" + billing,
-                "--es.sync.source.init-scripts=samples/billing-db/schema.sql",
-                "--es.sync.phases[0].name=customers",
-                "--es.sync.phases[0].query=config/sync/customers.sql",
-                "--es.sync.phases[0].mapping=billing-db-customers",
-                "--es.sync.phases[0].table=clients",
-                "--logging.level.io.esbridge=WARN",
-                "--logging.level.org.apache.cxf=ERROR")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EsBridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:bench-state-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--es.sandbox.datasource-url=jdbc:h2:mem:bench-sandbox-" + UUID.randomUUID()
+                                + ";DB_CLOSE_DELAY=-1",
+                        "--es.state.secret-key-file=target/test-secret.key",
+                        "--es.console.password=benchmark",
+                        "--es.sync.schedule-enabled=false",
+                        "--camel.main.routes-include-pattern=classpath:es-bridge-benchmark-has-no-routes/*",
+                        "--es.sync.source.url=" + billing,
+                        "--es.sync.source.init-scripts=samples/billing-db/schema.sql",
+                        "--es.sync.phases[0].name=customers",
+                        "--es.sync.phases[0].query=config/sync/customers.sql",
+                        "--es.sync.phases[0].mapping=billing-db-customers",
+                        "--es.sync.phases[0].table=clients",
+                        "--logging.level.io.esbridge=WARN",
+                        "--logging.level.org.apache.cxf=ERROR")) {
             SyncService sync = app.getBean(SyncService.class);
             SandboxStats stats = app.getBean(SandboxStats.class);
             // the billing database is opened (and its schema loaded) by the first sync; the rows must be there before
@@ -55,8 +56,11 @@ public final class DeltaSyncBenchmark {
             long start = System.nanoTime();
             SyncResult first = sync.sync(SyncMode.INCREMENTAL, SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
             double firstSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("initial load: %d rows in %.1f s (%.0f rows/s), %d SOAP calls%n",
-                    first.phases().get(0).in(), firstSeconds, first.phases().get(0).in() / firstSeconds,
+            System.out.printf(
+                    "initial load: %d rows in %.1f s (%.0f rows/s), %d SOAP calls%n",
+                    first.phases().get(0).in(),
+                    firstSeconds,
+                    first.phases().get(0).in() / firstSeconds,
                     stats.total());
 
             change(billing, clients, changed);
@@ -65,10 +69,15 @@ public final class DeltaSyncBenchmark {
             SyncResult delta = sync.sync(SyncMode.RECONCILE, SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
             double seconds = (System.nanoTime() - start) / 1e9;
             var report = delta.phases().get(0);
-            System.out.printf("delta sync (reconcile): %d rows, %d changed -> updated=%d unchanged=%d failed=%d%n",
+            System.out.printf(
+                    "delta sync (reconcile): %d rows, %d changed -> updated=%d unchanged=%d failed=%d%n",
                     report.in(), changed, report.updated(), report.unchanged(), report.failed());
-            System.out.printf("  wall %.1f s, %.0f rows/s, %d SOAP calls %s%n", seconds, report.in() / seconds,
-                    stats.total(), stats.snapshot().operations());
+            System.out.printf(
+                    "  wall %.1f s, %.0f rows/s, %d SOAP calls %s%n",
+                    seconds,
+                    report.in() / seconds,
+                    stats.total(),
+                    stats.snapshot().operations());
 
             change(billing, clients, changed);
             stats.reset();
@@ -76,7 +85,8 @@ public final class DeltaSyncBenchmark {
             delta = sync.sync(SyncMode.INCREMENTAL, SyncTrigger.onDemand(SyncTrigger.Kind.COMMAND));
             seconds = (System.nanoTime() - start) / 1e9;
             report = delta.phases().get(0);
-            System.out.printf("delta sync (incremental): %d rows read, updated=%d; wall %.2f s, %d SOAP calls%n",
+            System.out.printf(
+                    "delta sync (incremental): %d rows read, updated=%d; wall %.2f s, %d SOAP calls%n",
                     report.in(), report.updated(), seconds, stats.total());
         }
     }
@@ -96,7 +106,8 @@ public final class DeltaSyncBenchmark {
                 insert.setString(5, "Last" + i);
                 insert.setString(6, "bench" + id + "@example.com");
                 insert.setTimestamp(7, created);
-                insert.setTimestamp(8, Timestamp.valueOf(LocalDateTime.of(2026, 1, 1, 0, 0).plusSeconds(i)));
+                insert.setTimestamp(
+                        8, Timestamp.valueOf(LocalDateTime.of(2026, 1, 1, 0, 0).plusSeconds(i)));
                 insert.addBatch();
                 if (i % 5000 == 0) {
                     insert.executeBatch();

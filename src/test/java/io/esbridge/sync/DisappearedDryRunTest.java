@@ -19,16 +19,20 @@ import io.esbridge.state.LinkData;
 import io.esbridge.state.LinkStore;
 
 /** A dry-run reconciliation lists the status change of a customer gone from billing and makes no call. */
-@TestPropertySource(properties = {
-    "es.provisioning.dry-run=true",
-    "es.sync.disappeared=SUSPEND",
-    "es.sync.source.init-scripts=samples/billing-db/schema.sql,src/test/resources/sync/three-clients.sql"})
+@TestPropertySource(
+        properties = {
+            "es.provisioning.dry-run=true",
+            "es.sync.disappeared=SUSPEND",
+            "es.sync.source.init-scripts=samples/billing-db/schema.sql,src/test/resources/sync/three-clients.sql"
+        })
 class DisappearedDryRunTest extends SyncTestSupport {
 
     @Autowired
     LinkStore links;
+
     @Autowired
     SyncedKeys syncedKeys;
+
     @Autowired
     EnterpriseServerClient client;
 
@@ -37,8 +41,12 @@ class DisappearedDryRunTest extends SyncTestSupport {
         // what an earlier, real sync left: a user on the server, linked, of a client billing no longer has
         int userId = client.addUser(goneUser("gone9001"), "Pw-9001-secret", false, List.of());
         String applied = "{\"status\":\"ACTIVE\"}";
-        links.markApplied(RecordType.CUSTOMER, "bdb-9001", userId, new LinkData(null, applied, Fingerprint.of(applied),
-                null), "earlier-sync");
+        links.markApplied(
+                RecordType.CUSTOMER,
+                "bdb-9001",
+                userId,
+                new LinkData(null, applied, Fingerprint.of(applied), null),
+                "earlier-sync");
         syncedKeys.addNew(properties.source().name(), RecordType.CUSTOMER, Set.of("bdb-9001"));
         sandbox.reset();
 
@@ -48,9 +56,11 @@ class DisappearedDryRunTest extends SyncTestSupport {
         assertThat(changes.updated()).as(changes.summary()).isEqualTo(1);
         assertThat(changes.operations()).containsExactlyEntriesOf(Map.of("ChangeUserStatus", 1L));
         // only the reads of the billing rows' dry-run creates (is the username free, which plan): no write call
-        assertThat(sandbox.snapshot().operations()).as(sandbox.snapshot().toString())
+        assertThat(sandbox.snapshot().operations())
+                .as(sandbox.snapshot().toString())
                 .doesNotContainKeys("ChangeUserStatus", "ChangePackageStatus", "AddUser", "AddPackage");
         assertThat(client.getUserById(userId).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
-        assertThat(links.find(RecordType.CUSTOMER, "bdb-9001").orElseThrow().appliedJson()).isEqualTo(applied);
+        assertThat(links.find(RecordType.CUSTOMER, "bdb-9001").orElseThrow().appliedJson())
+                .isEqualTo(applied);
     }
 }

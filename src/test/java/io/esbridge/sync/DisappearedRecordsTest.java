@@ -29,18 +29,23 @@ import io.esbridge.state.LinkStore;
  * sync makes no call, a server failure is dead-lettered and replayed like any record, a customer back in billing is
  * reactivated by the normal path, and a cancelled customer is never suspended.
  */
-@TestPropertySource(properties = {
-    "es.sync.disappeared=SUSPEND",
-    "es.sync.source.init-scripts=samples/billing-db/schema.sql,src/test/resources/sync/three-clients.sql"})
+@TestPropertySource(
+        properties = {
+            "es.sync.disappeared=SUSPEND",
+            "es.sync.source.init-scripts=samples/billing-db/schema.sql,src/test/resources/sync/three-clients.sql"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DisappearedRecordsTest extends SyncTestSupport {
 
     @Autowired
     LinkStore links;
+
     @Autowired
     EnterpriseServerClient client;
+
     @Autowired
     SandboxFaults faults;
+
     @Autowired
     ReplayService replay;
 
@@ -57,13 +62,13 @@ class DisappearedRecordsTest extends SyncTestSupport {
         assertThat(changes.identityHolds()).as(changes.summary()).isTrue();
         assertThat(changes.in()).isEqualTo(2);
         assertThat(changes.updated()).isEqualTo(2);
-        assertThat(changes.operations()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("ChangePackageStatus", 1L, "ChangeUserStatus", 1L));
+        assertThat(changes.operations())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ChangePackageStatus", 1L, "ChangeUserStatus", 1L));
         assertThat(result.failed()).isZero();
-        assertThat(result.disappeared()).extracting(Disappeared::billingKey)
-                .containsExactly("bdb-s5002", "bdb-1002");
+        assertThat(result.disappeared()).extracting(Disappeared::billingKey).containsExactly("bdb-s5002", "bdb-1002");
         assertThat(result.disappeared()).extracting(Disappeared::action).containsOnly("SUSPENDED");
-        assertThat(sandbox.snapshot().operations()).containsEntry("ChangeUserStatus", 1L)
+        assertThat(sandbox.snapshot().operations())
+                .containsEntry("ChangeUserStatus", 1L)
                 .containsEntry("ChangePackageStatus", 1L);
 
         Link user = links.find(RecordType.CUSTOMER, "bdb-1002").orElseThrow();
@@ -73,8 +78,11 @@ class DisappearedRecordsTest extends SyncTestSupport {
         assertThat(packageStatus(space)).isEqualTo(PackageStatus.SUSPENDED);
         assertThat(space.appliedJson()).contains("\"status\":\"SUSPENDED\"");
         // the engine wrote both links, in the status-change run
-        assertThat(state.queryForList("select billing_key from es_link where last_run_id = ? order by 1", String.class,
-                changes.runId())).containsExactly("bdb-1002", "bdb-s5002");
+        assertThat(state.queryForList(
+                        "select billing_key from es_link where last_run_id = ? order by 1",
+                        String.class,
+                        changes.runId()))
+                .containsExactly("bdb-1002", "bdb-s5002");
     }
 
     @Test
@@ -97,7 +105,8 @@ class DisappearedRecordsTest extends SyncTestSupport {
         Link user = links.find(RecordType.CUSTOMER, "bdb-1003").orElseThrow();
         SyncResult result;
         // every status change fails for longer than the retry window (a share fails each request once only)
-        faults.set(FaultSettings.NONE.withFailFirst("ChangeUserStatus", 1_000, 500)
+        faults.set(FaultSettings.NONE
+                .withFailFirst("ChangeUserStatus", 1_000, 500)
                 .withFailFirst("ChangePackageStatus", 1_000, 500));
         try {
             result = reconcile();
@@ -109,18 +118,22 @@ class DisappearedRecordsTest extends SyncTestSupport {
         assertThat(changes.failed()).as(changes.summary()).isEqualTo(2);
         assertThat(changes.unchanged()).isEqualTo(2); // client 1002, suspended already
         assertThat(result.failed()).isEqualTo(2);
-        assertThat(result.disappeared()).filteredOn(d -> "FAILED".equals(d.action()))
-                .extracting(Disappeared::billingKey).containsExactly("bdb-s5003", "bdb-1003");
+        assertThat(result.disappeared())
+                .filteredOn(d -> "FAILED".equals(d.action()))
+                .extracting(Disappeared::billingKey)
+                .containsExactly("bdb-s5003", "bdb-1003");
         assertThat(openDeadLetterKeys()).containsExactly("bdb-1003", "bdb-s5003");
         assertThat(client.getUserById(user.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
         assertThat(links.find(RecordType.CUSTOMER, "bdb-1003").orElseThrow().appliedJson())
                 .contains("\"status\":\"ACTIVE\"");
 
         sandbox.reset();
-        RunReport replayed = replay.replay(new ReplayService.Selection(changes.runId(), null, null)).report();
+        RunReport replayed = replay.replay(new ReplayService.Selection(changes.runId(), null, null))
+                .report();
 
         assertThat(replayed.updated()).as(replayed.summary()).isEqualTo(2);
-        assertThat(sandbox.snapshot().operations()).containsEntry("ChangeUserStatus", 1L)
+        assertThat(sandbox.snapshot().operations())
+                .containsEntry("ChangeUserStatus", 1L)
                 .containsEntry("ChangePackageStatus", 1L);
         assertThat(client.getUserById(user.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
         assertThat(links.find(RecordType.CUSTOMER, "bdb-1003").orElseThrow().appliedJson())
@@ -132,13 +145,14 @@ class DisappearedRecordsTest extends SyncTestSupport {
     @Order(4)
     void aCustomerBackInBillingIsReactivated() {
         // as it was (three-clients.sql), changed since: only the status differs from what the link holds
-        billing("insert into clients (client_id, username, password, first_name, last_name, email, address, city,"
-                + " country, phone, status, created_at, updated_at) values (1002, 'gone1002', 'Pw-1002-secret', 'Ben',"
-                + " 'Leaves', 'gone1002@example.com', '2 Main Street', 'Paris', 'FR', '+33 1 100002', 'active',"
-                + " timestamp '2024-01-01 00:00:00', timestamp '2026-02-01 00:00:00')",
+        billing(
+                "insert into clients (client_id, username, password, first_name, last_name, email, address, city,"
+                        + " country, phone, status, created_at, updated_at) values (1002, 'gone1002', 'Pw-1002-secret', 'Ben',"
+                        + " 'Leaves', 'gone1002@example.com', '2 Main Street', 'Paris', 'FR', '+33 1 100002', 'active',"
+                        + " timestamp '2024-01-01 00:00:00', timestamp '2026-02-01 00:00:00')",
                 "insert into services (service_id, client_id, product_id, domain, billing_cycle, status, start_date,"
-                + " updated_at) values (5002, 1002, 1, 'gone5002.example', 'monthly', 'active', date '2024-01-01',"
-                + " timestamp '2026-02-01 00:00:00')");
+                        + " updated_at) values (5002, 1002, 1, 'gone5002.example', 'monthly', 'active', date '2024-01-01',"
+                        + " timestamp '2026-02-01 00:00:00')");
         sandbox.reset();
 
         SyncResult result = incremental();
@@ -165,13 +179,16 @@ class DisappearedRecordsTest extends SyncTestSupport {
         SyncResult result = reconcile();
 
         // its space, still active, is suspended; the user stays cancelled
-        assertThat(result.disappeared()).filteredOn(d -> d.billingKey().equals("bdb-1001"))
-                .extracting(Disappeared::action).containsExactly("UNCHANGED");
+        assertThat(result.disappeared())
+                .filteredOn(d -> d.billingKey().equals("bdb-1001"))
+                .extracting(Disappeared::action)
+                .containsExactly("UNCHANGED");
         assertThat(result.statusChanges().operations()).containsExactlyEntriesOf(Map.of("ChangePackageStatus", 1L));
         assertThat(client.getUserById(user.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.CANCELLED);
     }
 
     private PackageStatus packageStatus(Link space) {
-        return StatusIds.packageStatus(client.getPackage(space.esId()).orElseThrow().getStatusId());
+        return StatusIds.packageStatus(
+                client.getPackage(space.esId()).orElseThrow().getStatusId());
     }
 }

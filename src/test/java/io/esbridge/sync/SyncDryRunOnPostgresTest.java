@@ -24,7 +24,8 @@ class SyncDryRunOnPostgresTest extends SyncDryRunTest {
             state = PostgresSchemas.create("es_");
             billing = PostgresSchemas.create("billing_");
         }
-        return List.of("--spring.datasource.url=" + PostgresSchemas.URL + "?currentSchema=" + state,
+        return List.of(
+                "--spring.datasource.url=" + PostgresSchemas.URL + "?currentSchema=" + state,
                 "--spring.datasource.username=" + PostgresSchemas.USER,
                 "--spring.datasource.password=" + PostgresSchemas.PASSWORD,
                 "--spring.flyway.schemas=" + state,

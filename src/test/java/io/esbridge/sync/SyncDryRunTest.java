@@ -35,9 +35,20 @@ import io.esbridge.state.LinkStore;
 class SyncDryRunTest {
 
     private static final String SOURCE = "billing";
-    private static final Set<String> WRITE_CALLS = Set.of("AddUser", "UpdateUser", "ChangeUserStatus",
-            "ChangeUserPassword", "AddPackage", "UpdatePackage", "UpdatePackageName", "ChangePackageStatus",
-            "AddPackageAddon", "UpdatePackageAddon", "DeletePackageAddon", "AddHostingPlan", "UpdateHostingPlan");
+    private static final Set<String> WRITE_CALLS = Set.of(
+            "AddUser",
+            "UpdateUser",
+            "ChangeUserStatus",
+            "ChangeUserPassword",
+            "AddPackage",
+            "UpdatePackage",
+            "UpdatePackageName",
+            "ChangePackageStatus",
+            "AddPackageAddon",
+            "UpdatePackageAddon",
+            "DeletePackageAddon",
+            "AddHostingPlan",
+            "UpdateHostingPlan");
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -49,7 +60,8 @@ class SyncDryRunTest {
 
     /** Where the state store and the billing database are: H2 in memory here, kept between the two applications. */
     protected List<String> databases() {
-        return List.of("--spring.datasource.url=jdbc:h2:mem:dry-sync-state-" + suffix + ";DB_CLOSE_DELAY=-1",
+        return List.of(
+                "--spring.datasource.url=jdbc:h2:mem:dry-sync-state-" + suffix + ";DB_CLOSE_DELAY=-1",
                 "--es.sync.source.url=jdbc:h2:mem:dry-sync-billing-" + suffix + ";DB_CLOSE_DELAY=-1");
     }
 
@@ -61,8 +73,13 @@ class SyncDryRunTest {
         EnterpriseServerClient dryClient = dry.getBean(EnterpriseServerClient.class);
         int goneId = dryClient.addUser(SyncTestSupport.goneUser("gone9001"), "Pw-9001-secret", false, List.of());
         String applied = "{\"status\":\"ACTIVE\"}";
-        dry.getBean(LinkStore.class).markApplied(RecordType.CUSTOMER, "bdb-9001", goneId,
-                new LinkData(null, applied, Fingerprint.of(applied), null), "earlier-sync");
+        dry.getBean(LinkStore.class)
+                .markApplied(
+                        RecordType.CUSTOMER,
+                        "bdb-9001",
+                        goneId,
+                        new LinkData(null, applied, Fingerprint.of(applied), null),
+                        "earlier-sync");
         dry.getBean(SyncedKeys.class).addNew(source, RecordType.CUSTOMER, Set.of("bdb-9001"));
         JdbcTemplate dryState = dry.getBean(JdbcTemplate.class);
         Map<String, List<Map<String, Object>>> before = syncState(dryState);
@@ -74,13 +91,20 @@ class SyncDryRunTest {
 
         assertThat(incremental.dryRun()).isTrue();
         assertThat(incremental.summary()).contains("dry run");
-        assertThat(incremental.phases().get(0).created()).as(incremental.summary()).isEqualTo(3);
-        assertThat(incremental.phases().get(1).created()).as(incremental.summary()).isEqualTo(3);
+        assertThat(incremental.phases().get(0).created())
+                .as(incremental.summary())
+                .isEqualTo(3);
+        assertThat(incremental.phases().get(1).created())
+                .as(incremental.summary())
+                .isEqualTo(3);
         assertThat(reconcile.disappeared()).extracting(Disappeared::billingKey).containsExactly("bdb-9001");
         assertThat(reconcile.statusChanges().operations()).containsExactlyEntriesOf(Map.of("ChangeUserStatus", 1L));
-        assertThat(dryServer.snapshot().operations()).as(dryServer.snapshot().toString())
+        assertThat(dryServer.snapshot().operations())
+                .as(dryServer.snapshot().toString())
                 .doesNotContainKeys(WRITE_CALLS.toArray(String[]::new));
-        assertThat(syncState(dryState)).as("the state a dry run must leave as it was").isEqualTo(before);
+        assertThat(syncState(dryState))
+                .as("the state a dry run must leave as it was")
+                .isEqualTo(before);
         dry.close();
 
         ConfigurableApplicationContext real = start(false);
@@ -88,7 +112,8 @@ class SyncDryRunTest {
         SyncResult first = sync(real, SyncMode.INCREMENTAL);
 
         assertThat(first.dryRun()).isFalse();
-        assertThat(first.phases().get(0).created()).as("every client the dry run read: " + first.summary())
+        assertThat(first.phases().get(0).created())
+                .as("every client the dry run read: " + first.summary())
                 .isEqualTo(3);
         assertThat(first.phases().get(1).created()).as(first.summary()).isEqualTo(3);
         for (String username : List.of("gone1001", "gone1002", "gone1003")) {
@@ -103,8 +128,11 @@ class SyncDryRunTest {
         assertThat(second.statusChanges()).as(second.summary()).isNotNull();
         assertThat(second.statusChanges().updated()).as(second.summary()).isEqualTo(1);
         assertThat(client.getUserById(goneId).orElseThrow().getStatus()).isEqualTo(UserStatus.SUSPENDED);
-        assertThat(real.getBean(JdbcTemplate.class).queryForList("select action from es_sync_disappeared"
-                + " where billing_key = 'bdb-9001'", String.class)).containsExactly("SUSPENDED");
+        assertThat(real.getBean(JdbcTemplate.class)
+                        .queryForList(
+                                "select action from es_sync_disappeared" + " where billing_key = 'bdb-9001'",
+                                String.class))
+                .containsExactly("SUSPENDED");
     }
 
     private static SyncResult sync(ConfigurableApplicationContext app, SyncMode mode) {
@@ -122,8 +150,10 @@ class SyncDryRunTest {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         tables.put("es_sync_watermark", state.queryForList("select * from es_sync_watermark order by source, phase"));
         tables.put("es_sync_key", state.queryForList("select * from es_sync_key order by record_type, billing_key"));
-        tables.put("es_sync_disappeared", state.queryForList("select * from es_sync_disappeared"
-                + " order by execution_id, record_type, billing_key"));
+        tables.put(
+                "es_sync_disappeared",
+                state.queryForList(
+                        "select * from es_sync_disappeared" + " order by execution_id, record_type, billing_key"));
         tables.put("es_link", state.queryForList("select * from es_link order by record_type, billing_key"));
         tables.put("es_dead_letter", state.queryForList("select * from es_dead_letter order by id"));
         return tables;
@@ -131,7 +161,8 @@ class SyncDryRunTest {
 
     private ConfigurableApplicationContext start(boolean dryRun) {
         List<String> args = new ArrayList<>(databases());
-        args.addAll(List.of("--server.port=0",
+        args.addAll(List.of(
+                "--server.port=0",
                 "--es.sandbox.enabled=true",
                 "--es.server.url=",
                 "--es.sandbox.datasource-url=jdbc:h2:mem:dry-sync-sandbox-" + suffix + ";DB_CLOSE_DELAY=-1",
@@ -147,8 +178,8 @@ class SyncDryRunTest {
                 // as a one-shot command: no inbox routes
                 "--camel.main.routes-include-pattern=classpath:es-bridge-one-shot-has-no-routes/*",
                 "--es.provisioning.dry-run=" + dryRun));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EsBridgeApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(EsBridgeApplication.class).run(args.toArray(String[]::new));
         started.add(context);
         return context;
     }

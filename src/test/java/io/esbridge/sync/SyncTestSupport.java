@@ -22,26 +22,32 @@ import io.esbridge.sandbox.SandboxStats;
  * The whole application with its sandbox Enterprise Server, a state store of its own and the sample billing
  * database (samples/billing-db) loaded into a database of its own; syncs are run as the schedule runs them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "es.sandbox.enabled=true",
-    "spring.datasource.url=jdbc:h2:mem:sync-state-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.sandbox.datasource-url=jdbc:h2:mem:sync-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.sync.source.url=jdbc:h2:mem:sync-billing-${random.uuid};DB_CLOSE_DELAY=-1",
-    "es.sync.schedule-enabled=false",
-    "es.state.secret-key-file=target/test-secret.key",
-    "es.console.password=" + SyncTestSupport.CONSOLE_PASSWORD,
-    "es.errors.max-redeliveries=1",
-    "es.errors.redelivery-delay=20"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "es.sandbox.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:sync-state-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.sandbox.datasource-url=jdbc:h2:mem:sync-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.sync.source.url=jdbc:h2:mem:sync-billing-${random.uuid};DB_CLOSE_DELAY=-1",
+            "es.sync.schedule-enabled=false",
+            "es.state.secret-key-file=target/test-secret.key",
+            "es.console.password=" + SyncTestSupport.CONSOLE_PASSWORD,
+            "es.errors.max-redeliveries=1",
+            "es.errors.redelivery-delay=20"
+        })
 abstract class SyncTestSupport {
 
     static final String CONSOLE_PASSWORD = "sync-test-password";
 
     @Autowired
     SyncService sync;
+
     @Autowired
     SyncProperties properties;
+
     @Autowired
     SandboxStats sandbox;
+
     @Autowired
     JdbcTemplate state;
 
@@ -55,7 +61,8 @@ abstract class SyncTestSupport {
 
     private static SyncResult checked(SyncResult result) {
         assertThat(result.problems()).isEmpty();
-        result.phases().forEach(r -> assertThat(r.identityHolds()).as(r.summary()).isTrue());
+        result.phases()
+                .forEach(r -> assertThat(r.identityHolds()).as(r.summary()).isTrue());
         return result;
     }
 
@@ -89,8 +96,8 @@ abstract class SyncTestSupport {
     }
 
     List<String> openDeadLetterKeys() {
-        return state.queryForList("select billing_key from es_dead_letter where resolved_at is null order by 1",
-                String.class);
+        return state.queryForList(
+                "select billing_key from es_dead_letter where resolved_at is null order by 1", String.class);
     }
 
     /** An active customer of the administrator, as an earlier sync created one of a client billing no longer has. */

@@ -48,6 +48,7 @@ class TwoInstancesTest {
 
     @TempDir
     Path inbox;
+
     @TempDir
     Path elsewhere;
 
@@ -63,18 +64,24 @@ class TwoInstancesTest {
         PostgresSchemas.require();
         String schema = PostgresSchemas.create("es_two_");
         String billing = "jdbc:h2:mem:two-billing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        ConfigurableApplicationContext a = start(schema, billing, "--es.sandbox.enabled=true",
+        ConfigurableApplicationContext a = start(
+                schema,
+                billing,
+                "--es.sandbox.enabled=true",
                 "--es.sandbox.datasource-url=jdbc:h2:mem:two-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         String server = "http://localhost:" + a.getEnvironment().getProperty("local.server.port") + "/";
-        ConfigurableApplicationContext b = start(schema, billing, "--es.sandbox.enabled=false",
-                "--es.server.url=" + server);
-        assertThat(b.getBeanNamesForType(SandboxStats.class)).as("B serves no sandbox of its own").isEmpty();
+        ConfigurableApplicationContext b =
+                start(schema, billing, "--es.sandbox.enabled=false", "--es.server.url=" + server);
+        assertThat(b.getBeanNamesForType(SandboxStats.class))
+                .as("B serves no sandbox of its own")
+                .isEmpty();
         SandboxStats sandbox = a.getBean(SandboxStats.class);
         EnterpriseServerClient panel = a.getBean(EnterpriseServerClient.class);
         JdbcTemplate state = a.getBean(JdbcTemplate.class);
         String instanceA = a.getBean(SyncService.class).instance();
         String instanceB = b.getBean(SyncService.class).instance();
-        List<String> runOwners = List.of(a.getBean(RunOwner.class).id(), b.getBean(RunOwner.class).id());
+        List<String> runOwners = List.of(
+                a.getBean(RunOwner.class).id(), b.getBean(RunOwner.class).id());
         String prefix = "two" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
 
         // files dropped at once: one run each, whichever instance took it, each of their users created once
@@ -87,20 +94,32 @@ class TwoInstancesTest {
             names.add(name);
         }
         // every file taken and no run of them still open: then what both instances did is there to count
-        await().atMost(Duration.ofSeconds(120)).until(() -> names.stream().noneMatch(name -> Files.exists(
-                customers.resolve(name))) && runsOf(state, prefix, "finished_at is null") == 0
-                && runsOf(state, prefix, "finished_at is not null") >= FILES);
-        Map<String, List<String>> runsPerFile = state.queryForList("select source_name, owner_instance from es_run"
-                + " where source_name like ?", "customers-" + prefix + "-%").stream().collect(Collectors.groupingBy(
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> names.stream().noneMatch(name -> Files.exists(customers.resolve(name)))
+                        && runsOf(state, prefix, "finished_at is null") == 0
+                        && runsOf(state, prefix, "finished_at is not null") >= FILES);
+        Map<String, List<String>> runsPerFile = state
+                .queryForList(
+                        "select source_name, owner_instance from es_run" + " where source_name like ?",
+                        "customers-" + prefix + "-%")
+                .stream()
+                .collect(Collectors.groupingBy(
                         row -> (String) row.get("source_name"),
                         Collectors.mapping(row -> (String) row.get("owner_instance"), Collectors.toList())));
-        assertThat(runsPerFile).as("instances that ran each file").containsOnlyKeys(names)
-                .allSatisfy((name, owners) -> assertThat(owners).as(name).singleElement().isIn(runOwners));
-        assertThat(doneFiles(customers)).as("imported files moved to done/ (all files left: %s)", listing(customers))
+        assertThat(runsPerFile)
+                .as("instances that ran each file")
+                .containsOnlyKeys(names)
+                .allSatisfy((name, owners) ->
+                        assertThat(owners).as(name).singleElement().isIn(runOwners));
+        assertThat(doneFiles(customers))
+                .as("imported files moved to done/ (all files left: %s)", listing(customers))
                 .isEqualTo(FILES);
-        assertThat(sandbox.calls("AddUser")).as("AddUser calls the one server received")
+        assertThat(sandbox.calls("AddUser"))
+                .as("AddUser calls the one server received")
                 .isEqualTo(FILES * PER_FILE);
-        assertThat(usersNamed(panel, prefix)).as("users on the one server, per username").hasSize(FILES * PER_FILE)
+        assertThat(usersNamed(panel, prefix))
+                .as("users on the one server, per username")
+                .hasSize(FILES * PER_FILE)
                 .allSatisfy((username, count) -> assertThat(count).as(username).isEqualTo(1));
 
         // each instance provisions into the one server, and knows what the other created there
@@ -111,7 +130,8 @@ class TwoInstancesTest {
         assertThat(imported(b, ofA).unchanged()).as("A's file again, on B").isEqualTo(PER_FILE);
         assertThat(imported(a, ofB).unchanged()).as("B's file again, on A").isEqualTo(PER_FILE);
         assertThat(sandbox.calls("AddUser")).isEqualTo((FILES + 2) * PER_FILE);
-        assertThat(usersNamed(panel, prefix)).hasSize((FILES + 2) * PER_FILE)
+        assertThat(usersNamed(panel, prefix))
+                .hasSize((FILES + 2) * PER_FILE)
                 .allSatisfy((username, count) -> assertThat(count).as(username).isEqualTo(1));
 
         // the schedule: at least a few triggers, each executed by one instance only
@@ -122,9 +142,14 @@ class TwoInstancesTest {
         a.close();
         Timestamp down = new Timestamp(System.currentTimeMillis());
         JdbcTemplate stateOfB = b.getBean(JdbcTemplate.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> stateOfB.queryForObject("select count(*) from"
-                + " es_sync_execution where trigger_kind = 'SCHEDULE' and started_at > ? and instance = ?",
-                Long.class, down, instanceB) >= 2);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stateOfB.queryForObject(
+                                "select count(*) from"
+                                        + " es_sync_execution where trigger_kind = 'SCHEDULE' and started_at > ? and instance = ?",
+                                Long.class,
+                                down,
+                                instanceB)
+                        >= 2);
         assertOncePerTrigger(stateOfB);
         assertThat(instanceA).isNotEqualTo(instanceB);
     }
@@ -144,7 +169,9 @@ class TwoInstancesTest {
     private static RunReport imported(ConfigurableApplicationContext instance, Path file) {
         FileImporter.Result result = instance.getBean(FileImporter.class).importFile(file, true);
         assertThat(result.notImported()).as("%s imported", file.getFileName()).isNull();
-        RunReport report = instance.getBean(RunStore.class).report(result.runId().orElseThrow()).orElseThrow();
+        RunReport report = instance.getBean(RunStore.class)
+                .report(result.runId().orElseThrow())
+                .orElseThrow();
         assertThat(report.identityHolds()).as(report.summary()).isTrue();
         assertThat(report.failed()).as(report.summary()).isZero();
         return report;
@@ -152,19 +179,26 @@ class TwoInstancesTest {
 
     /** How many users of the server carry each username of this test. */
     private static Map<String, Long> usersNamed(EnterpriseServerClient panel, String prefix) {
-        return panel.getUsers(1, true).stream().map(UserInfo::getUsername).filter(name -> name.startsWith(prefix))
+        return panel.getUsers(1, true).stream()
+                .map(UserInfo::getUsername)
+                .filter(name -> name.startsWith(prefix))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     private static long runsOf(JdbcTemplate state, String prefix, String condition) {
-        return state.queryForObject("select count(*) from es_run where source_name like ? and " + condition,
-                Long.class, "customers-" + prefix + "-%");
+        return state.queryForObject(
+                "select count(*) from es_run where source_name like ? and " + condition,
+                Long.class,
+                "customers-" + prefix + "-%");
     }
 
     /** Every file under the inbox folder, for a failure message. */
     private static List<String> listing(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(file -> folder.relativize(file).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -176,20 +210,23 @@ class TwoInstancesTest {
         }
         try (Stream<Path> files = Files.list(done)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".csv")
-                    && !file.getFileName().toString().endsWith(".rejects.csv")).count();
+                            && !file.getFileName().toString().endsWith(".rejects.csv"))
+                    .count();
         }
     }
 
     private static List<Map<String, Object>> scheduled(JdbcTemplate state) {
-        return state.queryForList("select instance, scheduled_fire_time from es_sync_execution"
-                + " where trigger_kind = 'SCHEDULE'");
+        return state.queryForList(
+                "select instance, scheduled_fire_time from es_sync_execution" + " where trigger_kind = 'SCHEDULE'");
     }
 
     private static void assertOncePerTrigger(JdbcTemplate state) {
         Map<Object, Long> perTrigger = scheduled(state).stream()
                 .collect(Collectors.groupingBy(row -> row.get("scheduled_fire_time"), Collectors.counting()));
         assertThat(perTrigger).isNotEmpty();
-        assertThat(perTrigger.values()).as("executions per trigger: %s", perTrigger).containsOnly(1L);
+        assertThat(perTrigger.values())
+                .as("executions per trigger: %s", perTrigger)
+                .containsOnly(1L);
     }
 
     private ConfigurableApplicationContext start(String schema, String billing, String... server) {
@@ -209,8 +246,8 @@ class TwoInstancesTest {
                 // the billing tables without rows: each sync is quick, the schedule is what is tested
                 "--es.sync.source.init-scripts=samples/billing-db/schema.sql"));
         args.addAll(List.of(server));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(EsBridgeApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(EsBridgeApplication.class).run(args.toArray(String[]::new));
         instances.add(context);
         return context;
     }

@@ -14,29 +14,34 @@ import java.util.Set;
 public final class RejectsCsv {
 
     /** The columns a rejects file adds after the original ones. */
-    public static final List<String> ERROR_COLUMNS = List.of("error_field", "error_code", "error_name",
-            "error_message", "source_line");
+    public static final List<String> ERROR_COLUMNS =
+            List.of("error_field", "error_code", "error_name", "error_message", "source_line");
     /** A UTF-8 byte order mark, so that spreadsheets read the file as UTF-8. */
     public static final String BOM = "\uFEFF";
 
     /** A plain number (an error code such as -305) is no formula and stays as it is. */
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
     private static final Set<Character> FORMULA_STARTS = Set.of('=', '+', '-', '@', '\t', '\r');
 
-    private RejectsCsv() {
-    }
+    private RejectsCsv() {}
 
     /** A value made safe to open in a spreadsheet. */
     public static String defuse(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return FORMULA_STARTS.contains(value.charAt(0)) && !NUMBER.matcher(value).matches() ? "'" + value : value;
+        return FORMULA_STARTS.contains(value.charAt(0))
+                        && !NUMBER.matcher(value).matches()
+                ? "'" + value
+                : value;
     }
 
     /** A value read back from a rejects file: the {@code '} added by {@link #defuse} removed. */
     public static String restore(String value) {
-        if (value != null && value.length() > 1 && value.charAt(0) == '\''
+        if (value != null
+                && value.length() > 1
+                && value.charAt(0) == '\''
                 && FORMULA_STARTS.contains(value.charAt(1))) {
             return value.substring(1);
         }
@@ -69,8 +74,12 @@ public final class RejectsCsv {
     }
 
     private static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0
-                && cell.indexOf(';') < 0 && cell.indexOf('\t') < 0) {
+        if (cell.indexOf(',') < 0
+                && cell.indexOf('"') < 0
+                && cell.indexOf('\n') < 0
+                && cell.indexOf('\r') < 0
+                && cell.indexOf(';') < 0
+                && cell.indexOf('\t') < 0) {
             return cell;
         }
         return '"' + cell.replace("\"", "\"\"") + '"';

@@ -54,8 +54,7 @@ public class RunFiles {
     }
 
     /** The files written for one run. */
-    public record Written(Path report, Optional<Path> rejects) {
-    }
+    public record Written(Path report, Optional<Path> rejects) {}
 
     /**
      * Writes the report of a finished run (as closing the run computed it) and its rejects into {@code folder}, named
@@ -67,14 +66,16 @@ public class RunFiles {
         Map<String, Object> json = new LinkedHashMap<>(RunStore.reportJson(report));
         rejects.ifPresent(path -> json.put("rejectsFile", path.getFileName().toString()));
         Path reportFile = folder.resolve(baseName + REPORT_SUFFIX);
-        Files.writeString(reportFile, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                reportFile, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json), StandardCharsets.UTF_8);
         return new Written(reportFile, rejects);
     }
 
     private Optional<Path> writeRejects(String runId, Path target) throws IOException {
-        List<Reject> rejects = new ArrayList<>(deadLetters.ofRun(runId).stream().map(d -> new Reject(d.source(),
-                d.field(), d.errorCode(), d.errorName(), d.message(), raw(d.rawJson()))).toList());
+        List<Reject> rejects = new ArrayList<>(deadLetters.ofRun(runId).stream()
+                .map(d ->
+                        new Reject(d.source(), d.field(), d.errorCode(), d.errorName(), d.message(), raw(d.rawJson())))
+                .toList());
         if (rejects.isEmpty()) {
             return Optional.empty();
         }
@@ -92,8 +93,10 @@ public class RunFiles {
                 List<String> cells = new ArrayList<>();
                 for (String column : columns) {
                     String value = r.raw().get(column);
-                    cells.add(value == null || Secrets.MASK.equals(value) || Secrets.isSecret(column, List.of())
-                            ? "" : value);
+                    cells.add(
+                            value == null || Secrets.MASK.equals(value) || Secrets.isSecret(column, List.of())
+                                    ? ""
+                                    : value);
                 }
                 cells.add(r.field());
                 cells.add(r.code() == null ? "" : String.valueOf(r.code()));
@@ -113,16 +116,15 @@ public class RunFiles {
             return Map.of();
         }
         try {
-            Map<String, String> raw = mapper.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
-            });
+            Map<String, String> raw = mapper.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
             return raw == null ? Map.of() : raw;
         } catch (IOException e) {
             return Map.of();
         }
     }
 
-    private record Reject(String source, String field, Integer code, String name, String message,
-            Map<String, String> raw) {
+    private record Reject(
+            String source, String field, Integer code, String name, String message, Map<String, String> raw) {
 
         long line() {
             Matcher m = source == null ? null : LINE.matcher(source);

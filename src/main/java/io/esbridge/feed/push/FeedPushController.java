@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.esbridge.feed.FeedEndpoints;
 import io.esbridge.feed.FeedHeaders;
 import io.esbridge.feed.read.FeedUnreadableException;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/feeds/{mapping}} with a JSON array ({@code application/json}) or JSON Lines
@@ -51,13 +52,17 @@ public class FeedPushController {
      */
     private static String namedCharset(HttpServletRequest request) {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return contentType == null ? null : MediaType.parseMediaType(contentType).getParameter("charset");
+        return contentType == null
+                ? null
+                : MediaType.parseMediaType(contentType).getParameter("charset");
     }
 
-    @PostMapping(path = "/api/feeds/{mapping}", consumes = {"application/json", "application/x-ndjson",
-            "application/jsonl", "application/json-lines"})
-    public ResponseEntity<Map<String, Object>> push(@PathVariable String mapping,
-            @RequestParam(defaultValue = "true") boolean wait, HttpServletRequest request) throws IOException {
+    @PostMapping(
+            path = "/api/feeds/{mapping}",
+            consumes = {"application/json", "application/x-ndjson", "application/jsonl", "application/json-lines"})
+    public ResponseEntity<Map<String, Object>> push(
+            @PathVariable String mapping, @RequestParam(defaultValue = "true") boolean wait, HttpServletRequest request)
+            throws IOException {
         boolean preferAsync = prefersRespondAsync(request);
         boolean async = preferAsync || !wait;
         InputStream body = async ? spool.keep(request.getInputStream()) : request.getInputStream();

@@ -1,5 +1,7 @@
 package io.esbridge.feed.push;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,7 +21,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import io.esbridge.feed.FeedProperties;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Who may push feeds ({@code POST /api/feeds/{mapping}}) and read the run reports a push points at
@@ -44,8 +45,7 @@ public class PushSecurityConfiguration {
             response.setHeader("WWW-Authenticate", CHALLENGE);
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         };
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/feeds/**"),
-                        paths.matcher("/api/runs/**")))
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/feeds/**"), paths.matcher("/api/runs/**")))
                 .authenticationManager(pushAccount(properties.push()))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
@@ -62,8 +62,11 @@ public class PushSecurityConfiguration {
             };
         }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
-                User.withUsername(push.username()).password(encoder.encode(push.password())).roles("FEEDS").build()));
+        DaoAuthenticationProvider provider =
+                new DaoAuthenticationProvider(new InMemoryUserDetailsManager(User.withUsername(push.username())
+                        .password(encoder.encode(push.password()))
+                        .roles("FEEDS")
+                        .build()));
         provider.setPasswordEncoder(encoder);
         return new ProviderManager(provider);
     }

@@ -26,7 +26,8 @@ public class RunReportController {
 
     @GetMapping("/api/runs/{runId}")
     public ResponseEntity<Map<String, Object>> report(@PathVariable String runId) {
-        return runs.report(runId).map(report -> ResponseEntity.ok(RunStore.reportJson(report)))
+        return runs.report(runId)
+                .map(report -> ResponseEntity.ok(RunStore.reportJson(report)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no run " + runId)));
     }
 }

@@ -29,12 +29,12 @@ public final class CharsetDetection {
     static final int SAMPLE = 4 * 1024 * 1024;
     /** Below this ICU4J guesses (short samples score low on every charset): windows-1252 is the safer guess. */
     private static final int CONFIDENT = 50;
+
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String CHANGE = "set the mapping's charset (config/mappings), the route's EsFeedCharset"
             + " header or es.feeds.charset to the file's charset";
 
-    private CharsetDetection() {
-    }
+    private CharsetDetection() {}
 
     /** The charset of {@code file}. @throws FeedUnreadableException when the file holds no text */
     public static FeedCharset of(Path file) throws IOException {
@@ -48,8 +48,11 @@ public final class CharsetDetection {
             return new FeedCharset(bom.get(), "detected: byte order mark", CHANGE, false);
         }
         if (isUtf8(sample, sample.length < SAMPLE)) {
-            return new FeedCharset(StandardCharsets.UTF_8, sample.length < SAMPLE ? "detected: valid UTF-8"
-                    : "detected: its first 4 MB are valid UTF-8", CHANGE, false);
+            return new FeedCharset(
+                    StandardCharsets.UTF_8,
+                    sample.length < SAMPLE ? "detected: valid UTF-8" : "detected: its first 4 MB are valid UTF-8",
+                    CHANGE,
+                    false);
         }
         refuseBinary(name, sample);
         CharsetMatch match = new CharsetDetector().setText(sample).detect();
@@ -58,11 +61,15 @@ public final class CharsetDetection {
             // ICU names Latin-1 for Western text without bytes 0x80-0x9F; windows-1252 reads the same text, and
             // also the curly quotes and euro signs the same systems write there
             Charset read = detected.equals(StandardCharsets.ISO_8859_1) ? WINDOWS_1252 : detected;
-            return new FeedCharset(read, "detected: not UTF-8; ICU4J says " + match.getName() + " (confidence "
-                    + match.getConfidence() + ")", CHANGE, false);
+            return new FeedCharset(
+                    read,
+                    "detected: not UTF-8; ICU4J says " + match.getName() + " (confidence " + match.getConfidence()
+                            + ")",
+                    CHANGE,
+                    false);
         }
-        return new FeedCharset(WINDOWS_1252, "detected: not UTF-8, no confident guess; windows-1252 assumed",
-                CHANGE, false);
+        return new FeedCharset(
+                WINDOWS_1252, "detected: not UTF-8, no confident guess; windows-1252 assumed", CHANGE, false);
     }
 
     private static Optional<Charset> byteOrderMark(byte[] b) {
@@ -86,7 +93,9 @@ public final class CharsetDetection {
 
     /** Strict UTF-8; a sequence cut by the end of a sample that is not the whole file does not count against it. */
     private static boolean isUtf8(byte[] sample, boolean wholeFile) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(sample);
         CharBuffer out = CharBuffer.allocate(64 * 1024);

@@ -28,8 +28,7 @@ public final class CharsetMismatch {
         }
     }
 
-    private CharsetMismatch() {
-    }
+    private CharsetMismatch() {}
 
     /** Whether {@code failure} is a decoding failure (the text is not in the charset it is read in). */
     public static boolean isDecoding(Throwable failure) {
@@ -55,22 +54,25 @@ public final class CharsetMismatch {
         } catch (IOException e) {
             where = "somewhere after the rows read (" + e.getMessage() + ")";
         }
-        return new FeedUnreadableException(file.getFileName() + " is not " + charset.name() + " text from " + where
-                + ", and " + charset.name() + " is what " + charset.from() + " says; " + charset.change()
-                + " (most older billing systems write windows-1252), then import it again", failure);
+        return new FeedUnreadableException(
+                file.getFileName() + " is not " + charset.name() + " text from " + where
+                        + ", and " + charset.name() + " is what " + charset.from() + " says; " + charset.change()
+                        + " (most older billing systems write windows-1252), then import it again",
+                failure);
     }
 
     /**
      * The failure of reading a push as {@code charset} after {@code read} records, restated; a push cannot be read
      * again to find the byte, but what to change is the same.
      */
-    public static FeedUnreadableException explainPush(FeedUnreadableException failure, long read,
-            FeedCharset charset) {
+    public static FeedUnreadableException explainPush(FeedUnreadableException failure, long read, FeedCharset charset) {
         if (!isDecoding(failure)) {
             return failure;
         }
-        return new FeedUnreadableException("the push is not " + charset.name() + " text after record " + read
-                + ", and " + charset.name() + " is what " + charset.from() + " says; " + charset.change(), failure);
+        return new FeedUnreadableException(
+                "the push is not " + charset.name() + " text after record " + read + ", and " + charset.name()
+                        + " is what " + charset.from() + " says; " + charset.change(),
+                failure);
     }
 
     /** {@code rows}, whose failures are restated by {@code explain} (the readers fail from {@code hasNext/next}). */
@@ -98,7 +100,9 @@ public final class CharsetMismatch {
 
     /** The first byte of {@code file} that is not text in the charset, if any. */
     static Optional<Where> locate(Path file, FeedCharset charset) throws IOException {
-        CharsetDecoder decoder = charset.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         CharBuffer out = CharBuffer.allocate(64 * 1024);

@@ -44,15 +44,22 @@ public final class CsvFeedRows implements FeedRows {
      */
     public CsvFeedRows(InputStream in, Charset charset, String delimiter, String fileName, String keyColumn) {
         this.fileName = fileName;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
         List<String> names;
         try {
             skipByteOrderMark(reader);
             char separator = delimiter == null || delimiter.isEmpty() ? detect(reader) : unescape(delimiter);
             // the header row is read as a row, not by commons-csv's setHeader(): its complaints quote the row, and
             // a file without a header row has a customer's values there, password included
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
+            CSVFormat format = CSVFormat.RFC4180
+                    .builder()
+                    .setDelimiter(separator)
+                    .setIgnoreEmptyLines(true)
+                    .get();
             parser = format.parse(reader);
             records = parser.iterator();
             names = records.hasNext() ? records.next().toList() : null;
@@ -74,7 +81,8 @@ public final class CsvFeedRows implements FeedRows {
      * not the header, it is a record, and which of its values is a password is not known.
      */
     private static String headerProblem(List<String> names, String keyColumn) {
-        String needs = keyColumn == null ? "a header row naming its columns"
+        String needs = keyColumn == null
+                ? "a header row naming its columns"
                 : "a header row naming the column '" + keyColumn + "' that the mapping reads the billing key from";
         if (names == null) {
             return "is empty: it has no header row and no records; a file of this feed starts with " + needs;
@@ -110,8 +118,8 @@ public final class CsvFeedRows implements FeedRows {
         } catch (UncheckedIOException | IllegalStateException e) {
             // Camel's streaming split asks hasNext() before it processes the row it holds: thrown here, that row
             // would be counted as read and never processed. The failure is thrown by the next call of next().
-            unreadable = new FeedUnreadableException(fileName + " cannot be read after line " + lastLine + ": "
-                    + reason(e), e);
+            unreadable = new FeedUnreadableException(
+                    fileName + " cannot be read after line " + lastLine + ": " + reason(e), e);
             return true;
         }
     }
@@ -125,8 +133,8 @@ public final class CsvFeedRows implements FeedRows {
         try {
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new FeedUnreadableException(fileName + " cannot be read after line " + lastLine + ": "
-                    + reason(e), e);
+            throw new FeedUnreadableException(
+                    fileName + " cannot be read after line " + lastLine + ": " + reason(e), e);
         }
         // blank lines are skipped, so a record starts on the first non-blank line after the previous one; counting
         // from the previous record's end is exact for files without blank lines, which feeds are
@@ -137,7 +145,8 @@ public final class CsvFeedRows implements FeedRows {
         for (int i = 0; i < header.size() && i < record.size(); i++) {
             values.put(header.get(i), record.get(i));
         }
-        String problem = record.size() == header.size() ? null
+        String problem = record.size() == header.size()
+                ? null
                 : "has " + record.size() + " fields where the header has " + header.size();
         return new SourcedRow(source, values, problem);
     }

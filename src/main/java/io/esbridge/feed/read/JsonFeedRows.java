@@ -31,7 +31,8 @@ public final class JsonFeedRows implements FeedRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A password property in a line that is not JSON, so that a rejected line never shows it. */
-    private static final Pattern SECRET_PROPERTY = Pattern.compile("(\"[^\"]*(?i:password)[^\"]*\"\\s*:\\s*)\"[^\"]*\"");
+    private static final Pattern SECRET_PROPERTY =
+            Pattern.compile("(\"[^\"]*(?i:password)[^\"]*\"\\s*:\\s*)\"[^\"]*\"");
 
     /** Where each row comes from: file and line, or push and index. */
     public interface Positions {
@@ -45,6 +46,7 @@ public final class JsonFeedRows implements FeedRows {
     private SourcedRow next;
     /** Read to the end or closed: Camel's splitter may ask again after closing the rows it iterated. */
     private boolean finished;
+
     private long lineNumber;
     /** Read by the progress line's thread too. */
     private volatile long read;
@@ -52,8 +54,11 @@ public final class JsonFeedRows implements FeedRows {
     public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions) {
         this.positions = positions;
         this.name = name;
-        this.reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        this.reader = new BufferedReader(new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
             int first = firstSignificant();
             if (first == '[') {
@@ -62,8 +67,8 @@ public final class JsonFeedRows implements FeedRows {
             } else if (first == '{' || first < 0) {
                 array = null;
             } else {
-                throw new FeedUnreadableException(name + " is neither a JSON array nor JSON Lines (it starts with '"
-                        + (char) first + "')");
+                throw new FeedUnreadableException(
+                        name + " is neither a JSON array nor JSON Lines (it starts with '" + (char) first + "')");
             }
         } catch (IOException e) {
             throw new FeedUnreadableException(name + " cannot be read: " + safe(e), e);
@@ -129,10 +134,13 @@ public final class JsonFeedRows implements FeedRows {
             return row(source, node);
         } catch (IOException e) {
             JsonLocation where = array.currentLocation();
-            throw new FeedUnreadableException(name + " line " + where.getLineNr() + ", column "
-                    + where.getColumnNr() + ": the JSON array cannot be read after element " + read + ": " + safe(e)
-                    + "; the elements before it were read, the rest was not: fix the file there and import it"
-                    + " again (what was applied stays unchanged)", e);
+            throw new FeedUnreadableException(
+                    name + " line " + where.getLineNr() + ", column "
+                            + where.getColumnNr() + ": the JSON array cannot be read after element " + read + ": "
+                            + safe(e)
+                            + "; the elements before it were read, the rest was not: fix the file there and import it"
+                            + " again (what was applied stays unchanged)",
+                    e);
         }
     }
 
@@ -142,7 +150,9 @@ public final class JsonFeedRows implements FeedRows {
      */
     static String safe(IOException e) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : QUOTED_TOKEN.matcher(message).replaceAll("(not shown)");
+        return message == null
+                ? e.getClass().getSimpleName()
+                : QUOTED_TOKEN.matcher(message).replaceAll("(not shown)");
     }
 
     /** A quoted token of more than one character; Jackson quotes single characters as ('x' (code 120)). */
@@ -162,13 +172,17 @@ public final class JsonFeedRows implements FeedRows {
             try {
                 return row(source, JSON.readTree(line));
             } catch (JsonProcessingException e) {
-                return new SourcedRow(source, Map.of("line", SECRET_PROPERTY.matcher(line).replaceAll("$1\"******\"")),
+                return new SourcedRow(
+                        source,
+                        Map.of("line", SECRET_PROPERTY.matcher(line).replaceAll("$1\"******\"")),
                         "is not JSON: " + safe(e));
             }
         } catch (IOException e) {
-            throw new FeedUnreadableException(name + " cannot be read after line " + lineNumber + ": " + safe(e)
-                    + "; the lines before it were read, the rest was not: fix the file there and import it again"
-                    + " (what was applied stays unchanged)", e);
+            throw new FeedUnreadableException(
+                    name + " cannot be read after line " + lineNumber + ": " + safe(e)
+                            + "; the lines before it were read, the rest was not: fix the file there and import it again"
+                            + " (what was applied stays unchanged)",
+                    e);
         }
     }
 
@@ -184,7 +198,7 @@ public final class JsonFeedRows implements FeedRows {
 
     private static void flatten(String path, JsonNode node, Map<String, String> into) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), into);
             }

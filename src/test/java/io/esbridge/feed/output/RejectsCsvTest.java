@@ -14,8 +14,21 @@ class RejectsCsvTest {
 
     @Test
     void cellsASpreadsheetWouldEvaluateAreDefusedAndQuotedWhenNeeded() {
-        assertThat(RejectsCsv.line(Arrays.asList("=HYPERLINK(\"http://x\")", "+1 555", "-2+3", "@SUM(A1)",
-                "\tx", "\rx", "-305", "+42", "3.5", "plain", "a,b", "say \"hi\"", null, "")))
+        assertThat(RejectsCsv.line(Arrays.asList(
+                        "=HYPERLINK(\"http://x\")",
+                        "+1 555",
+                        "-2+3",
+                        "@SUM(A1)",
+                        "\tx",
+                        "\rx",
+                        "-305",
+                        "+42",
+                        "3.5",
+                        "plain",
+                        "a,b",
+                        "say \"hi\"",
+                        null,
+                        "")))
                 .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",'+1 555,'-2+3,'@SUM(A1),\"'\tx\",\"'\rx\",-305,+42,3.5,"
                         + "plain,\"a,b\",\"say \"\"hi\"\"\",,");
     }
@@ -28,10 +41,13 @@ class RejectsCsvTest {
         row.put("note", "'quoted on purpose");
         RejectsCsv.ERROR_COLUMNS.forEach(c -> row.put(c, "x"));
         assertThat(RejectsCsv.isRejectsRow(row)).isTrue();
-        assertThat(RejectsCsv.original(row)).containsExactly(Map.entry("customer_id", "C1"),
-                Map.entry("phone", "+1 555"), Map.entry("note", "'quoted on purpose"));
+        assertThat(RejectsCsv.original(row))
+                .containsExactly(
+                        Map.entry("customer_id", "C1"),
+                        Map.entry("phone", "+1 555"),
+                        Map.entry("note", "'quoted on purpose"));
         assertThat(RejectsCsv.isRejectsRow(Map.of("customer_id", "C1"))).isFalse();
-        assertThat(RejectsCsv.ERROR_COLUMNS).isEqualTo(List.of("error_field", "error_code", "error_name",
-                "error_message", "source_line"));
+        assertThat(RejectsCsv.ERROR_COLUMNS)
+                .isEqualTo(List.of("error_field", "error_code", "error_name", "error_message", "source_line"));
     }
 }

@@ -19,8 +19,8 @@ import io.esbridge.record.SourceRef;
 class FeedReadersTest {
 
     private static List<SourcedRow> csv(String text, Charset charset, String delimiter) {
-        return drain(new CsvFeedRows(new ByteArrayInputStream(text.getBytes(charset)), charset, delimiter, "f.csv",
-                "id"));
+        return drain(
+                new CsvFeedRows(new ByteArrayInputStream(text.getBytes(charset)), charset, delimiter, "f.csv", "id"));
     }
 
     private static List<SourcedRow> drain(FeedRows rows) {
@@ -33,8 +33,8 @@ class FeedReadersTest {
     @ParameterizedTest
     @ValueSource(strings = {",", ";", "\t"})
     void detectsTheDelimiterFromTheHeader(String d) {
-        List<SourcedRow> rows = csv("id" + d + "name" + d + "city\n1" + d + "Ann" + d + "Oslo\n", StandardCharsets.UTF_8,
-                "");
+        List<SourcedRow> rows =
+                csv("id" + d + "name" + d + "city\n1" + d + "Ann" + d + "Oslo\n", StandardCharsets.UTF_8, "");
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.values()).containsEntry("name", "Ann").containsEntry("city", "Oslo");
             assertThat(r.problem()).isNull();
@@ -43,10 +43,12 @@ class FeedReadersTest {
 
     @Test
     void readsQuotedFieldsWithDelimitersAndLineBreaksAndReportsTheLineEachRecordStartsOn() {
-        String text = "\uFEFFid,address,name\r\n1,\"1 Main St, Suite 2\r\nBuilding B\",Ann\r\n2,\"say \"\"hi\"\"\",Bob\r\n";
+        String text =
+                "\uFEFFid,address,name\r\n1,\"1 Main St, Suite 2\r\nBuilding B\",Ann\r\n2,\"say \"\"hi\"\"\",Bob\r\n";
         List<SourcedRow> rows = csv(text, StandardCharsets.UTF_8, ",");
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).values()).containsEntry("id", "1")
+        assertThat(rows.get(0).values())
+                .containsEntry("id", "1")
                 .containsEntry("address", "1 Main St, Suite 2\r\nBuilding B");
         assertThat(rows.get(0).source()).isEqualTo(SourceRef.fileLine("f.csv", 2));
         assertThat(rows.get(1).source()).isEqualTo(SourceRef.fileLine("f.csv", 4));
@@ -69,7 +71,7 @@ class FeedReadersTest {
         }
         // where the 10,000th row ends, give or take the readers' buffers (at most about 64 KiB ahead)
         assertThat(in.count()).isBetween(halfway, halfway + 80 * 1024);
-        rows.forEachRemaining(row -> { });
+        rows.forEachRemaining(row -> {});
         assertThat(in.count()).isEqualTo(bytes.length);
     }
 
@@ -83,14 +85,17 @@ class FeedReadersTest {
     @Test
     void aFileInAnotherEncodingThanConfiguredIsUnreadable() {
         byte[] latin1 = "id,name\n1,Émilie\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> drain(new CsvFeedRows(new ByteArrayInputStream(latin1), StandardCharsets.UTF_8, "",
-                "f.csv", "id"))).isInstanceOf(FeedUnreadableException.class).hasMessageContaining("encoding");
+        assertThatThrownBy(() -> drain(
+                        new CsvFeedRows(new ByteArrayInputStream(latin1), StandardCharsets.UTF_8, "", "f.csv", "id")))
+                .isInstanceOf(FeedUnreadableException.class)
+                .hasMessageContaining("encoding");
     }
 
     @Test
     void aFileWithoutTheHeaderIsUnreadable() {
         assertThatThrownBy(() -> csv("1,Ann,Oslo\n2,Bob,Rome\n", StandardCharsets.UTF_8, ""))
-                .isInstanceOf(FeedUnreadableException.class).hasMessageContaining("no header row with the column 'id'");
+                .isInstanceOf(FeedUnreadableException.class)
+                .hasMessageContaining("no header row with the column 'id'");
         assertThatThrownBy(() -> csv("", StandardCharsets.UTF_8, "")).isInstanceOf(FeedUnreadableException.class);
     }
 
@@ -103,8 +108,11 @@ class FeedReadersTest {
     }
 
     private static List<SourcedRow> json(String text) {
-        return drain(new JsonFeedRows(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                StandardCharsets.UTF_8, "f.json", (line, index) -> SourceRef.fileLine("f.json", line)));
+        return drain(new JsonFeedRows(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8,
+                "f.json",
+                (line, index) -> SourceRef.fileLine("f.json", line)));
     }
 
     @Test
@@ -112,7 +120,9 @@ class FeedReadersTest {
         List<SourcedRow> rows = json("\uFEFF[\n  {\"id\": 1, \"name\": \"Ann\", \"address\": {\"city\": \"Oslo\"},"
                 + " \"tags\": [\"a\", \"b\"]},\n  {\"id\": 2, \"name\": null},\n  7\n]");
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).values()).containsEntry("id", "1").containsEntry("address.city", "Oslo")
+        assertThat(rows.get(0).values())
+                .containsEntry("id", "1")
+                .containsEntry("address.city", "Oslo")
                 .containsEntry("tags[1]", "b");
         assertThat(rows.get(1).source().position()).isEqualTo("3");
         assertThat(rows.get(1).values()).containsEntry("name", null);
@@ -121,7 +131,8 @@ class FeedReadersTest {
 
     @Test
     void readsJsonLinesWhereABrokenLineIsABadRow() {
-        List<SourcedRow> rows = json("{\"id\": \"1\"}\n\n{\"id\": \"2\", \"password\": \"pw\", broken\n{\"id\": \"3\"}\n");
+        List<SourcedRow> rows =
+                json("{\"id\": \"1\"}\n\n{\"id\": \"2\", \"password\": \"pw\", broken\n{\"id\": \"3\"}\n");
         assertThat(rows).extracting(r -> r.source().position()).containsExactly("1", "3", "4");
         assertThat(rows.get(1).problem()).startsWith("is not JSON");
         assertThat(rows.get(1).values().get("line")).doesNotContain("\"pw\"").contains("******");
@@ -130,7 +141,8 @@ class FeedReadersTest {
 
     @Test
     void somethingThatIsNotJsonIsUnreadable() {
-        assertThatThrownBy(() -> json("id,name\n1,Ann\n")).isInstanceOf(FeedUnreadableException.class)
+        assertThatThrownBy(() -> json("id,name\n1,Ann\n"))
+                .isInstanceOf(FeedUnreadableException.class)
                 .hasMessageContaining("neither a JSON array nor JSON Lines");
         assertThatThrownBy(() -> json("[{\"id\": 1}, {\"id\": ")).isInstanceOf(FeedUnreadableException.class);
     }

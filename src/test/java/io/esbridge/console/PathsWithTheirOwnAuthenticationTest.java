@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.esbridge.client.Brand;
 
@@ -21,34 +19,17 @@ import io.esbridge.client.Brand;
  * own, with its own account (es.feeds.push.*) and realm. With the sandbox on, so that every answer below comes from
  * the part that owns the path: a console chain covering one of them would answer in its place (401 in its own realm, 403 for a POST without a CSRF token, or refuse the sandbox's account).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "es.sandbox.enabled=true",
-            "es.server.url=",
-            "es.server.brand=solidcp",
-            "es.sandbox.brand=solidcp",
-            "spring.datasource.url=jdbc:h2:mem:own-auth-${random.uuid};DB_CLOSE_DELAY=-1",
-            "es.sandbox.datasource-url=jdbc:h2:mem:own-auth-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
-            "es.state.secret-key-file=target/test-secret.key",
-            "es.console.username=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_USER,
-            "es.console.password=" + PathsWithTheirOwnAuthenticationTest.CONSOLE_PASSWORD,
-            "es.feeds.push.username=" + PathsWithTheirOwnAuthenticationTest.PUSH_USER,
-            "es.feeds.push.password=" + PathsWithTheirOwnAuthenticationTest.PUSH_PASSWORD
-        })
-class PathsWithTheirOwnAuthenticationTest {
+// The console context with the sandbox on (SandboxConsoleTestSupport), shared with the console's browser tests so
+// that Spring builds it once: every path below is owned by a part that runs there, solidcp being both brands' default.
+class PathsWithTheirOwnAuthenticationTest extends SandboxConsoleTestSupport {
 
-    static final String CONSOLE_USER = "operator";
-    static final String CONSOLE_PASSWORD = "console-Pw-9b1e07";
-    static final String PUSH_USER = "billing";
-    static final String PUSH_PASSWORD = "push-Pw-4c2d81";
+    static final String CONSOLE_USER = ConsoleTestSupport.USERNAME;
+    static final String PUSH_USER = SandboxConsoleTestSupport.PUSH_USERNAME;
+    static final String PUSH_PASSWORD = SandboxConsoleTestSupport.PUSH_PASSWORD;
     private static final String FEEDS_REALM = "Basic realm=\"es-bridge feeds\", charset=\"UTF-8\"";
     private static final String NS = Brand.SOLIDCP.namespace();
     private static final String SANDBOX_REALM = "Basic Realm=\"" + Brand.SOLIDCP.realm() + "\"";
-    private static final String SANDBOX_ADMIN = basic("serveradmin", "serveradmin");
-
-    @LocalServerPort
-    int port;
+    private static final String SANDBOX_ADMIN = basic("serveradmin", SERVER_PASSWORD);
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -80,7 +61,8 @@ class PathsWithTheirOwnAuthenticationTest {
                 "AuthenticateUser",
                 null,
                 "<AuthenticateUser xmlns=\"" + NS
-                        + "\"><username>serveradmin</username><password>serveradmin</password></AuthenticateUser>");
+                        + "\"><username>serveradmin</username><password>" + SERVER_PASSWORD
+                        + "</password></AuthenticateUser>");
         assertThat(login.statusCode()).as("esAuthentication is anonymous").isEqualTo(200);
         assertThat(login.body()).contains("<AuthenticateUserResult>0</AuthenticateUserResult>");
     }
@@ -88,16 +70,16 @@ class PathsWithTheirOwnAuthenticationTest {
     @Test
     void theSandboxsAdminPagesCheckTheirOwnCredentials() throws Exception {
         HttpResponse<String> anonymous =
-                send(HttpRequest.newBuilder(url("/sandbox/stats")).GET(), null);
+                send(HttpRequest.newBuilder(uri("/sandbox/stats")).GET(), null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue(SANDBOX_REALM);
 
         HttpResponse<String> stats =
-                send(HttpRequest.newBuilder(url("/sandbox/stats")).GET(), SANDBOX_ADMIN);
+                send(HttpRequest.newBuilder(uri("/sandbox/stats")).GET(), SANDBOX_ADMIN);
         assertThat(stats.statusCode()).isEqualTo(200);
         assertThat(stats.body()).contains("\"total\"");
         HttpResponse<String> reset = send(
-                HttpRequest.newBuilder(url("/sandbox/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()),
+                HttpRequest.newBuilder(uri("/sandbox/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()),
                 SANDBOX_ADMIN);
         assertThat(reset.statusCode()).as("a POST without a CSRF token").isBetween(200, 299);
     }
@@ -105,7 +87,7 @@ class PathsWithTheirOwnAuthenticationTest {
     @Test
     void theFeedPushRefusesAnonymousCallersInItsOwnRealm() throws Exception {
         HttpResponse<String> push = send(
-                HttpRequest.newBuilder(url("/api/feeds/customers"))
+                HttpRequest.newBuilder(uri("/api/feeds/customers"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")),
                 null);
@@ -124,9 +106,9 @@ class PathsWithTheirOwnAuthenticationTest {
         String push = basic(PUSH_USER, PUSH_PASSWORD);
         for (String path : new String[] {"/api/runs/no-such-run", "/api/feeds/customers"}) {
             HttpResponse<String> refused = path.startsWith("/api/runs")
-                    ? send(HttpRequest.newBuilder(url(path)).GET(), console)
+                    ? send(HttpRequest.newBuilder(uri(path)).GET(), console)
                     : send(
-                            HttpRequest.newBuilder(url(path))
+                            HttpRequest.newBuilder(uri(path))
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString("[]")),
                             console);
@@ -135,12 +117,12 @@ class PathsWithTheirOwnAuthenticationTest {
                     .isEqualTo(401);
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(FEEDS_REALM);
         }
-        assertThat(send(HttpRequest.newBuilder(url("/api/runs/no-such-run")).GET(), push)
+        assertThat(send(HttpRequest.newBuilder(uri("/api/runs/no-such-run")).GET(), push)
                         .statusCode())
                 .as("the push's account is let through to the run reports")
                 .isEqualTo(404);
         HttpResponse<String> replay = send(
-                HttpRequest.newBuilder(url("/api/replay"))
+                HttpRequest.newBuilder(uri("/api/replay"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"all\":true}")),
                 push);
@@ -157,7 +139,7 @@ class PathsWithTheirOwnAuthenticationTest {
                 + " xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>" + content
                 + "</soap:Body></soap:Envelope>";
         return send(
-                HttpRequest.newBuilder(url("/" + service + ".asmx"))
+                HttpRequest.newBuilder(uri("/" + service + ".asmx"))
                         .header("Content-Type", "text/xml; charset=utf-8")
                         .header("SOAPAction", "\"" + NS + "/" + operation + "\"")
                         .POST(HttpRequest.BodyPublishers.ofString(envelope)),
@@ -171,7 +153,7 @@ class PathsWithTheirOwnAuthenticationTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI url(String path) {
+    private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 

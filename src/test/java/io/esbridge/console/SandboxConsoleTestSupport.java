@@ -37,9 +37,16 @@ import io.esbridge.state.SecretKeeper;
             "es.sandbox.admin-password=" + ConsoleTestSupport.SERVER_PASSWORD,
             "es.sandbox.datasource-url=jdbc:h2:mem:console-sandbox-${random.uuid};DB_CLOSE_DELAY=-1",
             // the inbox routes run too: away from the worktree's data/inbox
-            "es.feeds.inbox=target/console-test/inbox"
+            "es.feeds.inbox=target/console-test/inbox",
+            // the push's own account, for PathsWithTheirOwnAuthenticationTest: one context for all the console's
+            // sandbox tests, not one more application started for a test of two accounts
+            "es.feeds.push.username=" + SandboxConsoleTestSupport.PUSH_USERNAME,
+            "es.feeds.push.password=" + SandboxConsoleTestSupport.PUSH_PASSWORD
         })
 abstract class SandboxConsoleTestSupport extends ConsoleTestSupport {
+
+    static final String PUSH_USERNAME = "billing";
+    static final String PUSH_PASSWORD = "push-Pw-4c2d81";
 
     @Autowired
     EnterpriseServerClient client;

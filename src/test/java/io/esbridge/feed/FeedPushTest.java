@@ -9,43 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.UUID;
 
-import org.apache.camel.EndpointInject;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.esbridge.EsBridgeApplication;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RejectedRecord;
 
 /** {@code POST /api/feeds/{mapping}}: authenticated, JSON array or JSON Lines, answered with the run id. */
-@CamelSpringBootTest
-@SpringBootTest(
-        classes = EsBridgeApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "es.sandbox.enabled=false",
-            "es.state.secret-key-file=target/feeds-test-secret.key",
-            "es.feeds.inbox=target/feed-push-inbox",
-            "es.feeds.push.username=billing",
-            "es.feeds.push.password=push-secret"
-        })
-@MockEndpointsAndSkip("direct:(provision|rejected)")
-class FeedPushTest {
+class FeedPushTest extends FeedRoutesTestSupport {
 
     private static final String CUSTOMERS =
             """
@@ -55,29 +31,10 @@ class FeedPushTest {
               "email": "bob@example.com"}]
             """;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:push-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
-
     @LocalServerPort
     int port;
 
-    @EndpointInject("mock:direct:provision")
-    MockEndpoint provision;
-
-    @EndpointInject("mock:direct:rejected")
-    MockEndpoint rejected;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void resetMocks() {
-        MockEndpoint.resetMocks(provision.getCamelContext());
-    }
 
     @Test
     void refusesPushesWithoutTheRightCredentials() throws Exception {

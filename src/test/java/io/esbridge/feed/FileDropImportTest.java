@@ -9,27 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.esbridge.EsBridgeApplication;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RecordType;
@@ -39,41 +27,8 @@ import io.esbridge.record.RejectedRecord;
  * Files dropped in the inbox folders of routes/feeds-inbox.yaml, end to end: real files, real H2, the routes as
  * shipped; only the two endpoints consumed elsewhere (provision, rejected) are intercepted.
  */
-@CamelSpringBootTest
-@SpringBootTest(
-        classes = EsBridgeApplication.class,
-        properties = {
-            "es.sandbox.enabled=false",
-            "es.state.secret-key-file=target/feeds-test-secret.key",
-            "es.feeds.poll-delay=200",
-            "es.feeds.read-lock-check-interval=1000"
-        })
-@MockEndpointsAndSkip("direct:(provision|rejected)")
 @ExtendWith(OutputCaptureExtension.class)
-class FileDropImportTest {
-
-    @TempDir
-    static Path inbox;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("es.feeds.inbox", () -> inbox.toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:feeds-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    }
-
-    @EndpointInject("mock:direct:provision")
-    MockEndpoint provision;
-
-    @EndpointInject("mock:direct:rejected")
-    MockEndpoint rejected;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void resetMocks() {
-        MockEndpoint.resetMocks(provision.getCamelContext());
-    }
+class FileDropImportTest extends FeedRoutesTestSupport {
 
     @Test
     void importsTheSampleCustomersRejectingTheBadRowsWithFileLineFieldAndValue() throws IOException {
@@ -220,7 +175,7 @@ class FileDropImportTest {
 
     @Test
     void anUnreadableFileMovesToFailedWithANoteSayingWhy(CapturedOutput output) throws IOException {
-        Path binary = inbox.resolve("customers").resolve("customers-2.csv");
+        Path binary = INBOX.resolve("customers").resolve("customers-2.csv");
         Files.createDirectories(binary.getParent());
         Files.write(binary, new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE, 0x00, 0x01, '\n'});
         Path failed = awaitMoved(binary, "failed");
@@ -253,7 +208,7 @@ class FileDropImportTest {
 
     @Test
     void aWindows1252FileIsDetectedReadAsSuchAndItsReportSaysSo(CapturedOutput output) throws IOException {
-        Path latin = inbox.resolve("customers").resolve("legacy-billing.csv");
+        Path latin = INBOX.resolve("customers").resolve("legacy-billing.csv");
         Files.createDirectories(latin.getParent());
         Files.write(
                 latin,
@@ -277,7 +232,7 @@ class FileDropImportTest {
 
     @Test
     void aFileStillBeingWrittenIsNotReadUntilItStopsChanging() throws Exception {
-        Path growing = inbox.resolve("customers").resolve("slowly-written.csv");
+        Path growing = INBOX.resolve("customers").resolve("slowly-written.csv");
         Files.createDirectories(growing.getParent());
         try (var out = Files.newBufferedWriter(growing, StandardCharsets.UTF_8)) {
             out.write("customer_id,username,password,first_name,last_name,email\n");
@@ -297,15 +252,15 @@ class FileDropImportTest {
     }
 
     private static Path drop(String folder, Path sample, String name) throws IOException {
-        Path target = inbox.resolve(folder).resolve(name);
+        Path target = INBOX.resolve(folder).resolve(name);
         Files.createDirectories(target.getParent());
         // written beside and renamed in, as a careful operator would; the read lock covers the careless ones
-        Path temp = Files.copy(sample, inbox.resolve(name + ".part"));
+        Path temp = Files.copy(sample, INBOX.resolve(name + ".part"));
         return Files.move(temp, target);
     }
 
     private static Path write(String folder, String name, String content) throws IOException {
-        Path target = inbox.resolve(folder).resolve(name);
+        Path target = INBOX.resolve(folder).resolve(name);
         Files.createDirectories(target.getParent());
         return Files.writeString(target, content, StandardCharsets.UTF_8);
     }

@@ -5,16 +5,15 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.context.annotation.Import;
+
+import io.esbridge.StoreSliceTest;
 
 /**
  * The SQL of the dead-letter table on its own (Flyway migrations, embedded H2, each test rolled back). A record that
  * fails again while open must stay one row, or the console lists it twice and a replay provisions it twice; a resolved
  * one must leave the open list but stay in its run's rejects.
  */
-@JdbcTest
-@Import(DeadLetterStore.class)
+@StoreSliceTest
 class DeadLetterStoreTest {
 
     @Autowired

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.esbridge.StoreSliceTest;
 import io.esbridge.record.RecordType;
 
 /**
@@ -17,8 +16,7 @@ import io.esbridge.record.RecordType;
  * statement may touch is what keeps a crash from creating an object twice (a PENDING intent survives until reconciled)
  * and an add-on from landing under someone else's user (only APPLIED links answer a lookup). Each test rolls back.
  */
-@JdbcTest
-@Import(LinkStore.class)
+@StoreSliceTest
 class LinkStoreTest {
 
     private static final LinkData CUSTOMER = new LinkData(null, "{\"username\":\"ann\"}", "fp-1", "hash-1");

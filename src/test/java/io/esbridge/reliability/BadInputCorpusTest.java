@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,15 +49,7 @@ import io.esbridge.run.RunStore;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "es.sandbox.enabled=true",
-            "spring.datasource.url=jdbc:h2:mem:bad-input-${random.uuid};DB_CLOSE_DELAY=-1",
-            "es.state.secret-key-file=target/reliability-secret.key",
-            "es.errors.max-redeliveries=1",
-            "es.errors.redelivery-delay=10"
-        })
+@SandboxedImportTest
 class BadInputCorpusTest {
 
     static final Path CORPUS = Path.of("samples/bad-input");

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.esbridge.bench.BenchFeeds;
@@ -38,13 +37,9 @@ import io.esbridge.sandbox.SandboxStats;
  * once, and each file's last run has a report whose identity holds. The runs each kill left open were closed as
  * {@code interrupted} by the next start, with the counts they reached; no run is left running.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "es.sandbox.enabled=true",
-            "spring.datasource.url=jdbc:h2:mem:kill-nine-${random.uuid};DB_CLOSE_DELAY=-1",
-            "es.state.secret-key-file=target/reliability-secret.key"
-        })
+// The importer is a separate JVM: this context only serves the sandbox, so its short retries change nothing here,
+// and it is the one BadInputCorpusTest starts (counts below are by this test's name prefix and call baselines).
+@SandboxedImportTest
 class KillNineMidImportTest {
 
     static final int CUSTOMERS = 2_000;

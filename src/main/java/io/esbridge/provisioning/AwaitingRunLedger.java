@@ -1,12 +1,10 @@
 package io.esbridge.provisioning;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import io.esbridge.record.SourceRef;
+import io.esbridge.run.RunCompletion;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunStore;
@@ -21,13 +19,11 @@ import io.esbridge.run.RunStore;
 class AwaitingRunLedger implements RunLedger {
 
     private final RunStore runs;
-    private final CustomerOrderedDispatcher dispatcher;
-    private final Duration runTimeout;
+    private final RunCompletion completion;
 
-    AwaitingRunLedger(RunStore runs, CustomerOrderedDispatcher dispatcher, ProvisioningProperties properties) {
+    AwaitingRunLedger(RunStore runs, RunCompletion completion) {
         this.runs = runs;
-        this.dispatcher = dispatcher;
-        this.runTimeout = properties.runTimeout();
+        this.completion = completion;
     }
 
     @Override
@@ -37,15 +33,7 @@ class AwaitingRunLedger implements RunLedger {
 
     @Override
     public RunReport inputComplete(String runId, long records) {
-        try {
-            if (!dispatcher.awaitRun(runId, runTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("run " + runId + " still has records in provisioning after "
-                        + runTimeout + " (es.provisioning.run-timeout)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for run " + runId, e);
-        }
+        completion.awaitOutcomes(runId);
         return runs.inputComplete(runId, records);
     }
 

@@ -26,6 +26,7 @@ import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
@@ -59,6 +60,9 @@ class BillingSyncTest extends SyncTestSupport {
 
     @Autowired
     RunLedger ledger;
+
+    @Autowired
+    RunSessions sessions;
 
     @Autowired
     RunStore runs;
@@ -356,7 +360,7 @@ class BillingSyncTest extends SyncTestSupport {
                 policy,
                 p.retryFailed(),
                 p.fetchSize());
-        return new DisappearedRecords(syncedKeys, links, producer, ledger, runs, executions, with);
+        return new DisappearedRecords(syncedKeys, links, producer, sessions, runs, executions, with);
     }
 
     private static DisappearedRecords.FullRead customers(Set<String> keys) {

@@ -22,9 +22,7 @@ import io.esbridge.contract.UserStatus;
 import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
-import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
 import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
@@ -59,9 +57,6 @@ class BillingSyncTest extends SyncTestSupport {
     ProducerTemplate producer;
 
     @Autowired
-    RunLedger ledger;
-
-    @Autowired
     RunSessions sessions;
 
     @Autowired
@@ -90,9 +85,6 @@ class BillingSyncTest extends SyncTestSupport {
 
     @Autowired
     MappingRegistry mappings;
-
-    @Autowired
-    ProvisioningProperties provisioning;
 
     @Test
     @Order(1)
@@ -340,11 +332,10 @@ class BillingSyncTest extends SyncTestSupport {
                 syncedKeys,
                 executions,
                 disappearedRecords,
-                ledger,
+                sessions,
                 deadLetters,
                 replay,
-                mappings,
-                provisioning);
+                mappings);
     }
 
     private DisappearedRecords policy(DisappearedPolicy policy) {

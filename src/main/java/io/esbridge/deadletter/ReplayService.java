@@ -19,8 +19,9 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.record.SubscriptionRecord;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSession;
+import io.esbridge.run.RunSessions;
 import io.esbridge.state.SecretKeeper;
 
 /**
@@ -82,25 +83,25 @@ public class ReplayService {
     private final SecretKeeper secrets;
     private final ObjectMapper mapper;
     private final ReplayIntake intake;
-    private final RunLedger ledger;
+    private final RunSessions sessions;
 
     public ReplayService(
             DeadLetterStore deadLetters,
             SecretKeeper secrets,
             ObjectMapper mapper,
             ReplayIntake intake,
-            RunLedger ledger) {
+            RunSessions sessions) {
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
         this.intake = intake;
-        this.ledger = ledger;
+        this.sessions = sessions;
     }
 
     public ReplayResult replay(Selection selection) {
         List<DeadLetter> chosen =
                 deadLetters.open().stream().filter(selection.predicate()).toList();
-        String runId = ledger.open(SourceRef.Kind.REPLAY, "replay of " + selection.describe());
+        RunSession run = sessions.open(SourceRef.Kind.REPLAY, "replay of " + selection.describe());
         List<String> notReplayed = new ArrayList<>();
         long sent = 0;
         for (DeadLetter letter : chosen) {
@@ -109,7 +110,7 @@ public class ReplayService {
                         + "); fix it in the rejects file and drop that into the inbox again");
                 continue;
             }
-            RecordEnvelope envelope = restore(letter, runId);
+            RecordEnvelope envelope = restore(letter, run.runId());
             if (envelope.payload() instanceof CustomerRecord c && c.password() == null && !letter.hasSecret()) {
                 notReplayed.add(letter.source() + " (customer " + letter.billingKey() + "): replayed without a"
                         + " password: none was kept for it, so a user that does not exist yet cannot be created");
@@ -117,7 +118,7 @@ public class ReplayService {
             intake.submit(envelope);
             sent++;
         }
-        return new ReplayResult(ledger.inputComplete(runId, sent), notReplayed);
+        return new ReplayResult(run.close(sent), notReplayed);
     }
 
     /** The dead letter's envelope, in the new run, with its sealed password restored (or none). */

@@ -17,7 +17,7 @@ import io.esbridge.record.RejectedRecord;
  * Camel's default error handler and their own onException, so that a file that cannot be read fails and moves to
  * failed/ (this channel marks every failure handled, which would move it to done/). Here, transient Enterprise Server failures are redelivered with exponential backoff and jitter; a refused login or a wrong
  * server URL pauses provisioning (see {@link ProvisioningPause}); everything that finally fails is recorded by
- * {@link FailureRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
+ * {@link OutcomeRecorder}. Records refused before provisioning arrive on {@code direct:rejected}.
  * <p>
  * The Enterprise Server calls of provisioning run inside a circuit breaker ({@link EsServerCircuitBreaker}); while it
  * is open they fail fast with {@code CallNotPermittedException}, redelivered here like a transient error, so that an
@@ -28,11 +28,11 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
 
     public static final String REJECTED = "direct:rejected";
 
-    private final FailureRecorder recorder;
+    private final OutcomeRecorder recorder;
     private final ProvisioningPause pause;
     private final ErrorsProperties errors;
 
-    public ErrorChannelRoutes(FailureRecorder recorder, ProvisioningPause pause, ErrorsProperties errors) {
+    public ErrorChannelRoutes(OutcomeRecorder recorder, ProvisioningPause pause, ErrorsProperties errors) {
         this.recorder = recorder;
         this.pause = pause;
         this.errors = errors;
@@ -53,14 +53,14 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
                 // Transient, or refused by the open circuit breaker (the server looks down): wait and retry, bounded.
                 // The window is ErrorsProperties' (by default about 5 minutes before a record fails).
                 .onException(EsTransientException.class, CallNotPermittedException.class)
-                .onExceptionOccurred(FailureRecorder::attempted)
+                .onExceptionOccurred(OutcomeRecorder::attempted)
                 .maximumRedeliveries(errors.maxRedeliveries())
                 .redeliveryDelay(errors.redeliveryDelay().toMillis())
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .useCollisionAvoidance()
                 .maximumRedeliveryDelay(errors.maxRedeliveryDelay().toMillis())
-                // one line per record when it first fails (FailureRecorder.attempted), not one per redelivery:
+                // one line per record when it first fails (OutcomeRecorder.attempted), not one per redelivery:
                 // in an outage that would be a stack of lines per record; the breaker logs the outage itself
                 .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
                 .handled(true)
@@ -76,9 +76,9 @@ public class ErrorChannelRoutes extends RouteConfigurationBuilder {
     @Component
     static class RejectedRoutes extends RouteBuilder {
 
-        private final FailureRecorder recorder;
+        private final OutcomeRecorder recorder;
 
-        RejectedRoutes(FailureRecorder recorder) {
+        RejectedRoutes(OutcomeRecorder recorder) {
             this.recorder = recorder;
         }
 

@@ -32,12 +32,13 @@ import io.esbridge.feed.read.SourcedRow;
 import io.esbridge.mapping.FeedMapper;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.record.SourceRef;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSession;
+import io.esbridge.run.RunSessions;
 
 /**
  * Opens a feed (a dropped file or a push) as a run of lazily read rows and, whatever happens, closes it and tells the
- * run ledger how many records were read, so that every record read is accounted for in the run's report.
+ * run session how many records were read, so that every record read is accounted for in the run's report.
  * <p>
  * A file run then leaves its report ({@code .report.json}) and, when records failed, its rejects file
  * ({@code .rejects.csv}, see {@link RunFiles}) beside the processed file: in {@code done/} under the name the inbox
@@ -51,19 +52,19 @@ public class FeedRuns {
     private static final Logger LOG = LoggerFactory.getLogger(FeedRuns.class);
 
     private final MappingRegistry mappings;
-    private final RunLedger ledger;
+    private final RunSessions sessions;
     private final FeedProperties properties;
     private final RunFiles runFiles;
     private final ReadPositions positions;
 
     public FeedRuns(
             MappingRegistry mappings,
-            RunLedger ledger,
+            RunSessions sessions,
             FeedProperties properties,
             RunFiles runFiles,
             ReadPositions positions) {
         this.mappings = mappings;
-        this.ledger = ledger;
+        this.sessions = sessions;
         this.properties = properties;
         this.runFiles = runFiles;
         this.positions = positions;
@@ -98,15 +99,15 @@ public class FeedRuns {
             in.close();
             throw e;
         }
-        String runId = ledger.open(SourceRef.Kind.FILE, fileName, readAs.name(), readAs.from());
-        LOG.info("{}: run {}, read as {} ({})", fileName, runId, readAs.name(), readAs.from());
+        RunSession run = sessions.open(SourceRef.Kind.FILE, fileName, readAs.name(), readAs.from());
+        LOG.info("{}: run {}, read as {} ({})", fileName, run.runId(), readAs.name(), readAs.from());
         String doneName = exchange.getIn().getHeader(FeedHeaders.DONE_NAME, String.class);
         Path folder = file.toAbsolutePath().getParent();
         FeedRows aware = new RejectsAware(
                 CharsetMismatch.explaining(rows, broken -> CharsetMismatch.explain(broken, file, readAs)));
-        positions.track(runId, in, aware);
+        positions.track(run.runId(), in, aware);
         // once the run is closed (every outcome is in): its report and rejects beside the processed file
-        start(exchange, mapper, aware, runId, false, (done, report) -> {
+        start(exchange, mapper, aware, run, false, (done, report) -> {
             boolean failed = done.isFailed();
             writeRunFiles(
                     report,
@@ -160,7 +161,8 @@ public class FeedRuns {
                         StandardCharsets.UTF_8,
                         "JSON's own charset (RFC 8259; the push's Content-Type names none)",
                         "send UTF-8, or name the body's charset in Content-Type (application/json; charset=...)"));
-        String runId = ledger.open(SourceRef.Kind.PUSH, "push " + mapper.name(), charset.name(), charset.from());
+        RunSession run = sessions.open(SourceRef.Kind.PUSH, "push " + mapper.name(), charset.name(), charset.from());
+        String runId = run.runId();
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
         exchange.getIn().setHeader(FeedHeaders.RUN_ID, runId);
         FeedRows read;
@@ -171,19 +173,19 @@ public class FeedRuns {
                     "push",
                     (line, index) -> SourceRef.pushIndex(runId, index));
         } catch (org.apache.camel.InvalidPayloadException e) {
-            ledger.inputComplete(runId, 0);
+            run.close(0);
             throw new FeedUnreadableException("the push has no body", e);
         } catch (FeedUnreadableException e) {
-            ledger.inputComplete(runId, 0);
+            run.close(0);
             throw CharsetMismatch.explainPush(e, 0, charset);
         } catch (RuntimeException e) {
-            ledger.inputComplete(runId, 0);
+            run.close(0);
             throw e;
         }
         FeedRows json = read;
         FeedRows rows =
                 CharsetMismatch.explaining(json, broken -> CharsetMismatch.explainPush(broken, json.read(), charset));
-        start(exchange, mapper, rows, runId, true, (done, report) -> {});
+        start(exchange, mapper, rows, run, true, (done, report) -> {});
     }
 
     /**
@@ -196,9 +198,10 @@ public class FeedRuns {
             Exchange exchange,
             FeedMapper mapper,
             FeedRows rows,
-            String runId,
+            RunSession run,
             boolean push,
             BiConsumer<Exchange, RunReport> afterClose) {
+        String runId = run.runId();
         exchange.setProperty(FeedHeaders.MAPPER, mapper);
         exchange.setProperty(FeedHeaders.ROWS, rows);
         exchange.setProperty(FeedHeaders.RUN_ID, runId);
@@ -215,10 +218,10 @@ public class FeedRuns {
                         long read = rows.read();
                         FeedUnreadableException broken = done.getException(FeedUnreadableException.class);
                         if (push && broken != null) {
-                            ledger.inputUnreadable(runId, "push after record " + read, broken.getMessage());
+                            run.inputUnreadable("push after record " + read, broken.getMessage());
                             read++;
                         }
-                        afterClose.accept(done, ledger.inputComplete(runId, read));
+                        afterClose.accept(done, run.close(read));
                     } finally {
                         // only now: until the last outcome is in, the progress line still estimates from it
                         positions.forget(runId);

@@ -9,13 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
-import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayIntake;
 import io.esbridge.errors.EsServerCircuitBreaker;
+import io.esbridge.errors.OutcomeRecorder;
 import io.esbridge.errors.ProvisioningPause;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.run.RecordOutcome;
-import io.esbridge.run.RunStore;
 import io.esbridge.state.LinkStore;
 
 /**
@@ -35,24 +34,18 @@ public class ProvisioningRoutes extends RouteBuilder {
 
     private final CustomerOrderedDispatcher dispatcher;
     private final Provisioner provisioner;
-    private final RunStore runs;
-    private final DeadLetterStore deadLetters;
+    private final OutcomeRecorder outcomes;
     private final ProvisioningPause pause;
-    private final boolean dryRun;
 
     public ProvisioningRoutes(
             CustomerOrderedDispatcher dispatcher,
             Provisioner provisioner,
-            RunStore runs,
-            DeadLetterStore deadLetters,
-            ProvisioningPause pause,
-            ProvisioningProperties properties) {
+            OutcomeRecorder outcomes,
+            ProvisioningPause pause) {
         this.pause = pause;
-        this.dryRun = properties.dryRun();
         this.dispatcher = dispatcher;
         this.provisioner = provisioner;
-        this.runs = runs;
-        this.deadLetters = deadLetters;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -66,20 +59,16 @@ public class ProvisioningRoutes extends RouteBuilder {
         // like any transient error, so records wait instead of hammering the server. Camel's error handler does not
         // act inside a circuit breaker, so the breaker has a route of its own (no error handler: its failures go back
         // to the caller) and the redelivery of provision-record re-runs that step, breaker included.
-        // A success resolves the record's open dead letter, unless it was a dry run: that only listed the calls, the
-        // failed record is still not on the server, and a real replay must still find it.
+        // A success is recorded where every outcome is (OutcomeRecorder: its outcome, its dead letter resolved).
         from(RECORD)
                 .routeId("provision-record")
                 .routeConfigurationId("es-errors")
                 .to(CALL)
                 .process(exchange -> {
                     RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
-                    runs.record(exchange.getIn().getHeader(OUTCOME, RecordOutcome.class));
+                    outcomes.succeeded(envelope, exchange.getIn().getHeader(OUTCOME, RecordOutcome.class));
                     exchange.getIn().removeHeader(OUTCOME);
                     pause.callSucceeded();
-                    if (!dryRun) {
-                        deadLetters.resolve(envelope.type().name(), envelope.billingKey());
-                    }
                 });
 
         from(CALL)

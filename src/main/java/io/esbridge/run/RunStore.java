@@ -28,7 +28,7 @@ import io.esbridge.record.SourceRef;
  * computed from the outcome rows, so it cannot disagree with them.
  */
 @Repository
-public class RunStore implements RunLedger {
+public class RunStore {
 
     /** The error name of a run's input that could not be read to its end. */
     private static final String UNREADABLE_INPUT = "UNREADABLE_INPUT";
@@ -45,7 +45,15 @@ public class RunStore implements RunLedger {
         this.owner = owner;
     }
 
-    @Override
+    /** Opens a run for a source and answers its id; sources open runs through {@link RunSessions}. */
+    public String open(SourceRef.Kind kind, String sourceName) {
+        return open(kind, sourceName, null, null);
+    }
+
+    /**
+     * Opens a run for a source read as text in {@code charset} ({@code charsetFrom} says who chose it: a setting, or
+     * detection), which its report names, and answers its id.
+     */
     public String open(SourceRef.Kind kind, String sourceName, String charset, String charsetFrom) {
         String runId = UUID.randomUUID().toString();
         jdbc.update(
@@ -61,8 +69,11 @@ public class RunStore implements RunLedger {
         return runId;
     }
 
-    /** Also a run taken for interrupted ends FINISHED when its records do complete: the outcomes are the truth. */
-    @Override
+    /**
+     * Every record of the run has been handed on: there were {@code records}. Closes the run as it stands (callers go
+     * through {@link RunSession#close}, which first waits for the outcomes). Also a run taken for interrupted ends
+     * FINISHED when its records do complete: the outcomes are the truth.
+     */
     public RunReport inputComplete(String runId, long records) {
         Instant now = Instant.now();
         jdbc.update(
@@ -116,7 +127,10 @@ public class RunStore implements RunLedger {
         }
     }
 
-    @Override
+    /**
+     * The rest of the run's input cannot be read ({@code source} says from where, {@code reason} why): it counts as
+     * one more record, failed, so that the report shows it; the records read before it keep their outcomes.
+     */
     public void inputUnreadable(String runId, String source, String reason) {
         record(new RecordOutcome(
                 runId, source, null, null, Outcome.FAILED, List.of(), "VALIDATION", null, UNREADABLE_INPUT, reason));

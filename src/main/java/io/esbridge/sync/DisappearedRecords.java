@@ -19,8 +19,9 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
 import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.run.RecordOutcome;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSession;
+import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
@@ -48,7 +49,7 @@ class DisappearedRecords {
     private final SyncedKeys syncedKeys;
     private final LinkStore links;
     private final ProducerTemplate producer;
-    private final RunLedger ledger;
+    private final RunSessions sessions;
     private final RunStore runs;
     private final SyncExecutions executions;
     private final DisappearedPolicy policy;
@@ -57,14 +58,14 @@ class DisappearedRecords {
             SyncedKeys syncedKeys,
             LinkStore links,
             ProducerTemplate producer,
-            RunLedger ledger,
+            RunSessions sessions,
             RunStore runs,
             SyncExecutions executions,
             SyncProperties properties) {
         this.syncedKeys = syncedKeys;
         this.links = links;
         this.producer = producer;
-        this.ledger = ledger;
+        this.sessions = sessions;
         this.runs = runs;
         this.executions = executions;
         this.policy = properties.disappeared();
@@ -120,14 +121,14 @@ class DisappearedRecords {
         StatusChangeRecord.Status status = policy == DisappearedPolicy.SUSPEND
                 ? StatusChangeRecord.Status.SUSPENDED
                 : StatusChangeRecord.Status.CANCELLED;
-        String runId = ledger.open(
+        RunSession run = sessions.open(
                 SourceRef.Kind.TABLE,
                 "sync " + source + " disappeared (" + policy.name().toLowerCase(Locale.ROOT) + ")");
-        gone.forEach(g -> producer.sendBody(ProvisioningRoutes.INTAKE, envelope(runId, g, status)));
+        gone.forEach(g -> producer.sendBody(ProvisioningRoutes.INTAKE, envelope(run.runId(), g, status)));
         // waits until every status change has its outcome
-        RunReport report = ledger.inputComplete(runId, gone.size());
+        RunReport report = run.close(gone.size());
         Map<String, RecordOutcome> outcomes = new HashMap<>();
-        runs.outcomes(runId).forEach(o -> outcomes.put(o.type() + " " + o.billingKey(), o));
+        runs.outcomes(run.runId()).forEach(o -> outcomes.put(o.type() + " " + o.billingKey(), o));
         List<Disappeared> records = gone.stream()
                 .map(g -> disappeared(
                         g, outcomes.get(g.link().type() + " " + g.link().billingKey()), status))

@@ -22,11 +22,11 @@ import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.mapping.RecordMapper;
-import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
 import io.esbridge.record.SourceRef;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSession;
+import io.esbridge.run.RunSessions;
 
 /**
  * One sync of the billing database: first the failed records of earlier syncs are replayed, then every phase
@@ -50,7 +50,7 @@ public class SyncService {
     private final SyncedKeys syncedKeys;
     private final SyncExecutions executions;
     private final DisappearedRecords disappeared;
-    private final RunLedger ledger;
+    private final RunSessions sessions;
     private final DeadLetterStore deadLetters;
     private final ReplayService replay;
     private final MappingRegistry mappings;
@@ -67,11 +67,10 @@ public class SyncService {
             SyncedKeys syncedKeys,
             SyncExecutions executions,
             DisappearedRecords disappeared,
-            RunLedger ledger,
+            RunSessions sessions,
             DeadLetterStore deadLetters,
             ReplayService replay,
-            MappingRegistry mappings,
-            ProvisioningProperties provisioning) {
+            MappingRegistry mappings) {
         this.source = source;
         this.properties = properties;
         this.reader = reader;
@@ -79,11 +78,11 @@ public class SyncService {
         this.syncedKeys = syncedKeys;
         this.executions = executions;
         this.disappeared = disappeared;
-        this.ledger = ledger;
+        this.sessions = sessions;
         this.deadLetters = deadLetters;
         this.replay = replay;
         this.mappings = mappings;
-        this.dryRun = provisioning.dryRun();
+        this.dryRun = sessions.dryRun();
         this.instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -135,13 +134,13 @@ public class SyncService {
         for (SyncProperties.Phase phase : properties.phases()) {
             String stored = watermarks.get(source.name(), phase.name()).orElse(null);
             Object from = reader.parameter(mode == SyncMode.INCREMENTAL ? stored : null);
-            String runId = ledger.open(
+            RunSession run = sessions.open(
                     SourceRef.Kind.TABLE,
                     "sync " + source.name() + " " + phase.name() + " ("
                             + mode.name().toLowerCase() + ")");
-            PhaseReader.Read read = reader.read(source, phase, runId, from);
+            PhaseReader.Read read = reader.read(source, phase, run.runId(), from);
             // waits until every row handed on has an outcome: the next phase may need this one's records
-            RunReport report = ledger.inputComplete(runId, read.rows());
+            RunReport report = run.close(read.rows());
             phases.add(report);
             RecordType type = type(phase);
             tables.putIfAbsent(type, phase.table());
@@ -162,7 +161,7 @@ public class SyncService {
                         stored,
                         read.maxWatermark());
             } else if (read.maxWatermark() != null && reader.beyond(read.maxWatermark(), stored)) {
-                watermarks.advance(source.name(), phase.name(), read.maxWatermark(), runId);
+                watermarks.advance(source.name(), phase.name(), read.maxWatermark(), run.runId());
             }
         }
         DisappearedRecords.Handled gone = new DisappearedRecords.Handled(List.of(), null);

@@ -108,7 +108,7 @@ abstract class SandboxConsoleTestSupport extends ConsoleTestSupport {
                 "C-5",
                 record,
                 Map.of("id", "C-5", "password", Secrets.MASK));
-        // masked as FailureRecorder masks it: the replay takes the password from the sealed copy alone
+        // masked as OutcomeRecorder masks it: the replay takes the password from the sealed copy alone
         ObjectNode json = mapper.valueToTree(envelope);
         ((ObjectNode) json.path("payload")).put("password", Secrets.MASK);
         int updated = jdbc.update(

@@ -13,13 +13,14 @@ import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.SourceRef;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSession;
+import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
 
 /**
  * Black-box provisioning tests: the whole application on a random port, its sandbox Enterprise Server answering
- * over real HTTP, records sent to {@code direct:provision} as a feed would, the run closed through the ledger.
+ * over real HTTP, records sent to {@code direct:provision} as a feed would, the run closed through its session.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,7 +39,7 @@ abstract class ProvisioningTestSupport {
     ProducerTemplate producer;
 
     @Autowired
-    RunLedger ledger;
+    RunSessions sessions;
 
     @Autowired
     RunStore runs;
@@ -53,14 +54,13 @@ abstract class ProvisioningTestSupport {
 
     /** Imports the records as one run, waits for every outcome, and answers the run's report. */
     RunReport importFeed(List<? extends ProvisioningRecord> records) {
-        String runId = ledger.open(SourceRef.Kind.FILE, "test-feed.csv");
+        RunSession run = sessions.open(SourceRef.Kind.FILE, "test-feed.csv");
         List<RecordEnvelope> envelopes = new ArrayList<>();
         for (ProvisioningRecord record : records) {
-            envelopes.add(Envelopes.envelope(runId, LINES.incrementAndGet(), record));
+            envelopes.add(Envelopes.envelope(run.runId(), LINES.incrementAndGet(), record));
         }
         envelopes.forEach(e -> producer.sendBody(ProvisioningRoutes.INTAKE, e));
-        ledger.inputComplete(runId, envelopes.size());
-        RunReport report = runs.report(runId).orElseThrow();
+        RunReport report = run.close(envelopes.size());
         if (!report.identityHolds()) {
             throw new AssertionError("report identity broken: " + report.summary());
         }

@@ -22,10 +22,9 @@ import io.esbridge.contract.UserStatus;
 import io.esbridge.deadletter.DeadLetterStore;
 import io.esbridge.deadletter.ReplayService;
 import io.esbridge.mapping.MappingRegistry;
-import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
-import io.esbridge.run.RunLedger;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
@@ -58,7 +57,7 @@ class BillingSyncTest extends SyncTestSupport {
     ProducerTemplate producer;
 
     @Autowired
-    RunLedger ledger;
+    RunSessions sessions;
 
     @Autowired
     RunStore runs;
@@ -86,9 +85,6 @@ class BillingSyncTest extends SyncTestSupport {
 
     @Autowired
     MappingRegistry mappings;
-
-    @Autowired
-    ProvisioningProperties provisioning;
 
     @Test
     @Order(1)
@@ -336,11 +332,10 @@ class BillingSyncTest extends SyncTestSupport {
                 syncedKeys,
                 executions,
                 disappearedRecords,
-                ledger,
+                sessions,
                 deadLetters,
                 replay,
-                mappings,
-                provisioning);
+                mappings);
     }
 
     private DisappearedRecords policy(DisappearedPolicy policy) {
@@ -356,7 +351,7 @@ class BillingSyncTest extends SyncTestSupport {
                 policy,
                 p.retryFailed(),
                 p.fetchSize());
-        return new DisappearedRecords(syncedKeys, links, producer, ledger, runs, executions, with);
+        return new DisappearedRecords(syncedKeys, links, producer, sessions, runs, executions, with);
     }
 
     private static DisappearedRecords.FullRead customers(Set<String> keys) {

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,23 +19,27 @@ import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RejectedRecord;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RecordOutcome;
+import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
 import io.esbridge.state.SecretKeeper;
 
 /**
- * The end of the error channel: a record that finally failed gets its FAILED outcome in the run and a row in the
+ * Where every record's outcome is recorded, whatever its source: a success (its outcome, and its open dead letter
+ * resolved), a failure at the end of the error channel, a record refused before provisioning. One home, so that the
+ * next source gets the same bookkeeping without copying it.
+ * <p>
+ * A record that finally failed gets its FAILED outcome in the run and a row in the
  * dead-letter store, with its envelope (password masked) and, for a customer, its password sealed so that a replay
  * can still create the user. A dry run changes no state: its failures are in its run's report alone, and the
  * dead-letter store keeps what real runs left in it.
  */
 @Component
-public class FailureRecorder {
+public class OutcomeRecorder {
 
     /** Exchange property: how many times a record's provisioning was attempted (transient failures). */
     static final String ATTEMPTS = "EsAttempts";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
-    private static final String DRY_RUN = "es.provisioning.dry-run";
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
 
     private final RunStore runs;
     private final DeadLetterStore deadLetters;
@@ -45,19 +47,28 @@ public class FailureRecorder {
     private final ObjectMapper mapper;
     private final boolean dryRun;
 
-    public FailureRecorder(
+    public OutcomeRecorder(
             RunStore runs,
             DeadLetterStore deadLetters,
             SecretKeeper secrets,
             ObjectMapper mapper,
-            Environment environment) {
+            RunSessions sessions) {
         this.runs = runs;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.mapper = mapper;
-        // es.provisioning.dry-run is provisioning's setting (ProvisioningProperties), read here with the same relaxed
-        // binding rather than through that class: provisioning imports this package, not the other way round
-        this.dryRun = Binder.get(environment).bind(DRY_RUN, Boolean.class).orElse(false);
+        this.dryRun = sessions.dryRun();
+    }
+
+    /**
+     * A record provisioned: its outcome, and its open dead letter resolved; unless this is a dry run, which only
+     * listed the calls: the failed record is still not on the server, and a real replay must still find it.
+     */
+    public void succeeded(RecordEnvelope envelope, RecordOutcome outcome) {
+        runs.record(outcome);
+        if (!dryRun) {
+            deadLetters.resolve(envelope.type().name(), envelope.billingKey());
+        }
     }
 
     /** A record whose provisioning failed; the exchange carries the envelope and the caught exception. */

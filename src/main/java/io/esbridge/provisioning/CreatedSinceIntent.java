@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.springframework.stereotype.Component;
@@ -21,8 +19,6 @@ import io.esbridge.state.Link;
  */
 @Component
 class CreatedSinceIntent {
-
-    private static final DatatypeFactory DATATYPES = datatypes();
 
     private final Duration skew;
 
@@ -45,32 +41,29 @@ class CreatedSinceIntent {
 
     /** {@link #datedSince} for a DataSet column's text (ISO 8601, with or without offset). */
     boolean datedSince(String lexical, Link pending) {
-        return lexical != null
-                && !lexical.isBlank()
-                && datedSince(DATATYPES.newXMLGregorianCalendar(lexical.strip()), pending);
+        return datedSince(DateTimes.read(lexical), pending);
+    }
+
+    /** {@link #purchasedAsSent(XMLGregorianCalendar, LocalDateTime, Link)} for a DataSet column's text. */
+    boolean purchasedAsSent(String serverDate, LocalDateTime sent, Link pending) {
+        return purchasedAsSent(DateTimes.read(serverDate), sent, pending);
     }
 
     /**
      * Whether the server's purchase date is the one the create sent: the record's own, to the second, or, when the
      * record had none (es-bridge then sends "now"), a date since the intent.
      */
-    boolean purchasedAsSent(String serverDate, LocalDateTime sent, Link pending) {
+    boolean purchasedAsSent(XMLGregorianCalendar serverDate, LocalDateTime sent, Link pending) {
         if (sent == null) {
             return datedSince(serverDate, pending);
         }
         return serverDate != null
-                && !serverDate.isBlank()
-                && DATATYPES
-                        .newXMLGregorianCalendar(serverDate.strip())
+                && serverDate
                         .toGregorianCalendar()
                         .toZonedDateTime()
                         .toLocalDateTime()
                         .truncatedTo(ChronoUnit.SECONDS)
                         .equals(sent.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    boolean purchasedAsSent(XMLGregorianCalendar serverDate, LocalDateTime sent, Link pending) {
-        return serverDate != null && purchasedAsSent(serverDate.toXMLFormat(), sent, pending);
     }
 
     /** The same text, leaving out case and surrounding blanks (e-mail addresses, as the panel compares none). */
@@ -83,13 +76,5 @@ class CreatedSinceIntent {
     /** The same optional text, null and empty alike (the server keeps an empty comment for a null one). */
     static boolean sameOptional(String a, String b) {
         return (a == null ? "" : a.strip()).equals(b == null ? "" : b.strip());
-    }
-
-    private static DatatypeFactory datatypes() {
-        try {
-            return DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

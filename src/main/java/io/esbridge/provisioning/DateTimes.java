@@ -18,6 +18,11 @@ final class DateTimes {
         return FACTORY.newXMLGregorianCalendar((time == null ? LocalDateTime.now() : time).format(WIRE));
     }
 
+    /** A DataSet column's date text (ISO 8601, with or without offset); null when blank. */
+    static XMLGregorianCalendar read(String lexical) {
+        return lexical == null || lexical.isBlank() ? null : FACTORY.newXMLGregorianCalendar(lexical.strip());
+    }
+
     private static DatatypeFactory factory() {
         try {
             return DatatypeFactory.newInstance();

@@ -49,6 +49,8 @@ final class RecordFactory {
                         "Username", username, "contains '" + c + "'; the server refuses any of \\ / : * ? < > | \"");
             }
         }
+        // the owner is a constant user id (serveradmin, a known reseller) or another billing record, by its key
+        String ownerKey = f.text("OwnerKey");
         return new CustomerRecord(
                 key,
                 username,
@@ -57,7 +59,8 @@ final class RecordFactory {
                 f.required("LastName"),
                 f.email("Email", true),
                 f.enumValue("Status", UserStatus.class, true),
-                f.integer("OwnerId", true),
+                ownerKey == null ? f.integer("OwnerId", true) : f.integer("OwnerId", 0),
+                ownerKey,
                 f.integer("RoleId", ROLE_USER),
                 f.bool("IsDemo", false),
                 f.bool("IsPeer", false),
@@ -146,7 +149,9 @@ final class RecordFactory {
                 quotas.entrySet().stream()
                         .map(q -> new PlanRecord.Quota(q.getKey(), q.getValue()))
                         .toList(),
-                f.bool("Ended", false));
+                f.bool("Ended", false),
+                f.text("OwnerKey"),
+                f.text("SpaceKey"));
     }
 
     /** {@code Web Sites=5; Mail Accounts=unlimited; Disk space, MB=1000; Web / Frontpage=yes}. */

@@ -22,6 +22,7 @@ final class TargetFields {
                             "Email",
                             "Status",
                             "OwnerId",
+                            "OwnerKey",
                             "RoleId",
                             "IsDemo",
                             "IsPeer",
@@ -74,7 +75,9 @@ final class TargetFields {
                             "RecurrenceLength",
                             "Groups",
                             "Quotas",
-                            "Ended"));
+                            "Ended",
+                            "OwnerKey",
+                            "SpaceKey"));
 
     private TargetFields() {}
 }

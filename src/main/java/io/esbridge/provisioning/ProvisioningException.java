@@ -18,7 +18,19 @@ public class ProvisioningException extends RuntimeException implements RecordRef
         AMBIGUOUS_MATCH,
         PASSWORD_MISSING,
         GONE_FROM_SERVER,
-        CREATE_IN_PROGRESS
+        CREATE_IN_PROGRESS,
+        /** The customer's owner (by {@code OwnerKey}) has no link yet, or no input provided it. */
+        OWNER_NOT_PROVISIONED,
+        /** The customer named as owner is not a reseller (role 2). */
+        OWNER_NOT_RESELLER,
+        /** The owner keys form a cycle (A owns B owns A). */
+        OWNER_CYCLE,
+        /** Billing moved the customer to another owner: the API has no supported way to re-parent its spaces. */
+        OWNER_CHANGED,
+        /** The plan named is not one of the customer's owner's plans (the server would hang the space under System). */
+        PLAN_NOT_OWNERS,
+        /** A reseller plan's space (the reseller's subscription) is not provisioned yet. */
+        SPACE_NOT_PROVISIONED
     }
 
     private final Reason reason;

@@ -7,6 +7,12 @@ import io.esbridge.contract.UserStatus;
 /**
  * A billing client, as the fields of {@code UserInfo} it sets. The password is kept only until the user is created or
  * its password changed; the state store keeps a hash of it, never the password.
+ *
+ * @param ownerId  the owner's panel user id, when the mapping names it as a constant (1 = serveradmin); 0 when
+ *                 {@code ownerKey} names the owner instead
+ * @param ownerKey the billing key of the owning customer (a reseller, role 2), resolved to its user id through its
+ *                 link when provisioned; null when {@code ownerId} is given
+ * @param roleId   1 administrator, 2 reseller, 3 user
  */
 public record CustomerRecord(
         String key,
@@ -17,6 +23,7 @@ public record CustomerRecord(
         String email,
         UserStatus status,
         int ownerId,
+        String ownerKey,
         int roleId,
         boolean demo,
         boolean peer,
@@ -38,6 +45,8 @@ public record CustomerRecord(
         List<String> notes)
         implements ProvisioningRecord {
 
+    public static final int ROLE_RESELLER = 2;
+
     @Override
     public String customerKey() {
         return key;
@@ -54,6 +63,7 @@ public record CustomerRecord(
                 email,
                 status,
                 ownerId,
+                ownerKey,
                 roleId,
                 demo,
                 peer,
@@ -73,6 +83,11 @@ public record CustomerRecord(
                 comments,
                 subscriberNumber,
                 notes);
+    }
+
+    /** Role 2: this customer owns users, spaces and plans of its own. */
+    public boolean reseller() {
+        return roleId == ROLE_RESELLER;
     }
 
     @Override

@@ -82,6 +82,7 @@ abstract class SandboxConsoleTestSupport extends ConsoleTestSupport {
                 username + "@example.com",
                 UserStatus.ACTIVE,
                 1,
+                null,
                 3,
                 false,
                 false,

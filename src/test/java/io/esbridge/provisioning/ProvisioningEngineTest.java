@@ -103,6 +103,7 @@ class ProvisioningEngineTest extends ProvisioningTestSupport {
                 fill(c, 255 - "@example.com".length()) + "@example.com",
                 UserStatus.ACTIVE,
                 1,
+                null,
                 3,
                 false,
                 false,

@@ -11,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,7 +37,7 @@ import io.esbridge.run.RunStore;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Import feed files (CSV, JSON, JSON Lines) or folders of them; print each run's report; exit.")
-public class ImportCommand implements Callable<Integer> {
+public class ImportCommand extends OneShotCommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, or folders whose files to import.")
     List<Path> paths;
@@ -47,55 +45,46 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--again", description = "Import files even when the same content was imported before.")
     boolean again;
 
-    @Mixin
-    Settings settings;
-
-    @Mixin
-    Output output;
-
     @Override
-    public Integer call() {
+    int run(ConfigurableApplicationContext app) {
         List<Path> files = files();
-        try (Output.Redirect redirect = output.redirect();
-                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
-            FileImporter importer = app.getBean(FileImporter.class);
-            RunStore runs = app.getBean(RunStore.class);
-            ReadPositions positions = app.getBean(ReadPositions.class);
-            boolean allApplied = true;
-            for (Path file : inRecordOrder(files, importer)) {
-                Result result;
-                Instant started = Instant.now();
-                try (ProgressLine progress = new ProgressLine(
-                        file.getFileName().toString(),
-                        size(file),
-                        () -> runOf(runs, file, started)
-                                .map(report -> new ProgressLine.Progress(
-                                        report.created() + report.updated() + report.unchanged() + report.failed(),
-                                        report.failed(),
-                                        positions.of(report.runId()))),
-                        output.json() ? output.problems() : output.reports())) {
-                    result = importer.importFile(file, again);
-                }
-                if (result.runId().isEmpty()) {
-                    boolean importedBefore = result.notImported().startsWith("imported before");
-                    if (importedBefore) {
-                        output.text(file + ": not imported: " + result.notImported());
-                    } else {
-                        // a file that cannot be read is a problem, said on standard error like a failed record
-                        output.problem(file + ": not imported: " + result.notImported());
-                    }
-                    output.json(notImported(file, result.notImported()));
-                    allApplied &= importedBefore;
-                    continue;
-                }
-                RunReport report = runs.report(result.runId().get()).orElseThrow();
-                runs.failures(report.runId(), failed -> output.problem(FailedRecordLine.of(failed)));
-                output.text(file + ": " + report.summary());
-                output.json(reportJson(file, report));
-                allApplied &= report.failed() == 0 && report.identityHolds();
+        FileImporter importer = app.getBean(FileImporter.class);
+        RunStore runs = app.getBean(RunStore.class);
+        ReadPositions positions = app.getBean(ReadPositions.class);
+        boolean allApplied = true;
+        for (Path file : inRecordOrder(files, importer)) {
+            Result result;
+            Instant started = Instant.now();
+            try (ProgressLine progress = new ProgressLine(
+                    file.getFileName().toString(),
+                    size(file),
+                    () -> runOf(runs, file, started)
+                            .map(report -> new ProgressLine.Progress(
+                                    report.created() + report.updated() + report.unchanged() + report.failed(),
+                                    report.failed(),
+                                    positions.of(report.runId()))),
+                    output.json() ? output.problems() : output.reports())) {
+                result = importer.importFile(file, again);
             }
-            return allApplied ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+            if (result.runId().isEmpty()) {
+                boolean importedBefore = result.notImported().startsWith("imported before");
+                if (importedBefore) {
+                    output.text(file + ": not imported: " + result.notImported());
+                } else {
+                    // a file that cannot be read is a problem, said on standard error like a failed record
+                    output.problem(file + ": not imported: " + result.notImported());
+                }
+                output.json(notImported(file, result.notImported()));
+                allApplied &= importedBefore;
+                continue;
+            }
+            RunReport report = runs.report(result.runId().get()).orElseThrow();
+            printFailures(app, report.runId());
+            output.text(file + ": " + report.summary());
+            output.json(reportJson(file, report));
+            allApplied &= report.failed() == 0 && report.identityHolds();
         }
+        return allApplied ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
     /** The run's report as its report file has it, and which file it read (the report names the file alone). */

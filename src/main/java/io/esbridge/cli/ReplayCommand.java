@@ -1,12 +1,9 @@
 package io.esbridge.cli;
 
-import java.util.concurrent.Callable;
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.esbridge.deadletter.ReplayService;
@@ -21,7 +18,7 @@ import io.esbridge.run.RunStore;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Re-run failed records from the dead-letter store; those that now succeed leave it.")
-public class ReplayCommand implements Callable<Integer> {
+public class ReplayCommand extends OneShotCommand {
 
     static class Which {
         @Option(names = "--run", description = "The failed records of one run (its id).")
@@ -40,26 +37,14 @@ public class ReplayCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
-    @Mixin
-    Settings settings;
-
-    @Mixin
-    Output output;
-
     @Override
-    public Integer call() {
-        try (Output.Redirect redirect = output.redirect();
-                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
-            ReplayResult result = app.getBean(ReplayService.class)
-                    .replay(which.all ? Selection.all() : new Selection(which.runId, which.code, which.errorName));
-            app.getBean(RunStore.class)
-                    .failures(result.report().runId(), failed -> output.problem(FailedRecordLine.of(failed)));
-            result.notReplayed().forEach(line -> output.problem("not replayed: " + line));
-            output.text(result.report().summary());
-            output.json(RunStore.reportJson(result.report()));
-            return result.report().failed() > 0 || !result.notReplayed().isEmpty()
-                    ? ExitCodes.SOME_FAILED
-                    : ExitCodes.OK;
-        }
+    int run(ConfigurableApplicationContext app) {
+        ReplayResult result = app.getBean(ReplayService.class)
+                .replay(which.all ? Selection.all() : new Selection(which.runId, which.code, which.errorName));
+        printFailures(app, result.report().runId());
+        result.notReplayed().forEach(line -> output.problem("not replayed: " + line));
+        output.text(result.report().summary());
+        output.json(RunStore.reportJson(result.report()));
+        return result.report().failed() > 0 || !result.notReplayed().isEmpty() ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 }

@@ -3,12 +3,10 @@ package io.esbridge.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.esbridge.deadletter.DeadLetter;
@@ -27,27 +25,18 @@ import io.esbridge.run.RunStore;
             ExitCodes.COULD_NOT_RUN_LINE
         },
         description = "Show the latest runs and the failed records waiting in the dead-letter store.")
-public class StatusCommand implements Callable<Integer> {
+public class StatusCommand extends OneShotCommand {
 
     @Option(names = "--runs", defaultValue = "10", description = "How many runs to show (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Mixin
-    Settings settings;
-
-    @Mixin
-    Output output;
-
     @Override
-    public Integer call() {
-        try (Output.Redirect redirect = output.redirect();
-                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
-            List<RunReport> latest = app.getBean(RunStore.class).recent(runs);
-            List<DeadLetter> open = app.getBean(DeadLetterStore.class).open();
-            output.text(text(latest, open));
-            output.json(json(latest, open));
-            return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
-        }
+    int run(ConfigurableApplicationContext app) {
+        List<RunReport> latest = app.getBean(RunStore.class).recent(runs);
+        List<DeadLetter> open = app.getBean(DeadLetterStore.class).open();
+        output.text(text(latest, open));
+        output.json(json(latest, open));
+        return open.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
     private static String text(List<RunReport> latest, List<DeadLetter> open) {

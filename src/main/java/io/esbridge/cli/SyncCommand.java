@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.esbridge.run.RunReport;
@@ -28,7 +26,7 @@ import io.esbridge.sync.SyncTrigger;
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
         description = "Sync from the billing database now (es.sync.*): the rows changed since the last sync, or"
                 + " --mode reconcile for every row and the customers no longer in billing.")
-public class SyncCommand implements Callable<Integer> {
+public class SyncCommand extends OneShotCommand {
 
     @Option(
             names = "--mode",
@@ -37,47 +35,42 @@ public class SyncCommand implements Callable<Integer> {
                     + " customers by es.sync.disappeared). Default: ${DEFAULT-VALUE}.")
     String mode;
 
-    @Mixin
-    Settings settings;
-
-    @Mixin
-    Output output;
-
     @Override
-    public Integer call() {
-        SyncMode chosen;
+    Integer refuse() {
         try {
-            chosen = SyncMode.valueOf(mode.strip().toUpperCase());
+            SyncMode.valueOf(mode.strip().toUpperCase());
+            return null;
         } catch (IllegalArgumentException e) {
             System.err.println("--mode must be incremental or reconcile");
             return ExitCodes.COULD_NOT_RUN;
         }
-        try (Output.Redirect redirect = output.redirect();
-                ConfigurableApplicationContext app = Application.oneShot(settings.springArgs(), output.verbose())) {
-            SyncResult result = app.getBean(ProducerTemplate.class)
-                    .requestBodyAndHeader(
-                            NightlySyncRoutes.SYNC,
-                            chosen.name(),
-                            NightlySyncRoutes.TRIGGER,
-                            SyncTrigger.Kind.COMMAND.name(),
-                            SyncResult.class);
-            RunStore runs = app.getBean(RunStore.class);
-            List<RunReport> reports = new ArrayList<>(result.replays());
-            reports.addAll(result.phases());
-            if (result.statusChanges() != null) {
-                reports.add(result.statusChanges());
-            }
-            for (RunReport report : reports) {
-                runs.failures(report.runId(), failed -> output.problem(FailedRecordLine.of(failed)));
-                output.json(runJson(result, report));
-            }
-            result.problems().forEach(problem -> output.problem("sync " + result.executionId() + ": " + problem));
-            output.text(result.summary());
-            if (!result.complete()) {
-                return ExitCodes.COULD_NOT_RUN;
-            }
-            return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    @Override
+    int run(ConfigurableApplicationContext app) {
+        SyncMode chosen = SyncMode.valueOf(mode.strip().toUpperCase());
+        SyncResult result = app.getBean(ProducerTemplate.class)
+                .requestBodyAndHeader(
+                        NightlySyncRoutes.SYNC,
+                        chosen.name(),
+                        NightlySyncRoutes.TRIGGER,
+                        SyncTrigger.Kind.COMMAND.name(),
+                        SyncResult.class);
+        List<RunReport> reports = new ArrayList<>(result.replays());
+        reports.addAll(result.phases());
+        if (result.statusChanges() != null) {
+            reports.add(result.statusChanges());
         }
+        for (RunReport report : reports) {
+            printFailures(app, report.runId());
+            output.json(runJson(result, report));
+        }
+        result.problems().forEach(problem -> output.problem("sync " + result.executionId() + ": " + problem));
+        output.text(result.summary());
+        if (!result.complete()) {
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     /** A run's report, and which sync execution it was part of. */

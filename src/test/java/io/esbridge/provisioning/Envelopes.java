@@ -1,5 +1,6 @@
 package io.esbridge.provisioning;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -52,67 +53,31 @@ final class Envelopes {
     }
 
     static CustomerRecord withEmail(CustomerRecord c, String email) {
-        return new CustomerRecord(
-                c.key(),
-                c.username(),
-                c.password(),
-                c.firstName(),
-                c.lastName(),
-                email,
-                c.status(),
-                c.ownerId(),
-                c.ownerKey(),
-                c.roleId(),
-                c.demo(),
-                c.peer(),
-                c.sendLetter(),
-                c.companyName(),
-                c.address(),
-                c.city(),
-                c.state(),
-                c.zip(),
-                c.country(),
-                c.primaryPhone(),
-                c.secondaryPhone(),
-                c.fax(),
-                c.secondaryEmail(),
-                c.instantMessenger(),
-                c.htmlMail(),
-                c.comments(),
-                c.subscriberNumber(),
-                c.notes());
+        return with(c, "email", email);
     }
 
     static CustomerRecord withStatus(CustomerRecord c, UserStatus status) {
-        return new CustomerRecord(
-                c.key(),
-                c.username(),
-                c.password(),
-                c.firstName(),
-                c.lastName(),
-                c.email(),
-                status,
-                c.ownerId(),
-                c.ownerKey(),
-                c.roleId(),
-                c.demo(),
-                c.peer(),
-                c.sendLetter(),
-                c.companyName(),
-                c.address(),
-                c.city(),
-                c.state(),
-                c.zip(),
-                c.country(),
-                c.primaryPhone(),
-                c.secondaryPhone(),
-                c.fax(),
-                c.secondaryEmail(),
-                c.instantMessenger(),
-                c.htmlMail(),
-                c.comments(),
-                c.subscriberNumber(),
-                c.notes());
+        return with(c, "status", status);
+    }
+
+    /** The record with one component replaced: tests change one field of a customer at a time. */
+    static <R extends Record> R with(R record, String component, Object value) {
+        try {
+            RecordComponent[] components = record.getClass().getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals(component)
+                        ? value
+                        : components[i].getAccessor().invoke(record);
+            }
+            @SuppressWarnings("unchecked")
+            R copy = (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
+            return copy;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy " + record.getClass().getSimpleName(), e);
+        }
     }
 
     static SubscriptionRecord subscription(

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
@@ -31,9 +30,9 @@ import io.esbridge.state.LinkStore;
 
 /**
  * The engine on the default state store (H2); {@link ProvisioningOnPostgresTest} runs the same on PostgreSQL. Eight
- * workers rather than the default sixteen, so that customers share workers and their lanes must wait for each other.
+ * workers rather than the default sixteen (sandboxed.properties), so that customers share workers and their lanes
+ * must wait for each other.
  */
-@TestPropertySource(properties = "es.provisioning.workers=8")
 class ProvisioningEngineTest extends ProvisioningTestSupport {
 
     @Autowired

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.record.ProvisioningRecord;
@@ -22,15 +23,9 @@ import io.esbridge.run.RunStore;
  * Black-box provisioning tests: the whole application on a random port, its sandbox Enterprise Server answering
  * over real HTTP, records sent to {@code direct:provision} as a feed would, the run closed through its session.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "es.sandbox.enabled=true",
-            "spring.datasource.url=jdbc:h2:mem:provisioning-${random.uuid};DB_CLOSE_DELAY=-1",
-            "es.state.secret-key-file=target/test-secret.key",
-            "es.errors.max-redeliveries=2",
-            "es.errors.redelivery-delay=50"
-        })
+// the settings of sandboxed.properties, shared with the reliability tests (@SandboxedImportTest): one context for both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(locations = "classpath:sandboxed.properties")
 abstract class ProvisioningTestSupport {
 
     private static final AtomicLong LINES = new AtomicLong();

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduledMode     the mode of scheduled runs
  * @param source            the billing database
  * @param phases            what is read, in order: each phase waits until the previous one has every outcome, so a
- *                          customer exists before its services and a service before its add-ons
+ *                          customer exists before its services and a service before its add-ons, and a reseller's
+ *                          space before its plans, and those before its customers' services
  * @param watermarkColumn   the column of every query that only grows when a row changes (timestamp or number)
  * @param watermarkType     how the watermark compares: TIMESTAMP or NUMBER
  * @param disappeared       what happens to customers and subscriptions that are no longer in billing (reconcile)
@@ -36,8 +37,20 @@ public record SyncProperties(
 
     public SyncProperties {
         if (phases == null || phases.isEmpty()) {
+            // each phase needs the one before: resellers (first in the customers' read) before their customers, a
+            // reseller's space before its plans, the plans before the services of the reseller's customers
             phases = List.of(
                     new Phase("customers", Path.of("config/sync/customers.sql"), "billing-db-customers", "clients"),
+                    new Phase(
+                            "reseller-spaces",
+                            Path.of("config/sync/reseller-spaces.sql"),
+                            "billing-db-subscriptions",
+                            "services"),
+                    new Phase(
+                            "reseller-plans",
+                            Path.of("config/sync/reseller-plans.sql"),
+                            "billing-db-plans",
+                            "products"),
                     new Phase(
                             "subscriptions",
                             Path.of("config/sync/subscriptions.sql"),

@@ -130,6 +130,7 @@ public class SyncService {
         List<String> problems = new ArrayList<>();
         Map<RecordType, Set<String>> seen = new HashMap<>();
         Map<RecordType, Boolean> completeRead = new HashMap<>();
+        Map<RecordType, Long> rowsRead = new HashMap<>();
         Map<RecordType, String> tables = new HashMap<>();
         for (SyncProperties.Phase phase : properties.phases()) {
             String stored = watermarks.get(source.name(), phase.name()).orElse(null);
@@ -150,7 +151,10 @@ public class SyncService {
                 syncedKeys.addNew(source.name(), type, read.keys());
             }
             boolean whole = read.lost() == 0 && report.identityHolds();
-            completeRead.merge(type, whole && read.rows() > 0, Boolean::logicalAnd);
+            // whole when every phase of the type was; the rows are counted over them all, since one phase of a
+            // type may rightly read none (a billing database without resellers has no reseller spaces)
+            completeRead.merge(type, whole, Boolean::logicalAnd);
+            rowsRead.merge(type, read.rows(), Long::sum);
             if (!whole) {
                 problems.add(phase.name() + ": " + read.lost() + " row(s) not handed on or the report does not add"
                         + " up; the watermark stays at " + stored);
@@ -172,7 +176,7 @@ public class SyncService {
                 if (!seen.containsKey(type)) {
                     continue;
                 }
-                if (!completeRead.getOrDefault(type, false)) {
+                if (!completeRead.getOrDefault(type, false) || rowsRead.getOrDefault(type, 0L) == 0) {
                     // an empty or broken read would make every customer look gone: never act on that
                     problems.add(type + ": the full read was empty or incomplete; disappeared records not checked");
                     continue;

@@ -87,7 +87,7 @@ class BillingSourceOnDemandServiceTest {
         SyncResult result = scheduledSync();
 
         assertThat(result.complete()).as(result.summary()).isTrue();
-        assertThat(result.phases()).hasSize(3).allSatisfy(phase -> assertThat(phase.in())
+        assertThat(result.phases()).hasSize(5).allSatisfy(phase -> assertThat(phase.in())
                 .isZero());
         assertThat(billingHealth().path("status").asText()).isEqualTo("UP");
     }

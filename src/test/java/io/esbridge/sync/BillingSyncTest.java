@@ -91,20 +91,25 @@ class BillingSyncTest extends SyncTestSupport {
     void firstSyncBringsInEveryValidRowAndRecordsTheRest() {
         SyncResult result = incremental();
 
-        RunReport customers = phase(result, 0);
-        assertThat(customers.in()).isEqualTo(400);
-        assertThat(customers.created()).isEqualTo(392);
+        RunReport customers = phase(result, "customers");
+        // 400 clients of the administrator, 3 resellers and their 120 customers (samples/billing-db/README.md)
+        assertThat(customers.in()).isEqualTo(523);
+        assertThat(customers.created()).isEqualTo(515);
         assertThat(customers.failed()).isEqualTo(8);
-        RunReport subscriptions = phase(result, 1);
-        assertThat(subscriptions.in()).isEqualTo(billingCount("select count(*) from services"));
+        assertThat(phase(result, "reseller-spaces").in()).isEqualTo(3);
+        assertThat(phase(result, "reseller-plans").in())
+                .isEqualTo(billingCount("select count(*) from products where reseller_id is not null"));
+        RunReport subscriptions = phase(result, "subscriptions");
+        assertThat(subscriptions.in() + phase(result, "reseller-spaces").in())
+                .isEqualTo(billingCount("select count(*) from services"));
         assertThat(subscriptions.created()).isPositive();
         assertThat(subscriptions.failed()).isPositive(); // legacy-unlimited products, services of refused clients
-        RunReport addons = phase(result, 2);
+        RunReport addons = phase(result, "addons");
         assertThat(addons.in()).isEqualTo(billingCount("select count(*) from service_addons"));
         assertThat(addons.created()).isPositive();
         assertThat(openDeadLetterKeys()).containsAll(BAD_CLIENTS);
         assertThat(state.queryForObject("select count(*) from es_sync_watermark", Long.class))
-                .isEqualTo(3);
+                .isEqualTo(properties.phases().size());
     }
 
     @Test
@@ -136,7 +141,7 @@ class BillingSyncTest extends SyncTestSupport {
         sandbox.reset();
         SyncResult result = incremental();
 
-        RunReport customers = phase(result, 0);
+        RunReport customers = phase(result, "customers");
         // the two changed rows, and the row of the previous watermark's instant (">="), unchanged
         assertThat(customers.in()).isEqualTo(3);
         assertThat(customers.updated()).isEqualTo(2);
@@ -157,7 +162,7 @@ class BillingSyncTest extends SyncTestSupport {
 
         SyncResult result = incremental();
 
-        assertThat(phase(result, 0).created()).isEqualTo(1);
+        assertThat(phase(result, "customers").created()).isEqualTo(1);
         assertThat(links.find(RecordType.CUSTOMER, "bdb-1097"))
                 .map(Link::applied)
                 .contains(true);
@@ -185,8 +190,10 @@ class BillingSyncTest extends SyncTestSupport {
         sandbox.reset();
         SyncResult result = reconcile();
 
-        assertThat(phase(result, 0).in()).isEqualTo(399);
-        assertThat(phase(result, 0).created() + phase(result, 0).updated()).isZero();
+        assertThat(phase(result, "customers").in()).isEqualTo(522);
+        assertThat(phase(result, "customers").created()
+                        + phase(result, "customers").updated())
+                .isZero();
         assertThat(result.disappeared()).extracting(Disappeared::billingKey).contains("bdb-1004");
         assertThat(result.disappeared()).extracting(Disappeared::action).containsOnly("REPORTED");
         assertThat(result.statusChanges()).isNull(); // nothing sent to provisioning
@@ -257,7 +264,8 @@ class BillingSyncTest extends SyncTestSupport {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).containsEntry("mode", "RECONCILE");
-        assertThat((List<?>) answer.getBody().get("phases")).hasSize(3);
+        assertThat((List<?>) answer.getBody().get("phases"))
+                .hasSize(properties.phases().size());
         assertThat(state.queryForObject(
                         "select count(*) from es_sync_execution where trigger_kind = 'HTTP'", Long.class))
                 .isEqualTo(1);
@@ -292,7 +300,7 @@ class BillingSyncTest extends SyncTestSupport {
             feedRecord.setBlock(blocks);
         }
         assertThat(lost.replays()).isEmpty();
-        assertThat(phase(lost, 0).in())
+        assertThat(phase(lost, "customers").in())
                 .as("the changed row and those of the watermark's instant were read")
                 .isGreaterThanOrEqualTo(1);
         assertThat(lost.complete()).isFalse();
@@ -302,7 +310,7 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(watermarks.get(properties.source().name(), "customers")).contains(before);
 
         SyncResult next = incremental();
-        assertThat(phase(next, 0).updated()).isEqualTo(1);
+        assertThat(phase(next, "customers").updated()).isEqualTo(1);
         assertThat(links.find(RecordType.CUSTOMER, "bdb-1005").orElseThrow().appliedJson())
                 .contains("lost1005@example.com");
         assertThat(watermarks.get(properties.source().name(), "customers"))

@@ -52,7 +52,7 @@ class DisappearedRecordsTest extends SyncTestSupport {
     @Test
     @Order(1)
     void aCustomerGoneFromBillingIsSuspendedThroughTheEngine() {
-        assertThat(phase(incremental(), 0).created()).isEqualTo(3);
+        assertThat(phase(incremental(), "customers").created()).isEqualTo(3);
         billing("delete from services where client_id = 1002", "delete from clients where client_id = 1002");
         sandbox.reset();
 
@@ -157,8 +157,9 @@ class DisappearedRecordsTest extends SyncTestSupport {
 
         SyncResult result = incremental();
 
-        assertThat(phase(result, 0).operations()).containsExactlyEntriesOf(Map.of("ChangeUserStatus", 1L));
-        assertThat(phase(result, 1).operations()).containsExactlyEntriesOf(Map.of("ChangePackageStatus", 1L));
+        assertThat(phase(result, "customers").operations()).containsExactlyEntriesOf(Map.of("ChangeUserStatus", 1L));
+        assertThat(phase(result, "subscriptions").operations())
+                .containsExactlyEntriesOf(Map.of("ChangePackageStatus", 1L));
         Link user = links.find(RecordType.CUSTOMER, "bdb-1002").orElseThrow();
         assertThat(client.getUserById(user.esId()).orElseThrow().getStatus()).isEqualTo(UserStatus.ACTIVE);
         Link space = links.find(RecordType.SUBSCRIPTION, "bdb-s5002").orElseThrow();

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,8 +67,13 @@ abstract class SyncTestSupport {
         return result;
     }
 
-    static RunReport phase(SyncResult result, int index) {
-        return result.phases().get(index);
+    /** The report of the phase of that name ({@code es.sync.phases}: customers, reseller-spaces, ..., addons). */
+    static RunReport phase(SyncResult result, String name) {
+        String suffix = " " + name + " (" + result.mode().name().toLowerCase(Locale.ROOT) + ")";
+        return result.phases().stream()
+                .filter(report -> report.sourceName().endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no phase " + name + " in " + result.summary()));
     }
 
     /** Changes the billing database as the billing system would. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.datasource.init.ScriptException;
 
@@ -87,6 +88,19 @@ public class BillingSource implements AutoCloseable {
     public synchronized DataSource dataSource() {
         open();
         return dataSource;
+    }
+
+    /**
+     * The database for camel-sql (route {@code sync-phase-read}), opened by the first connection asked of it: the
+     * route is built at start, when this database must not be opened yet (see the class comment).
+     */
+    public DataSource onFirstUse() {
+        return new DelegatingDataSource() {
+            @Override
+            protected DataSource obtainTargetDataSource() {
+                return dataSource();
+            }
+        };
     }
 
     /** The database if a sync opened it, without opening it (the health component must not be what opens it). */

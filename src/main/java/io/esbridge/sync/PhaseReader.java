@@ -4,39 +4,39 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.apache.camel.component.sql.SqlConstants;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
+import io.esbridge.feed.FeedEndpoints;
 import io.esbridge.feed.FeedHeaders;
-import io.esbridge.feed.read.SourcedRow;
 import io.esbridge.mapping.FeedMapper;
 import io.esbridge.mapping.MappingRegistry;
-import io.esbridge.record.SourceRef;
 
 /**
- * Runs one phase's query and hands every row to {@code direct:feed-record}, the route every feed's rows take (mapping,
- * validation, then provisioning or the error channel), while noting the largest watermark value and the billing
- * keys read.
+ * Reads one phase: its query goes to route {@code sync-phase-read} ({@link NightlySyncRoutes#READ_PHASE}), which
+ * runs it through camel-sql and streams every row to {@code direct:feed-record}, the route every feed's rows take
+ * (mapping, validation, then provisioning or the error channel); the read's {@link PhaseTally} counts the rows handed
+ * on and lost, and notes the largest watermark value and the billing keys read.
  */
 @Component
 class PhaseReader {
 
-    static final String FEED_RECORD = io.esbridge.feed.FeedEndpoints.RECORD;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String FEED_RECORD = FeedEndpoints.RECORD;
 
     /** What a phase read: rows handed on, rows Camel failed to take (lost), the watermark reached, the keys. */
     record Read(long rows, long lost, String maxWatermark, Set<String> keys) {}
@@ -51,35 +51,41 @@ class PhaseReader {
         this.properties = properties;
     }
 
+    /**
+     * @throws org.springframework.dao.DataAccessException when the billing database refuses the query, as Spring
+     *     JDBC would have said it (the sync fails with it, and no watermark moves)
+     */
     Read read(BillingSource source, SyncProperties.Phase phase, String runId, Object watermark) {
         FeedMapper feed = mappings.mapper(phase.mapping());
-        String sql = query(phase);
-        String watermarkColumn = properties.watermarkColumn().toLowerCase(Locale.ROOT);
-        Set<String> keys = new HashSet<>();
-        long[] counts = new long[2];
-        Comparable<?>[] max = new Comparable<?>[1];
-        RowCallbackHandler handler = rs -> {
-            Map<String, String> values = values(rs);
-            counts[0]++;
-            String key = key(feed, values);
-            if (key != null) {
-                keys.add(key);
-            }
-            SourcedRow row =
-                    SourcedRow.of(SourceRef.tableRow(phase.table(), key == null ? "#" + counts[0] : key), values);
-            Exchange done = producer.send(FEED_RECORD, exchange -> {
-                exchange.getIn().setBody(row);
-                exchange.setProperty(FeedHeaders.MAPPER, feed);
-                exchange.setProperty(FeedHeaders.RUN_ID, runId);
-            });
-            if (done.getException() != null) {
-                counts[1]++;
-            }
-            max[0] = larger(max[0], (Comparable<?>) watermarkValue(rs.getObject(watermarkColumn)));
-        };
-        source.jdbc().getJdbcTemplate().setFetchSize(properties.fetchSize());
-        source.jdbc().query(sql, Map.of("watermark", watermark), handler);
-        return new Read(counts[0], counts[1], max[0] == null ? null : format(max[0]), keys);
+        // the operators' queries name the parameter :watermark, as Spring JDBC spells it: Spring's parser turns it
+        // into JDBC's ?, skipping comments, quoted text and :: casts, and binds every use of it, as it did before
+        // the read went through camel-sql (whose own :?name would also be counted inside a comment)
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(query(phase));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("watermark", watermark);
+        String sql = NamedParameterUtils.substituteNamedParameters(parsed, parameters);
+        List<Object> values = Arrays.asList(NamedParameterUtils.buildValueArray(parsed, parameters, null));
+        PhaseTally tally = new PhaseTally(phase, feed, properties.watermarkColumn());
+        Exchange done = producer.send(NightlySyncRoutes.READ_PHASE, exchange -> {
+            exchange.getIn().setBody(sql);
+            exchange.getIn().setHeader(SqlConstants.SQL_PARAMETERS, values);
+            exchange.setProperty(FeedHeaders.MAPPER, feed);
+            exchange.setProperty(FeedHeaders.RUN_ID, runId);
+            exchange.setProperty(PhaseTally.PROPERTY, tally);
+        });
+        Exception failed = done.getException();
+        if (failed instanceof SQLException e) {
+            String task = "sync phase " + phase.name();
+            DataAccessException translated =
+                    new SQLErrorCodeSQLExceptionTranslator(source.dataSource()).translate(task, sql, e);
+            throw translated != null ? translated : new UncategorizedSQLException(task, sql, e);
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException("sync phase " + phase.name() + ": " + failed.getMessage(), failed);
+        }
+        return tally.read();
     }
 
     /** The watermark parameter for a stored value, or for "from the beginning". */
@@ -102,74 +108,12 @@ class PhaseReader {
         };
     }
 
+    /** Read at every sync: an edited query counts from the next one. */
     private static String query(SyncProperties.Phase phase) {
         try {
             return Files.readString(phase.query()).strip().replaceFirst(";$", "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the query of phase " + phase.name() + ": " + phase.query(), e);
         }
-    }
-
-    /** The row as text by lower-case column label, as a CSV feed would give it; SQL nulls are left out. */
-    private static Map<String, String> values(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        Map<String, String> values = new HashMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            Object value = rs.getObject(i);
-            if (value != null) {
-                values.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), text(value));
-            }
-        }
-        return values;
-    }
-
-    private static String text(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().format(TIMESTAMP);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.format(TIMESTAMP);
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        return value.toString();
-    }
-
-    private static String key(FeedMapper feed, Map<String, String> values) {
-        try {
-            return feed.mapperFor(values).key(values);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Object watermarkValue(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (value instanceof LocalDateTime || value instanceof BigDecimal) {
-            return value;
-        }
-        throw new IllegalStateException("the watermark column holds "
-                + value.getClass().getSimpleName() + "; it must be a timestamp or a number");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparable<?> larger(Comparable<?> current, Comparable<?> candidate) {
-        if (candidate == null) {
-            return current;
-        }
-        return current == null || ((Comparable) candidate).compareTo(current) > 0 ? candidate : current;
-    }
-
-    private static String format(Comparable<?> value) {
-        return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 }

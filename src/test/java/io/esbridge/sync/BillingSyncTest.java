@@ -283,12 +283,13 @@ class BillingSyncTest extends SyncTestSupport {
                 + " where client_id = 1005");
         String before = watermarks.get(properties.source().name(), "customers").orElseThrow();
         // the feed route takes no row, and says so at once instead of waiting 30 s for its consumer (a direct
-        // producer reads that when it is made, hence a template of its own): every row read is lost, as when Camel
-        // fails to take it
+        // producer reads that when it is made, hence the phase route restarted, which makes its producers anew):
+        // every row read is lost, as when Camel fails to take it
         DirectEndpoint feedRecord = camel.getEndpoint(PhaseReader.FEED_RECORD, DirectEndpoint.class);
         boolean blocks = feedRecord.isBlock();
         feedRecord.setBlock(false);
         camel.getRouteController().stopRoute("feed-record");
+        restartPhaseRoute();
         SyncResult lost;
         try (ProducerTemplate refused = camel.createProducerTemplate()) {
             // without the replay of earlier failures: it would meet the stopped route first and end the sync before
@@ -298,6 +299,7 @@ class BillingSyncTest extends SyncTestSupport {
         } finally {
             camel.getRouteController().startRoute("feed-record");
             feedRecord.setBlock(blocks);
+            restartPhaseRoute();
         }
         assertThat(lost.replays()).isEmpty();
         assertThat(phase(lost, "customers").in())
@@ -316,6 +318,11 @@ class BillingSyncTest extends SyncTestSupport {
         assertThat(watermarks.get(properties.source().name(), "customers"))
                 .get()
                 .isNotEqualTo(before);
+    }
+
+    private void restartPhaseRoute() throws Exception {
+        camel.getRouteController().stopRoute("sync-phase-read");
+        camel.getRouteController().startRoute("sync-phase-read");
     }
 
     /** The application's sync, reading through {@code producer}, without the replay of earlier failures first. */

@@ -91,14 +91,21 @@ public class BillingSource implements AutoCloseable {
     }
 
     /**
-     * The database for camel-sql (route {@code sync-phase-read}), opened by the first connection asked of it: the
-     * route is built at start, when this database must not be opened yet (see the class comment).
+     * The database for camel-sql (route {@code sync-phase-read}), once a sync has opened it ({@link #open()}, the
+     * first step of every sync). The route is built at start, and whatever it asks of its data source then must not
+     * open this database (see the class comment): until a sync opened it, any use fails with that sentence instead.
      */
-    public DataSource onFirstUse() {
+    public DataSource forRoutes() {
         return new DelegatingDataSource() {
             @Override
             protected DataSource obtainTargetDataSource() {
-                return dataSource();
+                return ifOpen().orElseThrow(() -> new IllegalStateException(
+                        "the billing database " + name() + " is opened by a sync, not before"));
+            }
+
+            @Override
+            public void afterPropertiesSet() {
+                // nothing to check at start: the target exists only once a sync opened it
             }
         };
     }

@@ -64,7 +64,7 @@ public class NightlySyncRoutes extends RouteBuilder {
             exchange.getIn().setBody(sync.sync(mode, new SyncTrigger(kind, scheduled)));
         });
 
-        bindToRegistry(BILLING_DATA_SOURCE, billing.onFirstUse());
+        bindToRegistry(BILLING_DATA_SOURCE, billing.forRoutes());
         // One phase's rows, read as the billing database gives them and handed on one by one, in order: StreamList
         // keeps one open result set (fetchSize rows a round trip; PostgreSQL only streams so outside auto-commit,
         // which BillingSource sets), never a list of the phase; camel-sql closes it, its statement and connection

@@ -97,8 +97,9 @@ class AddonProvisioner {
     }
 
     private int planId(AddonRecord record, Link subscription, ProvisioningContext ctx) {
-        // the space's user decides, not the record's customer column: that is where the space actually is
-        Optional<String> customerKey = subscription.parentEsId() == null
+        // The space's user decides, not the record's customer column: that is where the space actually is. In a dry
+        // run every user made in the run shares one placeholder id, so there the record's customer is taken.
+        Optional<String> customerKey = subscription.parentEsId() == null || ctx.dryRun()
                 ? Optional.ofNullable(record.customerKey())
                 : ctx.links().billingKeyOf(RecordType.CUSTOMER, subscription.parentEsId());
         Link customer = customerKey

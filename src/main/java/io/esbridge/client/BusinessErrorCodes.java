@@ -21,7 +21,29 @@ public final class BusinessErrorCodes {
     private static final String TABLE = "/enterprise-server/business-error-codes.csv";
     private static final Map<Integer, BusinessErrorCode> BY_CODE = load();
 
+    /**
+     * Answers that are no BusinessErrorCodes constant but a stored procedure's own return value, passed through
+     * unnamed, so they mean something only for their operation. AddUser's -2: {@code AddUser} returns -2 when the
+     * caller may not create users under the {@code OwnerId} given (the owner is neither the caller nor below it).
+     */
+    private static final Map<String, Map<Integer, BusinessErrorCode>> BY_OPERATION = Map.of(
+            "AddUser",
+            Map.of(
+                    -2,
+                    new BusinessErrorCode(
+                            -2,
+                            "ADD_USER_OWNER_NOT_ALLOWED",
+                            "Users",
+                            "The caller may not create a user under this OwnerId (the owner is neither the caller"
+                                    + " nor one of its users): check the customer's owner and es.server.username.")));
+
     private BusinessErrorCodes() {}
+
+    /** The code as {@code operation} answers it: its own unnamed values first, then the table. */
+    public static BusinessErrorCode of(String operation, int code) {
+        BusinessErrorCode own = BY_OPERATION.getOrDefault(operation, Map.of()).get(code);
+        return own != null ? own : of(code);
+    }
 
     /** The code's constant and explanation; an unlisted value gets {@code UNKNOWN_ERROR_CODE}. */
     public static BusinessErrorCode of(int code) {

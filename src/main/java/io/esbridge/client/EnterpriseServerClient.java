@@ -233,7 +233,7 @@ public class EnterpriseServerClient {
 
     private static int requireSuccess(String operation, int code) {
         if (code < 0) {
-            throw new EsBusinessException(operation, BusinessErrorCodes.of(code), List.of());
+            throw new EsBusinessException(operation, BusinessErrorCodes.of(operation, code), List.of());
         }
         return code;
     }
@@ -245,7 +245,7 @@ public class EnterpriseServerClient {
         if (result.getResult() < 0) {
             throw new EsBusinessException(
                     operation,
-                    BusinessErrorCodes.of(result.getResult()),
+                    BusinessErrorCodes.of(operation, result.getResult()),
                     ExceedingQuotas.read(result.getExceedingQuotas()));
         }
         return result.getResult();

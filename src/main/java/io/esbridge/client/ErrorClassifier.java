@@ -29,6 +29,12 @@ final class ErrorClassifier {
     private static final List<String> TRANSIENT_FAULT_TEXTS =
             List.of("deadlock", "timeout expired", "server is too busy", "service unavailable");
 
+    /**
+     * The text of the access-check stored procedures' RAISERROR for a space (contract section 1.4). Only the package
+     * text: "...this account" is also what the server answers for an unknown user id, so it stays a plain fault.
+     */
+    private static final String PACKAGE_RIGHTS_FAULT_TEXT = "you are not allowed to access this package";
+
     private ErrorClassifier() {}
 
     static EsException classify(String operation, Throwable thrown) {
@@ -90,6 +96,9 @@ final class ErrorClassifier {
         String lower = message.toLowerCase(Locale.ROOT);
         if ("Server".equals(local) && TRANSIENT_FAULT_TEXTS.stream().anyMatch(lower::contains)) {
             return new EsTransientException(operation, "the server asks to retry: " + message, t);
+        }
+        if (lower.contains(PACKAGE_RIGHTS_FAULT_TEXT)) {
+            return new EsAccessDeniedException(operation, local, message, t);
         }
         return new EsFaultException(operation, local, message, t);
     }

@@ -12,6 +12,11 @@ public enum ErrorKind {
     CONFIGURATION,
     /** A SOAP fault (access denied to an account, an unknown id, a request the server could not read): do not retry. */
     FAULT,
+    /**
+     * The server's rights check refused the call ("You are not allowed to access this package"): the caller may not
+     * act on that space. A property of the rights or of the record, not of the moment: do not retry.
+     */
+    ACCESS_DENIED,
     /** Connection refused, timeout, HTTP 5xx without an answer, overload: the same call may succeed later; retry. */
     TRANSIENT
 }

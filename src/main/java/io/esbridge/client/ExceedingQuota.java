@@ -1,10 +1,34 @@
 package io.esbridge.client;
 
-/** One row of a {@code PackageResult.ExceedingQuotas} DataSet: a quota whose value the parent space does not allow. */
+import io.esbridge.catalogue.QuotaCatalogue;
+
+/**
+ * One row of a {@code PackageResult.ExceedingQuotas} DataSet: a quota of the space or plan that its parent space does
+ * not allow, and by how much it goes over that limit (the server's {@code QuotaValue}: the amount over the limit).
+ *
+ * @param quotaName the server's name ({@code OS.Diskspace}); null when the answer carried only the id
+ */
 public record ExceedingQuota(int quotaId, String quotaName, int quotaValue) {
 
+    /**
+     * Which quota and by how much, for the failure message an operator reads: the catalogue's description (what the
+     * panel shows, "Disk space, MB") when the id is known, the server's name, and the id.
+     */
     @Override
     public String toString() {
-        return quotaName + " (quota " + quotaId + ") = " + quotaValue;
+        String described = QuotaCatalogue.get()
+                .quota(quotaId)
+                .map(q -> q.groupName() + " / " + q.description())
+                .orElse(null);
+        String named = quotaName == null || quotaName.isBlank() ? null : quotaName.strip();
+        String what;
+        if (described != null && named != null) {
+            what = described + " (" + named + ", quota " + quotaId + ")";
+        } else if (described != null || named != null) {
+            what = (described != null ? described : named) + " (quota " + quotaId + ")";
+        } else {
+            what = "quota " + quotaId;
+        }
+        return what + " over the parent space's limit by " + quotaValue;
     }
 }

@@ -17,8 +17,7 @@ final class ExceedingQuotas {
     }
 
     private static ExceedingQuota quota(Map<String, String> row) {
-        return new ExceedingQuota(
-                intValue(row.get("QuotaID")), row.getOrDefault("QuotaName", "?"), intValue(row.get("QuotaValue")));
+        return new ExceedingQuota(intValue(row.get("QuotaID")), row.get("QuotaName"), intValue(row.get("QuotaValue")));
     }
 
     private static int intValue(String text) {

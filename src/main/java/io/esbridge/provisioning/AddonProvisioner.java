@@ -37,13 +37,16 @@ class AddonProvisioner {
     private final ObjectMapper mapper;
     private final PlanDirectory plans;
     private final CreatedSinceIntent createdSinceIntent;
+    private final UserOwners owners;
 
     AddonProvisioner(
             EnterpriseServerClient client,
             ObjectMapper mapper,
             PlanDirectory plans,
-            CreatedSinceIntent createdSinceIntent) {
+            CreatedSinceIntent createdSinceIntent,
+            UserOwners owners) {
         this.createdSinceIntent = createdSinceIntent;
+        this.owners = owners;
         this.client = client;
         this.mapper = mapper;
         this.plans = plans;
@@ -58,8 +61,11 @@ class AddonProvisioner {
         if (link.isPresent() && link.get().applied() && state.sameAs(link.get().fingerprint())) {
             return Outcome.UNCHANGED;
         }
-        int packageId = subscriptionPackageId(record, ctx);
-        int planId = plans.addonPlanId(record.planId(), record.planName());
+        Link subscription = subscription(record, ctx);
+        int packageId = subscription.esId();
+        // resolved among the plans of the owner of the space's user, before any write: another owner's add-on plan is
+        // refused (PLAN_NOT_OWNERS), as the server would accept it outside the owner's limits
+        int planId = planId(record, subscription, ctx);
         if (link.isPresent() && !link.get().applied()) {
             link = reconcile(link.get(), packageId, record, ctx);
             if (link.isPresent() && state.sameAs(link.get().fingerprint())) {
@@ -90,11 +96,30 @@ class AddonProvisioner {
         return Outcome.UPDATED;
     }
 
-    private int subscriptionPackageId(AddonRecord record, ProvisioningContext ctx) {
+    private int planId(AddonRecord record, Link subscription, ProvisioningContext ctx) {
+        // The space's user decides, not the record's customer column: that is where the space actually is. In a dry
+        // run every user made in the run shares one placeholder id, so there the record's customer is taken.
+        Optional<String> customerKey = subscription.parentEsId() == null || ctx.dryRun()
+                ? Optional.ofNullable(record.customerKey())
+                : ctx.links().billingKeyOf(RecordType.CUSTOMER, subscription.parentEsId());
+        Link customer = customerKey
+                .flatMap(key -> ctx.links().find(RecordType.CUSTOMER, key))
+                .filter(Link::applied)
+                .orElseThrow(() -> new ProvisioningException(
+                        Reason.CUSTOMER_NOT_PROVISIONED,
+                        "the customer of subscription " + record.subscriptionKey() + " (add-on " + record.key()
+                                + ") is not provisioned: import or fix the customer first"));
+        return plans.addonPlanId(
+                owners.ownerOf(customer),
+                record.planId(),
+                record.planName(),
+                "customer " + customer.billingKey() + " (user " + customer.esId() + ")");
+    }
+
+    private Link subscription(AddonRecord record, ProvisioningContext ctx) {
         return ctx.links()
                 .find(RecordType.SUBSCRIPTION, record.subscriptionKey())
                 .filter(Link::applied)
-                .map(Link::esId)
                 .orElseThrow(() -> new ProvisioningException(
                         Reason.SUBSCRIPTION_NOT_PROVISIONED,
                         "subscription "

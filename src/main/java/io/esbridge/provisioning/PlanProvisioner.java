@@ -14,6 +14,7 @@ import io.esbridge.contract.ArrayOfHostingPlanQuotaInfo;
 import io.esbridge.contract.HostingPlanGroupInfo;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.HostingPlanQuotaInfo;
+import io.esbridge.provisioning.PlanPlacement.Placement;
 import io.esbridge.provisioning.ProvisioningException.Reason;
 import io.esbridge.record.PlanRecord;
 import io.esbridge.record.RecordType;
@@ -32,17 +33,14 @@ class PlanProvisioner {
     private final EnterpriseServerClient client;
     private final ObjectMapper mapper;
     private final PlanDirectory directory;
-    private final int ownerId;
+    private final PlanPlacement placement;
 
     PlanProvisioner(
-            EnterpriseServerClient client,
-            ObjectMapper mapper,
-            PlanDirectory directory,
-            ProvisioningProperties properties) {
+            EnterpriseServerClient client, ObjectMapper mapper, PlanDirectory directory, PlanPlacement placement) {
         this.client = client;
         this.mapper = mapper;
         this.directory = directory;
-        this.ownerId = properties.planOwnerId();
+        this.placement = placement;
     }
 
     Outcome provision(PlanRecord record, ProvisioningContext ctx) {
@@ -64,13 +62,17 @@ class PlanProvisioner {
             if (record.ended()) {
                 return Outcome.UNCHANGED;
             }
-            Optional<Integer> existing = unlinkedPlanNamed(record.name(), record.addon(), ctx);
+            // Owner and space first: a reseller's plan whose reseller or space is missing fails before any call.
+            Placement where = placement.of(record, ctx);
+            // Looked up among the plans of the same owner (a reseller's among the reseller's, GetHostingPlans of it):
+            // two resellers may each have a "Gold", and a plan of another owner is never adopted.
+            Optional<Integer> existing = unlinkedPlanNamed(record.name(), record.addon(), where.userId(), ctx);
             if (existing.isPresent()) {
                 // The panel already has a plan of this name (made by hand, or seeded): adopt and align it. A second
                 // plan of the same name would make every subscription naming it ambiguous.
-                ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, existing.get())));
+                ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, existing.get(), where)));
                 ctx.link(RecordType.PLAN, record.key(), existing.get(), state.data(null, null));
-                directory.refresh();
+                directory.refresh(where.userId());
                 return Outcome.UPDATED;
             }
             ctx.create(
@@ -79,24 +81,27 @@ class PlanProvisioner {
                     record.key(),
                     record.name(),
                     state.data(null, null),
-                    () -> client.addHostingPlan(plan(record, 0)));
-            directory.refresh();
+                    () -> client.addHostingPlan(plan(record, 0, where)));
+            directory.refresh(where.userId());
             return Outcome.CREATED;
         }
         int planId = link.get().esId();
         if (record.ended()) {
+            int owner = placement.ownerUserId(record, ctx);
             ctx.write("DeleteHostingPlan", () -> client.deleteHostingPlan(planId));
             ctx.markDeleted(RecordType.PLAN, record.key());
+            directory.refresh(owner);
         } else {
-            ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, planId)));
+            Placement where = placement.of(record, ctx);
+            ctx.write("UpdateHostingPlan", () -> client.updateHostingPlan(plan(record, planId, where)));
             ctx.link(RecordType.PLAN, record.key(), planId, state.data(null, null));
+            directory.refresh(where.userId());
         }
-        directory.refresh();
         return Outcome.UPDATED;
     }
 
-    /** The plan (or add-on plan) of the plan owner with this name that no billing product is linked to yet. */
-    private Optional<Integer> unlinkedPlanNamed(String name, boolean addon, ProvisioningContext ctx) {
+    /** The plan (or add-on plan) of {@code ownerId} with this name that no billing product is linked to yet. */
+    private Optional<Integer> unlinkedPlanNamed(String name, boolean addon, int ownerId, ProvisioningContext ctx) {
         List<Map<String, String>> rows = addon ? client.getHostingAddons(ownerId) : client.getHostingPlans(ownerId);
         List<Integer> candidates = rows.stream()
                 .filter(row -> name.equals(row.get("PlanName")))
@@ -111,10 +116,13 @@ class PlanProvisioner {
         return candidates.stream().findFirst();
     }
 
-    private HostingPlanInfo plan(PlanRecord record, int planId) {
+    private HostingPlanInfo plan(PlanRecord record, int planId, Placement where) {
         HostingPlanInfo plan = new HostingPlanInfo();
         plan.setPlanId(planId);
-        plan.setUserId(ownerId);
+        plan.setUserId(where.userId());
+        plan.setPackageId(where.packageId());
+        // 0: the server takes the server of the plan's space (a reseller's), or none (an administrator's)
+        plan.setServerId(0);
         plan.setPlanName(record.name());
         plan.setPlanDescription(record.description());
         plan.setAvailable(record.available());

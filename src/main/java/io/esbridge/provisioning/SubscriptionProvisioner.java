@@ -46,14 +46,17 @@ class SubscriptionProvisioner {
     private final PlanDirectory plans;
     private final EndedSubscriptionPolicy endedPolicy;
     private final CreatedSinceIntent createdSinceIntent;
+    private final UserOwners owners;
 
     SubscriptionProvisioner(
             EnterpriseServerClient client,
             ObjectMapper mapper,
             PlanDirectory plans,
             ProvisioningProperties properties,
-            CreatedSinceIntent createdSinceIntent) {
+            CreatedSinceIntent createdSinceIntent,
+            UserOwners owners) {
         this.createdSinceIntent = createdSinceIntent;
+        this.owners = owners;
         this.client = client;
         this.mapper = mapper;
         this.plans = plans;
@@ -66,18 +69,20 @@ class SubscriptionProvisioner {
         if (link.isPresent() && link.get().state() == io.esbridge.state.LinkState.DELETED) {
             return Outcome.UNCHANGED;
         }
-        int userId = customerUserId(record, ctx);
+        Link customer = customer(record, ctx);
+        int userId = customer.esId();
         if (link.isPresent() && !link.get().applied()) {
-            link = reconcile(link.get(), userId, record, ctx);
+            link = reconcile(link.get(), customer, record, ctx);
             if (link.isPresent()) {
-                return Provisioner.createdEarlier(laterSight(record, link.get(), state, ctx));
+                return Provisioner.createdEarlier(laterSight(record, link.get(), customer, state, ctx));
             }
         }
         if (link.isEmpty()) {
             if (record.ended()) {
                 return Outcome.UNCHANGED;
             }
-            int planId = plans.hostingPlanId(record.planId(), record.planName());
+            // resolved among the owner's plans before the write: a plan of another owner is refused, nothing written
+            int planId = planId(customer, record.planId(), record.planName());
             ctx.create(
                     "AddPackage",
                     RecordType.SUBSCRIPTION,
@@ -93,11 +98,20 @@ class SubscriptionProvisioner {
                             DateTimes.wire(record.purchaseDate())));
             return Outcome.CREATED;
         }
-        return laterSight(record, link.get(), state, ctx);
+        return laterSight(record, link.get(), customer, state, ctx);
     }
 
-    private int customerUserId(SubscriptionRecord record, ProvisioningContext ctx) {
-        Link customer = ctx.links()
+    /** The plan, by id or name, among the plans of the customer's owner (PLAN_NOT_OWNERS for any other plan). */
+    private int planId(Link customer, Integer planId, String planName) {
+        return plans.hostingPlanId(
+                owners.ownerOf(customer),
+                planId,
+                planName,
+                "customer " + customer.billingKey() + " (user " + customer.esId() + ")");
+    }
+
+    private Link customer(SubscriptionRecord record, ProvisioningContext ctx) {
+        return ctx.links()
                 .find(RecordType.CUSTOMER, record.customerKey())
                 .filter(Link::applied)
                 .orElseThrow(() -> new ProvisioningException(
@@ -105,7 +119,6 @@ class SubscriptionProvisioner {
                         "customer "
                                 + record.customerKey() + " of subscription " + record.key()
                                 + " is not provisioned yet: import or fix the customer first"));
-        return customer.esId();
     }
 
     /**
@@ -113,9 +126,10 @@ class SubscriptionProvisioner {
      * everything that was sent (name, plan, comments, status, purchase date). A space that differs in any of them
      * existed before (made by hand, by another tool) and is not taken for ours: the create is made again.
      */
-    private Optional<Link> reconcile(Link pending, int userId, SubscriptionRecord record, ProvisioningContext ctx) {
+    private Optional<Link> reconcile(Link pending, Link customer, SubscriptionRecord record, ProvisioningContext ctx) {
+        int userId = customer.esId();
         AppliedSubscription sent = AppliedState.read(mapper, pending.appliedJson(), AppliedSubscription.class);
-        int planId = plans.hostingPlanId(sent.planId(), sent.planName());
+        int planId = planId(customer, sent.planId(), sent.planName());
         int statusId = StatusIds.id(PackageStatus.valueOf(sent.status()));
         List<PackageInfo> candidates = client.getMyPackages(userId).stream()
                 .filter(p ->
@@ -143,7 +157,8 @@ class SubscriptionProvisioner {
         return Optional.of(ctx.linkFound(pending, candidates.get(0).getPackageId()));
     }
 
-    private Outcome laterSight(SubscriptionRecord record, Link link, AppliedState state, ProvisioningContext ctx) {
+    private Outcome laterSight(
+            SubscriptionRecord record, Link link, Link customer, AppliedState state, ProvisioningContext ctx) {
         if (state.sameAs(link.fingerprint())) {
             return Outcome.UNCHANGED;
         }
@@ -157,7 +172,7 @@ class SubscriptionProvisioner {
             ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, PackageStatus.CANCELLED));
         } else {
             if (AppliedState.changed(mapper, link.appliedJson(), state, "planId", "planName")) {
-                int planId = plans.hostingPlanId(record.planId(), record.planName());
+                int planId = planId(customer, record.planId(), record.planName());
                 PackageInfo current = client.getPackage(packageId)
                         .orElseThrow(() -> new ProvisioningException(
                                 Reason.GONE_FROM_SERVER,

@@ -76,8 +76,84 @@ class ErrorClassificationTest {
                 .isInstanceOfSatisfying(EsBusinessException.class, e -> {
                     assertThat(e.constantName()).isEqualTo("ERROR_PACKAGE_QUOTA_EXCEED");
                     assertThat(e.exceedingQuotas()).containsExactly(new ExceedingQuota(52, "OS.Diskspace", 20000));
-                    assertThat(e.getMessage()).contains("OS.Diskspace (quota 52) = 20000");
+                    assertThat(e.getMessage())
+                            .contains("OS / Disk space, MB (OS.Diskspace, quota 52) over the parent space's limit by"
+                                    + " 20000");
                 });
+    }
+
+    @Test
+    void quotaExcessWithoutQuotaNamesIsNamedFromTheCatalogue() {
+        // A row with only the id (a server or proxy that drops the name column): the panel's own description of quota
+        // 53 still says which quota, instead of a bare number.
+        String onlyIds = DataSetSamples.exceedingQuotas(true)
+                .replace("<QuotaName>OS.Diskspace</QuotaName>", "")
+                .replace("<QuotaID>52</QuotaID>", "<QuotaID>53</QuotaID>")
+                .replace("<QuotaValue>20000</QuotaValue>", "<QuotaValue>3</QuotaValue>");
+        answer(Answer.soap(WireCapture.envelope(OperationAnswers.response(
+                "AddPackage", NS, "<Result>-305</Result><ExceedingQuotas>" + onlyIds + "</ExceedingQuotas>"))));
+
+        assertThatThrownBy(() -> client.addPackage(
+                        42,
+                        2,
+                        "n",
+                        "c",
+                        io.esbridge.contract.PackageStatus.ACTIVE,
+                        ContractFixtures.dateTime("2025-01-02T00:00:00")))
+                .isInstanceOfSatisfying(EsBusinessException.class, e -> {
+                    assertThat(e.exceedingQuotas()).containsExactly(new ExceedingQuota(53, null, 3));
+                    assertThat(e.getMessage())
+                            .contains(
+                                    "ERROR_PACKAGE_QUOTA_EXCEED",
+                                    "OS / Domains (quota 53) over the parent space's" + " limit by 3");
+                });
+    }
+
+    @Test
+    void addUsersUnnamedMinus2IsNamedAsAnOwnerTheCallerMayNotCreateUnder() {
+        answer(Answer.soap(WireCapture.envelope(OperationAnswers.response("AddUser", NS, "-2"))));
+
+        assertThatThrownBy(() -> client.addUser(ContractFixtures.user("jdoe"), "pw", false, List.of()))
+                .isInstanceOfSatisfying(EsBusinessException.class, e -> {
+                    assertThat(e.code()).isEqualTo(-2);
+                    assertThat(e.constantName()).isEqualTo("ADD_USER_OWNER_NOT_ALLOWED");
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BUSINESS);
+                    assertThat(e.getMessage()).contains("AddUser", "OwnerId");
+                });
+    }
+
+    @Test
+    void minus2OfAnotherOperationStaysUnnamed() {
+        // -2 is AddUser's own stored-procedure answer, not a BusinessErrorCodes value: elsewhere it means nothing known
+        answer(Answer.soap(WireCapture.envelope(OperationAnswers.response("UpdateUser", NS, "-2"))));
+
+        assertThatThrownBy(() -> client.updateUser(ContractFixtures.user("jdoe")))
+                .isInstanceOfSatisfying(EsBusinessException.class, e -> assertThat(e.constantName())
+                        .isEqualTo("UNKNOWN_ERROR_CODE"));
+    }
+
+    @Test
+    void packageRightsFaultIsAnAccessDeniedErrorThatIsNotRetried() {
+        answer(WireCapture.fault(
+                "Server",
+                "Server was unable to process request. ---> System.Data.SqlClient.SqlException: You are not allowed to"
+                        + " access this package"));
+
+        assertThatThrownBy(() -> client.addPackage(
+                        42,
+                        2,
+                        "n",
+                        "c",
+                        io.esbridge.contract.PackageStatus.ACTIVE,
+                        ContractFixtures.dateTime("2025-01-02T00:00:00")))
+                .isInstanceOfSatisfying(EsAccessDeniedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.ACCESS_DENIED);
+                    assertThat(e.faultString()).contains("You are not allowed to access this package");
+                    assertThat(e.getMessage()).contains("AddPackage", "no rights on that space");
+                })
+                // the error channel redelivers exactly these (ErrorChannelRoutes): a rights fault must not be one
+                .isNotInstanceOfAny(
+                        EsTransientException.class, EsAuthenticationException.class, EsConfigurationException.class);
     }
 
     @Test

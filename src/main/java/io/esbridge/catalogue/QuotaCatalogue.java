@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,16 @@ public final class QuotaCatalogue {
 
     public static QuotaCatalogue get() {
         return INSTANCE;
+    }
+
+    /** Every quota, in the catalogue's order (GetHostingPlanQuotas lists them all). */
+    public List<Quota> quotas() {
+        return List.copyOf(quotas.values());
+    }
+
+    /** Every resource group by id, in the catalogue's order. */
+    public Map<Integer, String> groups() {
+        return Collections.unmodifiableMap(groups);
     }
 
     public Optional<Quota> quota(int id) {

@@ -97,10 +97,13 @@ final class HostingPlanCatalog {
         return planId;
     }
 
-    /** @return the quotas above those of the space the plan is carved from (then nothing changes), else empty */
+    /**
+     * @return the quotas above the effective limits (along its chain) of the space the plan is carved from, with the
+     *     plan's values (then nothing changes), else empty
+     */
     Map<Integer, Integer> update(HostingPlanInfo plan, HostingSpaces spaces) {
         Map<Integer, Integer> exceeding = plan.getPackageId() > 0
-                ? QuotaValues.exceeding(quotas(plan), spaces.quotas(plan.getPackageId()))
+                ? QuotaValues.exceeding(quotas(plan), spaces.effectiveLimits(plan.getPackageId()))
                 : Map.of();
         if (!exceeding.isEmpty()) {
             return exceeding;
@@ -186,6 +189,18 @@ final class HostingPlanCatalog {
             p.setQuotas(quotas);
         });
         return plan;
+    }
+
+    /**
+     * GetUserAvailableHostingPlans / GetUserAvailableHostingAddons: the plans of {@code ownerId} (the user's owner),
+     * filled from their rows as the real server does, so without Groups and Quotas.
+     */
+    List<HostingPlanInfo> ownedBy(int ownerId, boolean addons) {
+        return jdbc.sql("SELECT * FROM es_plans WHERE user_id = ? AND is_addon = ? ORDER BY plan_name, plan_id")
+                .param(ownerId)
+                .param(addons)
+                .query(this::planInfo)
+                .list();
     }
 
     boolean isAddon(int planId) {

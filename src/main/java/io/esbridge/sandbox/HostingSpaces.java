@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -18,6 +17,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import io.esbridge.catalogue.QuotaCatalogue;
 import io.esbridge.contract.DataSet;
 import io.esbridge.contract.HostingPlanGroupInfo;
+import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageResult;
@@ -26,7 +26,7 @@ import io.esbridge.contract.PackageStatus;
 /** Hosting spaces (packages) and their add-ons, with the esPackages rules (contract section 2.4). */
 final class HostingSpaces {
 
-    /** The root space serveradmin owns; spaces of users without a space above them are carved from it. */
+    /** The root space serveradmin owns; a space whose plan names no space is carved from it. */
     static final int SYSTEM_PACKAGE_ID = 1;
 
     private static final String PLAN_FOREIGN_KEY = "The INSERT statement conflicted with the FOREIGN KEY constraint "
@@ -38,13 +38,23 @@ final class HostingSpaces {
     private final HostingPlanCatalog plans;
     private final UserDirectory users;
     private final ColumnSizes columns;
+    private final SpaceQuotas chain;
+    private final AccessRights rights;
 
-    HostingSpaces(SandboxDatabase database, HostingPlanCatalog plans, UserDirectory users, ColumnSizes columns) {
+    HostingSpaces(
+            SandboxDatabase database,
+            HostingPlanCatalog plans,
+            UserDirectory users,
+            ColumnSizes columns,
+            SpaceQuotas chain,
+            AccessRights rights) {
         this.database = database;
         this.jdbc = database.jdbc();
         this.plans = plans;
         this.users = users;
         this.columns = columns;
+        this.chain = chain;
+        this.rights = rights;
     }
 
     void seedSystemSpace() {
@@ -53,17 +63,32 @@ final class HostingSpaces {
         }
     }
 
-    /** The purchase date is read as the row is written, after the checks: out of range, it fails the insert. */
+    /**
+     * The stored procedure AddPackage: the new space hangs under the space the plan is carved from (System for a plan
+     * without one, an administrator's), whoever owns the user; the caller needs rights on that space (else the SOAP
+     * fault of the procedure's RAISERROR), and the parent's limits along its chain must hold (else -305, nothing
+     * created). Nothing checks that the plan is one of the user's owner: as on the real server, a reseller's customer
+     * given an administrator's plan lands under System, outside the reseller's limits. The purchase date is read as
+     * the row is written, after the checks: out of range, it fails the insert.
+     */
     PackageResult add(
-            int userId, int planId, String name, String comments, int statusId, XMLGregorianCalendar purchaseDate) {
-        int ownerId = users.byId(userId)
-                .orElseThrow(() -> new ServerFaultException("You are not allowed to access this account"))
-                .getOwnerId();
-        if (plans.get(planId).isEmpty() || plans.isAddon(planId)) {
+            int callerId,
+            int userId,
+            int planId,
+            String name,
+            String comments,
+            int statusId,
+            XMLGregorianCalendar purchaseDate) {
+        if (users.byId(userId).isEmpty()) {
+            throw new ServerFaultException(AccessRights.ACCOUNT_DENIED);
+        }
+        Optional<HostingPlanInfo> plan = plans.get(planId);
+        if (plan.isEmpty() || plan.get().isIsAddon()) {
             throw new ServerFaultException(PLAN_FOREIGN_KEY);
         }
-        int parentId = topSpaceOf(ownerId);
-        Map<Integer, Integer> exceeding = QuotaValues.exceeding(plans.quotaValues(planId), quotas(parentId));
+        int parentId = plan.get().getPackageId() > 0 ? plan.get().getPackageId() : SYSTEM_PACKAGE_ID;
+        rights.requireSpace(callerId, parentId);
+        Map<Integer, Integer> exceeding = chain.exceeding(parentId, null, plans.quotaValues(planId));
         if (!exceeding.isEmpty()) {
             return exceedingQuotas(exceeding);
         }
@@ -78,8 +103,12 @@ final class HostingSpaces {
         if (current.isEmpty()) {
             return spaceNotFound();
         }
-        Map<Integer, Integer> exceeding = QuotaValues.exceeding(
-                plans.quotaValues(space.getPlanId()), quotas(current.get().getParentPackageId()));
+        // the space's new grant is the new plan's quotas plus its add-ons, against its parent's chain
+        Map<Integer, Integer> grant = new LinkedHashMap<>(plans.quotaValues(space.getPlanId()));
+        Map<Integer, Integer> addons = addonGrant(space.getPackageId());
+        addons.forEach((quotaId, value) -> grant.merge(quotaId, value, QuotaValues::plus));
+        Map<Integer, Integer> exceeding =
+                chain.exceeding(current.get().getParentPackageId(), space.getPackageId(), grant);
         if (!exceeding.isEmpty()) {
             return exceedingQuotas(exceeding);
         }
@@ -175,21 +204,29 @@ final class HostingSpaces {
 
     /** What a space grants: its plan's quotas plus its add-ons' (times their quantity); -1 unlimited. */
     Map<Integer, Integer> quotas(int packageId) {
-        Optional<PackageInfo> space = get(packageId);
-        if (space.isEmpty() || space.get().getPlanId() == 0) {
-            return Map.of();
-        }
-        Map<Integer, Integer> values =
-                new LinkedHashMap<>(plans.quotaValues(space.get().getPlanId()));
+        return chain.granted(packageId);
+    }
+
+    /** The effective limits along the space's chain of the quotas it names (a plan carved from it must hold them). */
+    Map<Integer, Integer> effectiveLimits(int packageId) {
+        return chain.effectiveLimits(packageId);
+    }
+
+    /** What a space's add-ons alone grant. */
+    private Map<Integer, Integer> addonGrant(int packageId) {
+        Map<Integer, Integer> values = new LinkedHashMap<>();
         jdbc.sql("SELECT plan_id, quantity FROM es_package_addons WHERE package_id = ?")
                 .param(packageId)
                 .query(rs -> {
-                    int quantity = rs.getInt(2);
-                    plans.quotaValues(rs.getInt(1))
-                            .forEach((quotaId, value) ->
-                                    values.merge(quotaId, value < 0 ? -1 : value * quantity, QuotaValues::plus));
+                    addUnits(values, rs.getInt(1), rs.getInt(2));
                 });
         return values;
+    }
+
+    private void addUnits(Map<Integer, Integer> values, int addonPlanId, int quantity) {
+        plans.quotaValues(addonPlanId)
+                .forEach((quotaId, value) ->
+                        values.merge(quotaId, value < 0 ? -1 : value * quantity, QuotaValues::plus));
     }
 
     /** GetPackageQuotas: {@code Table} the resource groups, {@code Table1} the quotas. */
@@ -223,7 +260,7 @@ final class HostingSpaces {
                         group.isCalculateBandwidth(),
                         true);
             }
-            Map<Integer, Integer> parent = quotas(space.get().getParentPackageId());
+            int parentId = space.get().getParentPackageId();
             quotas(packageId).forEach((quotaId, value) -> QuotaCatalogue.get()
                     .quota(quotaId)
                     .ifPresent(q -> quotas.row(
@@ -234,7 +271,7 @@ final class HostingSpaces {
                             2,
                             value,
                             0,
-                            parent.getOrDefault(quotaId, -1),
+                            chain.effectiveLimit(parentId, quotaId),
                             0,
                             0)));
         }
@@ -282,7 +319,8 @@ final class HostingSpaces {
     }
 
     private PackageResult checkAddon(PackageAddonInfo addon) {
-        if (get(addon.getPackageId()).isEmpty()) {
+        Optional<PackageInfo> space = get(addon.getPackageId());
+        if (space.isEmpty()) {
             return spaceNotFound();
         }
         if (!plans.isAddon(addon.getPlanId())) {
@@ -295,7 +333,13 @@ final class HostingSpaces {
                     .forEach((quotaId, value) -> exceeding.put(quotaId, value < 0 ? -1 : value * addon.getQuantity()));
             return exceedingQuotas(exceeding);
         }
-        return null;
+        // the add-on raises its space's grant, which the space's parent must still hold (an update replaces one)
+        Map<Integer, Integer> grant =
+                chain.granted(addon.getPackageId(), addon.getPackageAddonId() > 0 ? addon.getPackageAddonId() : null);
+        addUnits(grant, addon.getPlanId(), addon.getQuantity());
+        Map<Integer, Integer> overParent =
+                chain.exceeding(space.get().getParentPackageId(), addon.getPackageId(), grant);
+        return overParent.isEmpty() ? null : exceedingQuotas(overParent);
     }
 
     int deleteAddon(int packageAddonId) {
@@ -387,7 +431,7 @@ final class HostingSpaces {
     }
 
     /** Quota names look like the real server's ({@code Mail.Accounts}): group, dot, description without spaces. */
-    private static String quotaName(QuotaCatalogue.Quota quota) {
+    static String quotaName(QuotaCatalogue.Quota quota) {
         return quota.groupName() + "." + quota.description().replaceAll("[^A-Za-z0-9]", "");
     }
 
@@ -401,15 +445,6 @@ final class HostingSpaces {
     private void checkSpace(String name, String comments) {
         columns.check("Packages.PackageName", name);
         columns.check("Packages.PackageComments", comments);
-    }
-
-    private int topSpaceOf(int userId) {
-        return jdbc.sql("SELECT MIN(package_id) FROM es_packages WHERE user_id = ?")
-                .param(userId)
-                .query((rs, n) -> (Integer) rs.getObject(1))
-                .optional()
-                .filter(Objects::nonNull)
-                .orElse(SYSTEM_PACKAGE_ID);
     }
 
     private List<Integer> children(int packageId) {

@@ -48,12 +48,21 @@ public class SandboxConfiguration {
             authenticator = new BasicAuthenticator(users);
             users.onCredentialsChanged(authenticator::forget);
             plans = new HostingPlanCatalog(database, columns);
-            spaces = new HostingSpaces(database, plans, users, columns);
+            AccessRights rights = new AccessRights(users, database);
+            SpaceQuotas chain = new SpaceQuotas(database, plans);
+            spaces = new HostingSpaces(database, plans, users, columns, chain, rights);
             Brand brand = properties.brand();
             int notReseller = brand == Brand.DOTNETPANEL || brand == Brand.WEBSITEPANEL_1 || brand == Brand.WEBSITEPANEL
                     ? -108
                     : -112;
-            operations = new SoapOperations(users, spaces, plans, shape, new CallerCheck(users, notReseller));
+            operations = new SoapOperations(
+                    users,
+                    spaces,
+                    plans,
+                    shape,
+                    new CallerCheck(users, notReseller),
+                    rights,
+                    new PlanQuotaTables(plans, chain));
             DeclaredMembers members = DeclaredMembers.of(brand, shape);
             codec = new SoapCodec(properties.effectiveNamespace(), members);
             wsdl = new WsdlDocuments(properties.effectiveNamespace(), members);

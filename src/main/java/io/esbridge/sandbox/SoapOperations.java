@@ -31,18 +31,24 @@ final class SoapOperations {
     private final HostingPlanCatalog plans;
     private final AddUserShape addUserShape;
     private final CallerCheck callers;
+    private final AccessRights rights;
+    private final PlanQuotaTables planQuotas;
 
     SoapOperations(
             UserDirectory users,
             HostingSpaces spaces,
             HostingPlanCatalog plans,
             AddUserShape addUserShape,
-            CallerCheck callers) {
+            CallerCheck callers,
+            AccessRights rights,
+            PlanQuotaTables planQuotas) {
         this.users = users;
         this.spaces = spaces;
         this.plans = plans;
         this.addUserShape = addUserShape;
         this.callers = callers;
+        this.rights = rights;
+        this.planQuotas = planQuotas;
         registerUsers();
         registerPackages();
         registerAuthentication();
@@ -81,7 +87,9 @@ final class SoapOperations {
             AddUserResponse response = new AddUserResponse();
             UserInfo user = r.getUser() == null ? new UserInfo() : r.getUser();
             response.setAddUserResult(demanding(
-                    caller, () -> users.add(user, addUserPassword(r, user), addUserNotes(r), caller), NOT_DEMO));
+                    caller,
+                    () -> users.add(user, addUserPassword(r, user), addUserNotes(r), caller, rights),
+                    NOT_DEMO));
             return response;
         });
         users(UpdateUser.class, (caller, r) -> {
@@ -135,6 +143,7 @@ final class SoapOperations {
             response.setAddPackageResult(demandingPackage(
                     caller,
                     () -> spaces.add(
+                            caller,
                             r.getUserId(),
                             r.getPlanId(),
                             r.getPackageName(),
@@ -241,7 +250,7 @@ final class SoapOperations {
             AddHostingPlanResponse response = new AddHostingPlanResponse();
             response.setAddHostingPlanResult(demanding(
                     caller,
-                    () -> r.getPlan() == null ? nullReference() : plans.add(r.getPlan(), caller),
+                    () -> r.getPlan() == null ? nullReference() : addHostingPlan(caller, r.getPlan()),
                     NOT_DEMO,
                     IS_ACTIVE,
                     IS_RESELLER));
@@ -286,6 +295,48 @@ final class SoapOperations {
             response.setGetHostingAddonsResult(plans.list(r.getUserId(), true));
             return response;
         });
+        packages(GetUserAvailableHostingPlans.class, (caller, r) -> {
+            GetUserAvailableHostingPlansResponse response = new GetUserAvailableHostingPlansResponse();
+            response.setGetUserAvailableHostingPlansResult(availablePlans(caller, r.getUserId(), false));
+            return response;
+        });
+        packages(GetUserAvailableHostingAddons.class, (caller, r) -> {
+            GetUserAvailableHostingAddonsResponse response = new GetUserAvailableHostingAddonsResponse();
+            response.setGetUserAvailableHostingAddonsResult(availablePlans(caller, r.getUserId(), true));
+            return response;
+        });
+        packages(GetHostingPlanQuotas.class, (caller, r) -> {
+            if (r.getPackageId() > 0) {
+                rights.requireSpace(caller, r.getPackageId());
+            }
+            GetHostingPlanQuotasResponse response = new GetHostingPlanQuotasResponse();
+            response.setGetHostingPlanQuotasResult(planQuotas.tables(r.getPackageId(), r.getPlanId()));
+            return response;
+        });
+    }
+
+    /**
+     * A reseller's plan: UserId the reseller, PackageId one of its spaces (ServerId 0: the sandbox has no servers,
+     * so it stays as sent). The caller needs rights on both, as the procedure checks, so that a reseller cannot
+     * carve plans from another reseller's space.
+     */
+    private int addHostingPlan(int caller, HostingPlanInfo plan) {
+        if (plan.getUserId() > 0) {
+            rights.requireUser(caller, plan.getUserId());
+        }
+        if (plan.getPackageId() > 0) {
+            rights.requireSpace(caller, plan.getPackageId());
+        }
+        return plans.add(plan, caller);
+    }
+
+    /** The plans a user may be given in the panel: its owner's (the panel's own UI offers no others). */
+    private ArrayOfHostingPlanInfo availablePlans(int caller, int userId, boolean addons) {
+        UserInfo user = users.byId(userId).orElseThrow(() -> new ServerFaultException(AccessRights.ACCOUNT_DENIED));
+        rights.requireUser(caller, userId);
+        ArrayOfHostingPlanInfo list = new ArrayOfHostingPlanInfo();
+        list.getHostingPlanInfo().addAll(plans.ownedBy(user.getOwnerId(), addons));
+        return list;
     }
 
     private void registerAuthentication() {

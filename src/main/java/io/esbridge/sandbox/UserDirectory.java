@@ -22,6 +22,7 @@ final class UserDirectory {
 
     static final int ADMIN_ID = 1;
     private static final String INVALID_USERNAME_CHARACTERS = "\\/:*?<>|\"";
+    private static final int ROLE_ADMINISTRATOR = 1;
     private static final int ROLE_RESELLER = 2;
     private static final int ROLE_USER = 3;
 
@@ -113,8 +114,14 @@ final class UserDirectory {
                 .orElse(null);
     }
 
-    /** @return the new user's id, -111 or -100 */
-    int add(UserInfo user, String password, List<String> notes, int callerId) {
+    /**
+     * The stored procedure AddUser behind UserController.AddUser: a caller who is no administrator gets an
+     * Administrator lowered to User without a word, and may create users only under itself or a user below it
+     * (CanCreateUser); otherwise the procedure's -2 comes back as it is, no named business code.
+     *
+     * @return the new user's id, -111, -100 or -2
+     */
+    int add(UserInfo user, String password, List<String> notes, int callerId, AccessRights rights) {
         String username = user.getUsername();
         if (username == null
                 || username.isBlank()
@@ -124,13 +131,21 @@ final class UserDirectory {
         if (exists(username)) {
             return -100;
         }
+        int ownerId = user.getOwnerId() > 0 ? user.getOwnerId() : callerId;
+        if (!rights.mayCreateUnder(callerId, ownerId)) {
+            return -2;
+        }
+        if (roleId(user) == ROLE_ADMINISTRATOR && !rights.isAdministrator(callerId)) {
+            user.setRole(UserRole.USER);
+            user.setRoleId(ROLE_USER);
+        }
         columns.check("Users.Username", username);
         columns.check("Users.Password", password);
         checkProfile(user);
         notes.forEach(note -> columns.check("Comments.CommentText", note));
         int userId;
         try {
-            userId = insert(user, user.getOwnerId() > 0 ? user.getOwnerId() : callerId, password);
+            userId = insert(user, ownerId, password);
         } catch (DuplicateKeyException raced) {
             return -100;
         }
@@ -240,8 +255,10 @@ final class UserDirectory {
     }
 
     /**
-     * Sets the status of the user and every user below it, and of all their hosting spaces (Pending makes them
-     * New).
+     * Sets the status of the user and every user below it (peers included: they hang under it), and of all their
+     * hosting spaces; Pending makes the spaces New (contract section 2.4). Every status cascades, reactivation too:
+     * making a suspended reseller Active again makes its customers and all their spaces Active, also those that were
+     * suspended on their own before, as the real server does.
      */
     int changeStatus(int userId, UserStatus status) {
         if (byId(userId).isEmpty()) {

@@ -66,7 +66,11 @@ class SandboxBusinessRulesTest extends SolidCpSandboxContext {
         int reseller = newUser(SandboxFixtures.uniqueUsername("reseller"), 1, UserRole.RESELLER);
         int resellerSpace = newSpace(reseller, "Reseller 50");
         int customer = newUser(SandboxFixtures.uniqueUsername("customer"), reseller, UserRole.USER);
-        int customerSpace = newSpace(customer, "Starter");
+        // a plan carved from the reseller's space puts the customer's space under it
+        var plan = SandboxFixtures.plan(SandboxFixtures.uniqueUsername("small"), resellerSpace, Map.of(52, 1000));
+        plan.setUserId(reseller);
+        int customerSpace = client.addPackage(
+                customer, client.addHostingPlan(plan), "small", null, PackageStatus.ACTIVE, SandboxFixtures.now());
         assertThat(client.getPackage(customerSpace).orElseThrow().getParentPackageId())
                 .isEqualTo(resellerSpace);
 

@@ -44,20 +44,32 @@ class SandboxCallerChecksTest extends SolidCpSandboxContext {
         String username = SandboxFixtures.uniqueUsername("reseller");
         int resellerId = newUser(username, UserRole.RESELLER, false);
         EnterpriseServerClient asReseller = clientAs(username, PASSWORD);
-        int starter = SandboxFixtures.planId(client, "Starter", false);
+        int resellerSpace = client.addPackage(
+                resellerId,
+                SandboxFixtures.planId(client, "Reseller 50", false),
+                "reseller",
+                null,
+                PackageStatus.ACTIVE,
+                SandboxFixtures.now());
+        // the reseller's own plan, carved from its space: an administrator's plan would put the space under System,
+        // where a reseller has no rights
+        var ownPlan = SandboxFixtures.plan(SandboxFixtures.uniqueUsername("own"), resellerSpace, Map.of(52, 1000));
+        ownPlan.setUserId(resellerId);
+        int ownPlanId = asReseller.addHostingPlan(ownPlan);
         int customer = asReseller.addUser(
                 SandboxFixtures.customer(SandboxFixtures.uniqueUsername("cust"), resellerId, UserRole.USER),
                 "Secret1!",
                 false,
                 List.of());
-        assertThat(asReseller.addPackage(customer, starter, "space", null, PackageStatus.ACTIVE, SandboxFixtures.now()))
+        assertThat(asReseller.addPackage(
+                        customer, ownPlanId, "space", null, PackageStatus.ACTIVE, SandboxFixtures.now()))
                 .isPositive();
 
         client.changeUserStatus(resellerId, UserStatus.SUSPENDED);
         assertThat(asReseller.userExists(username)).isTrue();
         assertCode(
                 () -> asReseller.addPackage(
-                        customer, starter, "second", null, PackageStatus.ACTIVE, SandboxFixtures.now()),
+                        customer, ownPlanId, "second", null, PackageStatus.ACTIVE, SandboxFixtures.now()),
                 -104);
         assertThat(client.getMyPackages(customer)).hasSize(1);
     }

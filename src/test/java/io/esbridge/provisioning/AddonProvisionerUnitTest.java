@@ -50,12 +50,20 @@ class AddonProvisionerUnitTest {
             MissingPasswordPolicy.GENERATE,
             Duration.ofMinutes(15));
     private final AddonProvisioner provisioner = new AddonProvisioner(
-            server, mapper, new PlanDirectory(server, properties), new CreatedSinceIntent(properties));
+            server,
+            mapper,
+            new PlanDirectory(server, properties),
+            new CreatedSinceIntent(properties),
+            new UserOwners(server, mapper));
     private LinkStore store;
 
     @BeforeEach
     void linkTheSubscriptionsSpace() {
         store = InMemoryLinks.store();
+        // the space's user, an administrator's customer: its add-ons are resolved among the administrator's plans
+        String customer = "{\"ownerId\":1,\"roleId\":3}";
+        store.markApplied(
+                RecordType.CUSTOMER, "C1", 12, new LinkData(1, customer, Fingerprint.of(customer), null), "run-0");
         String applied = "{\"status\":\"ACTIVE\"}";
         store.markApplied(
                 RecordType.SUBSCRIPTION,

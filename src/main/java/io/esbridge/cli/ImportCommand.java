@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import io.esbridge.deadletter.ReplayService;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.feed.FileImporter.Result;
 import io.esbridge.feed.ReadPositions;
@@ -62,6 +64,8 @@ public class ImportCommand implements Callable<Integer> {
             RunStore runs = app.getBean(RunStore.class);
             ReadPositions positions = app.getBean(ReadPositions.class);
             boolean allApplied = true;
+            boolean allRead = true;
+            List<String> runIds = new ArrayList<>();
             for (Path file : inRecordOrder(files, importer)) {
                 Result result;
                 Instant started = Instant.now();
@@ -86,16 +90,44 @@ public class ImportCommand implements Callable<Integer> {
                     }
                     output.json(notImported(file, result.notImported()));
                     allApplied &= importedBefore;
+                    allRead &= importedBefore;
                     continue;
                 }
                 RunReport report = runs.report(result.runId().get()).orElseThrow();
+                runIds.add(report.runId());
                 runs.failures(report.runId(), failed -> output.problem(FailedRecordLine.of(failed)));
                 output.text(file + ": " + report.summary());
                 output.json(reportJson(file, report));
                 allApplied &= report.failed() == 0 && report.identityHolds();
+                allRead &= report.identityHolds();
+            }
+            if (!allApplied && !runIds.isEmpty()) {
+                allApplied = allRead && replayDependencies(app.getBean(ReplayService.class), runs, runIds);
             }
             return allApplied ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         }
+    }
+
+    /**
+     * Files are imported in type order, but a customers file may name resellers that a later customers file provides
+     * (and its subscriptions then fail too): once every file is in, the dead letters of this command's runs that failed
+     * for a record they depend on are replayed, pass after pass while one provisions something. Each pass is reported
+     * like a file; the exit code then follows what is still failed, not what failed first. A dry run keeps no dead
+     * letters, so it replays nothing and its reports stand as they are.
+     *
+     * @return whether nothing of this command's runs is still failed
+     */
+    private boolean replayDependencies(ReplayService replays, RunStore runs, List<String> runIds) {
+        List<String> all = new ArrayList<>(runIds);
+        for (ReplayResult pass : replays.replayDependencies(runIds)) {
+            RunReport report = pass.report();
+            all.add(report.runId());
+            runs.failures(report.runId(), failed -> output.problem(FailedRecordLine.of(failed)));
+            pass.notReplayed().forEach(line -> output.problem("not replayed: " + line));
+            output.text("after all files, " + report.summary());
+            output.json(RunStore.reportJson(report));
+        }
+        return all.size() > runIds.size() && replays.openOf(all) == 0;
     }
 
     /** The run's report as its report file has it, and which file it read (the report names the file alone). */

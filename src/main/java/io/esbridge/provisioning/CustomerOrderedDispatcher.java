@@ -81,6 +81,9 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
     /** Parked customer key → the owner key it waits for (an owner chain, for the reasons given at the run's end). */
     private final Map<String, String> parkedCustomers = new HashMap<>();
 
+    /** Lanes created under the placement lock, whose drains are started once it is released. */
+    private final List<String> toStart = new ArrayList<>();
+
     private int parkedCount;
     private long sequence;
 
@@ -111,6 +114,7 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
         synchronized (placement) {
             place(new Entry(sequence++, envelope, null));
         }
+        startLanes();
     }
 
     /**
@@ -151,6 +155,20 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
                 enqueue(lane, new Entry(entry.sequence(), entry.envelope(), refusal));
             }
         }
+        startLanes();
+    }
+
+    /**
+     * Starts the drains of the lanes just created, outside the placement lock: a pool that runs a task in the caller's
+     * thread when its queue is full would otherwise provision while holding it.
+     */
+    private void startLanes() {
+        List<String> started;
+        synchronized (placement) {
+            started = new ArrayList<>(toStart);
+            toStart.clear();
+        }
+        started.forEach(lane -> workers.execute(() -> drain(lane)));
     }
 
     /** Waits until every record handed over for the run has been provisioned (or has failed). */
@@ -211,7 +229,7 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
             return queue;
         });
         if (startDrain[0]) {
-            workers.execute(() -> drain(lane));
+            toStart.add(lane);
         }
     }
 

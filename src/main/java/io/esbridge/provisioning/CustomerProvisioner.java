@@ -2,6 +2,8 @@ package io.esbridge.provisioning;
 
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.StatusIds;
 import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserStatus;
 import io.esbridge.provisioning.ProvisioningException.Reason;
 import io.esbridge.provisioning.ProvisioningProperties.MissingPasswordPolicy;
 import io.esbridge.provisioning.ProvisioningProperties.UsernameTakenPolicy;
@@ -27,6 +30,8 @@ import io.esbridge.state.SecretKeeper;
  */
 @Component
 class CustomerProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerProvisioner.class);
 
     /** AddUser's answer for a username that exists (ERROR_USER_ALREADY_EXISTS). */
     private static final int ERROR_USER_ALREADY_EXISTS = -100;
@@ -121,6 +126,7 @@ class CustomerProvisioner {
     private final MissingPasswordPolicy missingPassword;
     private final CreatedSinceIntent createdSinceIntent;
     private final CustomerOwners owners;
+    private final ResellerCascade cascade;
 
     CustomerProvisioner(
             EnterpriseServerClient client,
@@ -128,7 +134,9 @@ class CustomerProvisioner {
             SecretKeeper secrets,
             ProvisioningProperties properties,
             CreatedSinceIntent createdSinceIntent,
-            CustomerOwners owners) {
+            CustomerOwners owners,
+            ResellerCascade cascade) {
+        this.cascade = cascade;
         this.createdSinceIntent = createdSinceIntent;
         this.owners = owners;
         this.client = client;
@@ -299,7 +307,23 @@ class CustomerProvisioner {
             ctx.write("UpdateUser", () -> client.updateUser(current));
         }
         if (AppliedState.changed(mapper, link.appliedJson(), state, "status")) {
-            ctx.write("ChangeUserStatus", () -> client.changeUserStatus(userId, record.status()));
+            Optional<String> heldBy =
+                    record.status() == UserStatus.ACTIVE ? cascade.heldBy(record.key(), ctx) : Optional.empty();
+            if (heldBy.isPresent()) {
+                // reactivating it now would make it active under a suspended reseller; the link takes billing's status,
+                // so the reseller's reactivation (whose cascade reactivates it on the server) finds nothing to put back
+                LOG.info(
+                        "customer {}: active in billing, left as the server has it while its reseller {} is suspended"
+                                + " (cascade); it comes back with {}",
+                        record.key(),
+                        heldBy.get(),
+                        heldBy.get());
+            } else {
+                ctx.write("ChangeUserStatus", () -> client.changeUserStatus(userId, record.status()));
+                if (record.reseller()) {
+                    cascade.statusChanged(record.key(), userId, record.status().name(), ctx);
+                }
+            }
         }
         if (passwordChanged) {
             ctx.write("ChangeUserPassword", () -> client.changeUserPassword(userId, record.password()));

@@ -2,8 +2,10 @@ package io.esbridge.provisioning;
 
 import static io.esbridge.provisioning.Envelopes.customer;
 import static io.esbridge.provisioning.Envelopes.subscription;
+import static io.esbridge.provisioning.Envelopes.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -11,9 +13,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.esbridge.client.StatusIds;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.deadletter.ReplayService;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.RecordType;
 import io.esbridge.run.Outcome;
@@ -33,6 +37,9 @@ class ResellerTreesTest extends ProvisioningTestSupport {
 
     @Autowired
     LinkStore links;
+
+    @Autowired
+    ReplayService replays;
 
     @Test
     void aResellersCustomerEndsOwnedByTheResellerAndASecondImportMakesNoWriteCall() {
@@ -131,6 +138,93 @@ class ResellerTreesTest extends ProvisioningTestSupport {
                 .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
         assertThat(ownerOf(p + "-c"))
                 .isEqualTo(client.getUserByUsername(p + "-r1").orElseThrow().getUserId());
+    }
+
+    /**
+     * A customers file whose reseller is in a later customers file (files of one command are runs of their own): the
+     * customer and its subscription fail for what they depend on, and the dependency replay after the last run, the
+     * one {@code es-bridge import} and a sync make, provisions them under the reseller.
+     */
+    @Test
+    void aCustomerWhoseResellerCameInALaterRunEndsRightAfterTheDependencyReplay() {
+        String p = unique();
+        RunReport customers = importFeed(
+                ownedBy(customer(p + "-c", p + "-c", p + "-c@example.com", UserStatus.ACTIVE), p + "-r"),
+                subscription(p + "-c-s", p + "-c", "Starter", p + "-c space", PackageStatus.ACTIVE));
+        assertThat(runs.outcomes(customers.runId()))
+                .extracting(RecordOutcome::errorName)
+                .containsExactlyInAnyOrder("OWNER_NOT_PROVISIONED", "CUSTOMER_NOT_PROVISIONED");
+        RunReport resellers = importFeed(reseller(p + "-r"));
+
+        List<ReplayService.ReplayResult> passes =
+                replays.replayDependencies(List.of(customers.runId(), resellers.runId()));
+
+        assertThat(passes).isNotEmpty();
+        assertThat(passes.get(0).report().created())
+                .as(passes.get(0).report().summary())
+                .isEqualTo(2);
+        assertThat(ownerOf(p + "-c"))
+                .isEqualTo(client.getUserByUsername(p + "-r").orElseThrow().getUserId());
+        assertThat(replays.openOf(List.of(customers.runId(), resellers.runId())))
+                .as("nothing of these runs still failed")
+                .isZero();
+    }
+
+    /**
+     * A reseller suspended and reactivated in billing: the server's ChangeUserStatus cascades both ways (contract
+     * §2.4), so its customers are marked as covered by the cascade; a customer's own "active" record meanwhile does not
+     * reactivate it under the suspended reseller; and the reactivation puts back the customer billing suspended for its
+     * own reasons, and nothing else. A second import then finds nothing to write.
+     */
+    @Test
+    void aResellersSuspendAndReactivateRoundTripsWithoutTouchingACustomerSuspendedForItsOwnReasons() {
+        String p = unique();
+        CustomerRecord reseller = reseller(p + "-r");
+        CustomerRecord active =
+                ownedBy(customer(p + "-a", p + "-a", p + "-a@example.com", UserStatus.ACTIVE), p + "-r");
+        CustomerRecord own =
+                ownedBy(customer(p + "-o", p + "-o", p + "-o@example.com", UserStatus.SUSPENDED), p + "-r");
+        CustomerRecord back = ownedBy(customer(p + "-b", p + "-b", p + "-b@example.com", UserStatus.ACTIVE), p + "-r");
+        assertThat(importFeed(reseller, active, own, back).failed()).isZero();
+        assertThat(importFeed(withStatus(back, UserStatus.SUSPENDED)).updated()).isEqualTo(1);
+
+        RunReport suspend = importFeed(withStatus(reseller, UserStatus.SUSPENDED));
+
+        assertThat(suspend.operations()).as(suspend.summary()).isEqualTo(Map.of("ChangeUserStatus", 1L));
+        for (String key : List.of(p + "-a", p + "-o", p + "-b")) {
+            assertThat(links.cascadeOf(RecordType.CUSTOMER, key)).as(key).contains(p + "-r");
+        }
+
+        sandboxStats.reset();
+        RunReport held = importFeed(back);
+        assertThat(held.unchanged())
+                .as("active in billing while its reseller is suspended: " + held.summary())
+                .isEqualTo(1);
+        assertThat(sandboxStats.calls("ChangeUserStatus")).isZero();
+
+        RunReport reactivate = importFeed(reseller);
+        assertThat(runs.outcomes(reactivate.runId()).get(0).operations())
+                .as("the reseller's, then its three customers' (two reactivated, one put back to suspended)")
+                .containsExactly("ChangeUserStatus", "ChangeUserStatus", "ChangeUserStatus", "ChangeUserStatus");
+        assertThat(statusOf(p + "-r")).isEqualTo(StatusIds.id(UserStatus.ACTIVE));
+        assertThat(statusOf(p + "-a")).isEqualTo(StatusIds.id(UserStatus.ACTIVE));
+        assertThat(statusOf(p + "-b")).isEqualTo(StatusIds.id(UserStatus.ACTIVE));
+        assertThat(statusOf(p + "-o")).isEqualTo(StatusIds.id(UserStatus.SUSPENDED));
+        for (String key : List.of(p + "-a", p + "-o", p + "-b")) {
+            assertThat(links.cascadeOf(RecordType.CUSTOMER, key)).as(key).isEmpty();
+        }
+
+        sandboxStats.reset();
+        RunReport again = importFeed(reseller, active, own, back);
+        assertThat(again.unchanged()).as(again.summary()).isEqualTo(4);
+        assertThat(sandboxStats.snapshot().operations().keySet())
+                .as("calls the server received")
+                .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
+    }
+
+    private int statusOf(String username) {
+        int id = client.getUserByUsername(username).orElseThrow().getUserId();
+        return client.getUserById(id).orElseThrow().getStatusId();
     }
 
     private int ownerOf(String username) {

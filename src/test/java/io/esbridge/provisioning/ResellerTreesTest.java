@@ -222,6 +222,35 @@ class ResellerTreesTest extends ProvisioningTestSupport {
                 .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
     }
 
+    /**
+     * The username exists on the server, with the same e-mail, but under another reseller: not ours to adopt (its next
+     * change would edit a user outside this reseller's tree).
+     */
+    @Test
+    void aUserFoundUnderAnotherOwnerIsNotAdopted() {
+        String p = unique();
+        assertThat(importFeed(reseller(p + "-r1"), reseller(p + "-r2")).failed())
+                .isZero();
+        UserInfo theirs = new UserInfo();
+        theirs.setUsername(p + "-c");
+        theirs.setEmail(p + "-c@example.com");
+        theirs.setFirstName("Other");
+        theirs.setLastName("Reseller's");
+        theirs.setRoleId(3);
+        theirs.setStatusId(StatusIds.id(UserStatus.ACTIVE));
+        theirs.setOwnerId(client.getUserByUsername(p + "-r1").orElseThrow().getUserId());
+        client.addUser(theirs, "Secret-theirs-1!", false, List.of());
+
+        RunReport report =
+                importFeed(ownedBy(customer(p + "-c", p + "-c", p + "-c@example.com", UserStatus.ACTIVE), p + "-r2"));
+
+        RecordOutcome outcome = runs.outcomes(report.runId()).get(0);
+        assertThat(outcome.errorName()).as(report.summary()).isEqualTo("USERNAME_TAKEN");
+        assertThat(outcome.message()).contains("not adopted");
+        assertThat(links.find(RecordType.CUSTOMER, p + "-c")).isEmpty();
+        assertThat(ownerOf(p + "-c")).isEqualTo(theirs.getOwnerId());
+    }
+
     private int statusOf(String username) {
         int id = client.getUserByUsername(username).orElseThrow().getUserId();
         return client.getUserById(id).orElseThrow().getStatusId();

@@ -409,7 +409,8 @@ public class CustomerOrderedDispatcher implements AutoCloseable {
                 Reason.OWNER_NOT_PROVISIONED,
                 "customer " + customer.key() + " waits for its owner, but no input provided customer " + current
                         + chain + " before the end of run " + runId
-                        + " and it is not provisioned: import customer " + current + ", then replay this record");
+                        + " and it is not provisioned (if the input had it, its own failure says why): import customer "
+                        + current + ", then replay this record");
     }
 
     private ProvisioningException parkFull(CustomerRecord customer) {

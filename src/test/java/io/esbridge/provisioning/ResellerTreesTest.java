@@ -58,6 +58,9 @@ class ResellerTreesTest extends ProvisioningTestSupport {
         assertThat(links.find(RecordType.CUSTOMER, p + "-c").orElseThrow().parentEsId())
                 .as("the customer link records its owner's user id")
                 .isEqualTo(resellerId);
+        assertThat(links.find(RecordType.CUSTOMER, p + "-r").orElseThrow().appliedJson())
+                .as("a customer of a constant owner is recorded as before owners by key (same fingerprint)")
+                .doesNotContain("ownerKey");
 
         sandboxStats.reset();
         RunReport second = importFeed(reseller, owned);

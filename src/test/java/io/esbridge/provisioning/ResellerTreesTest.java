@@ -19,10 +19,15 @@ import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.deadletter.ReplayService;
 import io.esbridge.record.CustomerRecord;
+import io.esbridge.record.RecordEnvelope;
 import io.esbridge.record.RecordType;
+import io.esbridge.record.SourceRef;
+import io.esbridge.record.StatusChangeRecord;
+import io.esbridge.record.StatusChangeRecord.Status;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.run.RunReport;
+import io.esbridge.run.RunSession;
 import io.esbridge.sandbox.SandboxStats;
 import io.esbridge.state.LinkStore;
 
@@ -252,6 +257,30 @@ class ResellerTreesTest extends ProvisioningTestSupport {
         assertThat(outcome.message()).contains("not adopted");
         assertThat(links.find(RecordType.CUSTOMER, p + "-c")).isEmpty();
         assertThat(ownerOf(p + "-c")).isEqualTo(theirs.getOwnerId());
+    }
+
+    /** A reseller gone from billing is suspended by a reconciling sync: its customers are covered by the cascade. */
+    @Test
+    void aResellerGoneFromBillingIsSuspendedWithItsCustomersMarkedAsCoveredByTheCascade() {
+        String p = unique();
+        CustomerRecord owned = ownedBy(customer(p + "-c", p + "-c", p + "-c@example.com", UserStatus.ACTIVE), p + "-r");
+        assertThat(importFeed(reseller(p + "-r"), owned).failed()).isZero();
+
+        RunSession run = sessions.open(SourceRef.Kind.TABLE, "disappeared");
+        producer.sendBody(
+                ProvisioningRoutes.INTAKE,
+                new RecordEnvelope(
+                        run.runId(),
+                        SourceRef.fileLine("disappeared", 1),
+                        RecordType.CUSTOMER,
+                        p + "-r",
+                        new StatusChangeRecord(RecordType.CUSTOMER, p + "-r", p + "-r", Status.SUSPENDED),
+                        Map.of()));
+        RunReport gone = run.close(1);
+
+        assertThat(gone.operations()).as(gone.summary()).isEqualTo(Map.of("ChangeUserStatus", 1L));
+        assertThat(statusOf(p + "-r")).isEqualTo(StatusIds.id(UserStatus.SUSPENDED));
+        assertThat(links.cascadeOf(RecordType.CUSTOMER, p + "-c")).contains(p + "-r");
     }
 
     private int statusOf(String username) {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import io.esbridge.deadletter.ReplayService;
+import io.esbridge.deadletter.ReplayService.ReplayResult;
 import io.esbridge.feed.FileImporter;
 import io.esbridge.feed.FileImporter.Result;
 import io.esbridge.feed.ReadPositions;
@@ -52,6 +54,8 @@ public class ImportCommand extends OneShotCommand {
         RunStore runs = app.getBean(RunStore.class);
         ReadPositions positions = app.getBean(ReadPositions.class);
         boolean allApplied = true;
+        boolean allRead = true;
+        List<String> runIds = new ArrayList<>();
         for (Path file : inRecordOrder(files, importer)) {
             Result result;
             Instant started = Instant.now();
@@ -76,15 +80,43 @@ public class ImportCommand extends OneShotCommand {
                 }
                 output.json(notImported(file, result.notImported()));
                 allApplied &= importedBefore;
+                allRead &= importedBefore;
                 continue;
             }
             RunReport report = runs.report(result.runId().get()).orElseThrow();
+            runIds.add(report.runId());
             printFailures(app, report.runId());
             output.text(file + ": " + report.summary());
             output.json(reportJson(file, report));
             allApplied &= report.failed() == 0 && report.identityHolds();
+            allRead &= report.identityHolds();
+        }
+        if (!allApplied && !runIds.isEmpty()) {
+            allApplied = allRead && replayDependencies(app, app.getBean(ReplayService.class), runIds);
         }
         return allApplied ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    /**
+     * Files are imported in type order, but a customers file may name resellers that a later customers file provides
+     * (and its subscriptions then fail too): once every file is in, the dead letters of this command's runs that failed
+     * for a record they depend on are replayed, pass after pass while one provisions something. Each pass is reported
+     * like a file; the exit code then follows what is still failed, not what failed first. A dry run keeps no dead
+     * letters, so it replays nothing and its reports stand as they are.
+     *
+     * @return whether nothing of this command's runs is still failed
+     */
+    private boolean replayDependencies(ConfigurableApplicationContext app, ReplayService replays, List<String> runIds) {
+        List<String> all = new ArrayList<>(runIds);
+        for (ReplayResult pass : replays.replayDependencies(runIds)) {
+            RunReport report = pass.report();
+            all.add(report.runId());
+            printFailures(app, report.runId());
+            pass.notReplayed().forEach(line -> output.problem("not replayed: " + line));
+            output.text("after all files, " + report.summary());
+            output.json(RunStore.reportJson(report));
+        }
+        return all.size() > runIds.size() && replays.openOf(all) == 0;
     }
 
     /** The run's report as its report file has it, and which file it read (the report names the file alone). */

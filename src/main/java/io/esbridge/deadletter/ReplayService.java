@@ -1,7 +1,10 @@
 package io.esbridge.deadletter;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
@@ -99,9 +102,58 @@ public class ReplayService {
     }
 
     public ReplayResult replay(Selection selection) {
-        List<DeadLetter> chosen =
-                deadLetters.open().stream().filter(selection.predicate()).toList();
-        RunSession run = sessions.open(SourceRef.Kind.REPLAY, "replay of " + selection.describe());
+        return replay(selection.predicate(), selection.describe());
+    }
+
+    /**
+     * The failures that depend on another record: a customer whose owner, a subscription whose customer, an add-on
+     * whose subscription, a reseller plan whose space was not provisioned yet. Replayed once the input that could
+     * provide them is all in, they succeed when it did.
+     */
+    public static final Set<String> DEPENDENCY_REASONS = Set.of(
+            "OWNER_NOT_PROVISIONED",
+            "CUSTOMER_NOT_PROVISIONED",
+            "SUBSCRIPTION_NOT_PROVISIONED",
+            "SPACE_NOT_PROVISIONED");
+
+    /**
+     * After the runs of one command (an import's files, a sync's phases): replays their open dead letters with a
+     * {@link #DEPENDENCY_REASONS dependency reason}, again while a pass provisions something (a reseller replayed in
+     * one pass lets its customers through in the next). Each pass is a replay run like {@code es-bridge replay}'s; a
+     * record failing again stays a dead letter under that pass's run, which the next pass selects too. Ends: every
+     * pass that goes on resolves at least one dead letter. Answers the passes made, in order (none when nothing
+     * waited).
+     */
+    public List<ReplayResult> replayDependencies(Collection<String> runIds) {
+        Set<String> runs = new HashSet<>(runIds);
+        List<ReplayResult> passes = new ArrayList<>();
+        while (true) {
+            Predicate<DeadLetter> waiting = d -> runs.contains(d.runId()) && DEPENDENCY_REASONS.contains(d.errorName());
+            if (deadLetters.open().stream().noneMatch(waiting)) {
+                return passes;
+            }
+            ReplayResult pass =
+                    replay(waiting, "dependencies of " + runIds.size() + " run(s), pass " + (passes.size() + 1));
+            passes.add(pass);
+            runs.add(pass.report().runId());
+            if (pass.report().created()
+                            + pass.report().updated()
+                            + pass.report().unchanged()
+                    == 0) {
+                return passes;
+            }
+        }
+    }
+
+    /** The open dead letters of this command's runs (and its replay passes), after them: what still failed. */
+    public long openOf(Collection<String> runIds) {
+        Set<String> runs = new HashSet<>(runIds);
+        return deadLetters.open().stream().filter(d -> runs.contains(d.runId())).count();
+    }
+
+    private ReplayResult replay(Predicate<DeadLetter> which, String description) {
+        List<DeadLetter> chosen = deadLetters.open().stream().filter(which).toList();
+        RunSession run = sessions.open(SourceRef.Kind.REPLAY, "replay of " + description);
         List<String> notReplayed = new ArrayList<>();
         long sent = 0;
         for (DeadLetter letter : chosen) {

@@ -2,13 +2,17 @@ package io.esbridge.provisioning;
 
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.StatusIds;
 import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserStatus;
 import io.esbridge.provisioning.ProvisioningException.Reason;
 import io.esbridge.provisioning.ProvisioningProperties.MissingPasswordPolicy;
 import io.esbridge.provisioning.ProvisioningProperties.UsernameTakenPolicy;
@@ -26,6 +30,8 @@ import io.esbridge.state.SecretKeeper;
  */
 @Component
 class CustomerProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerProvisioner.class);
 
     /** AddUser's answer for a username that exists (ERROR_USER_ALREADY_EXISTS). */
     private static final int ERROR_USER_ALREADY_EXISTS = -100;
@@ -55,7 +61,11 @@ class CustomerProvisioner {
         "subscriberNumber"
     };
 
-    /** What is compared between runs: the record without the username, password, letter and notes (create only). */
+    /**
+     * What is compared between runs: the record without the username, password, letter and notes (create only), with
+     * the owner's user id as resolved. {@code ownerKey} is left out of the JSON when null, so a customer of a constant
+     * owner keeps the fingerprint its link was written with before owners by key existed (no spurious rewrite).
+     */
     record AppliedCustomer(
             String firstName,
             String lastName,
@@ -78,14 +88,15 @@ class CustomerProvisioner {
             boolean htmlMail,
             String comments,
             String subscriberNumber,
-            String status) {
+            String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String ownerKey) {
 
-        static AppliedCustomer of(CustomerRecord r) {
+        static AppliedCustomer of(CustomerRecord r, int ownerId) {
             return new AppliedCustomer(
                     r.firstName(),
                     r.lastName(),
                     r.email(),
-                    r.ownerId(),
+                    ownerId,
                     r.roleId(),
                     r.demo(),
                     r.peer(),
@@ -103,7 +114,8 @@ class CustomerProvisioner {
                     r.htmlMail(),
                     r.comments(),
                     r.subscriberNumber(),
-                    r.status().name());
+                    r.status().name(),
+                    CustomerOwners.keyOf(r));
         }
     }
 
@@ -113,14 +125,20 @@ class CustomerProvisioner {
     private final UsernameTakenPolicy usernameTaken;
     private final MissingPasswordPolicy missingPassword;
     private final CreatedSinceIntent createdSinceIntent;
+    private final CustomerOwners owners;
+    private final ResellerCascade cascade;
 
     CustomerProvisioner(
             EnterpriseServerClient client,
             ObjectMapper mapper,
             SecretKeeper secrets,
             ProvisioningProperties properties,
-            CreatedSinceIntent createdSinceIntent) {
+            CreatedSinceIntent createdSinceIntent,
+            CustomerOwners owners,
+            ResellerCascade cascade) {
+        this.cascade = cascade;
         this.createdSinceIntent = createdSinceIntent;
+        this.owners = owners;
         this.client = client;
         this.mapper = mapper;
         this.secrets = secrets;
@@ -129,28 +147,48 @@ class CustomerProvisioner {
     }
 
     Outcome provision(CustomerRecord record, ProvisioningContext ctx) {
-        AppliedState state = AppliedState.of(mapper, AppliedCustomer.of(record));
-        String passwordHash = record.password() == null ? null : secrets.hash(record.password());
         Optional<Link> link = ctx.links().find(RecordType.CUSTOMER, record.key());
+        if (link.isPresent() && link.get().applied()) {
+            // before the owner is looked up: a customer moved to a reseller not yet provisioned is still a move
+            owners.checkNotMoved(record, link.get());
+        }
+        int ownerId = owners.ownerIdOf(record, ctx);
+        Sight sight = new Sight(
+                record,
+                ownerId,
+                AppliedState.of(mapper, AppliedCustomer.of(record, ownerId)),
+                record.password() == null ? null : secrets.hash(record.password()));
         if (link.isPresent() && !link.get().applied()) {
             Link pending = link.get();
             Optional<UserInfo> found = client.getUserByUsername(pending.intentName());
-            if (found.isPresent() && createdByIntent(found.get(), pending, record, ctx)) {
+            if (found.isPresent() && createdByIntent(found.get(), pending, sight, ctx)) {
                 return Provisioner.createdEarlier(
-                        laterSight(record, ctx.linkFound(pending, found.get().getUserId()), state, passwordHash, ctx));
+                        laterSight(sight, ctx.linkFound(pending, found.get().getUserId()), ctx));
             } else {
                 ctx.forgetIntent(pending);
                 if (found.isPresent()) {
                     // someone else's user holds the username: decided as for AddUser's -100, never linked blindly
-                    return adoptTaken(record, state, passwordHash, ctx);
+                    return adoptTaken(sight, ctx);
                 }
                 link = Optional.empty();
             }
         }
         if (link.isEmpty()) {
-            return firstSight(record, state, passwordHash, ctx);
+            return firstSight(sight, ctx);
         }
-        return laterSight(record, link.get(), state, passwordHash, ctx);
+        return laterSight(sight, link.get(), ctx);
+    }
+
+    /**
+     * One sight of a customer: the record, its owner's user id as resolved, what applying it records, and its
+     * password's hash.
+     */
+    private record Sight(CustomerRecord record, int ownerId, AppliedState state, String passwordHash) {
+
+        /** What the link records: the owner's user id as the parent (RESELLERS.md), so plan resolution can read it. */
+        LinkData data(String hash) {
+            return state.data(ownerId > 0 ? ownerId : null, hash);
+        }
     }
 
     /**
@@ -158,23 +196,24 @@ class CustomerProvisioner {
      * only if it carries what was sent (e-mail, owner), the server dates it after the intent, and no other billing
      * customer is linked to it.
      */
-    private boolean createdByIntent(UserInfo found, Link pending, CustomerRecord record, ProvisioningContext ctx) {
+    private boolean createdByIntent(UserInfo found, Link pending, Sight sight, ProvisioningContext ctx) {
+        CustomerRecord record = sight.record();
         Optional<String> holder = ctx.links().billingKeyOf(RecordType.CUSTOMER, found.getUserId());
         return CreatedSinceIntent.sameText(found.getEmail(), record.email())
-                && found.getOwnerId() == record.ownerId()
+                && found.getOwnerId() == sight.ownerId()
                 && createdSinceIntent.datedSince(found.getCreated(), pending)
                 && (holder.isEmpty() || holder.get().equals(record.key()));
     }
 
-    private Outcome firstSight(
-            CustomerRecord record, AppliedState state, String passwordHash, ProvisioningContext ctx) {
+    private Outcome firstSight(Sight sight, ProvisioningContext ctx) {
+        CustomerRecord record = sight.record();
         String password = record.password();
         boolean noPassword = password == null || password.isEmpty();
         // AddUser refuses a taken username (-100) and changes nothing, so asking UserExists first would cost every new
         // customer one more round trip. A dry run (it makes no write) and a record without password (the policy
         // applies only to a user to be created) still ask first.
         if ((ctx.dryRun() || noPassword) && client.userExists(record.username())) {
-            return adoptTaken(record, state, passwordHash, ctx);
+            return adoptTaken(sight, ctx);
         }
         if (noPassword) {
             if (missingPassword == MissingPasswordPolicy.FAIL) {
@@ -192,20 +231,21 @@ class CustomerProvisioner {
                 RecordType.CUSTOMER,
                 record.key(),
                 record.username(),
-                state.data(null, passwordHash),
+                sight.data(sight.passwordHash()),
                 ERROR_USER_ALREADY_EXISTS,
-                () -> client.addUser(newUser(record), initialPassword, record.sendLetter(), record.notes()));
-        return created.isPresent() ? Outcome.CREATED : adoptTaken(record, state, passwordHash, ctx);
+                () -> client.addUser(
+                        newUser(record, sight.ownerId()), initialPassword, record.sendLetter(), record.notes()));
+        return created.isPresent() ? Outcome.CREATED : adoptTaken(sight, ctx);
     }
 
     /** The username exists on the server: adopted (by policy, same e-mail) and brought up to date, or refused. */
-    private Outcome adoptTaken(
-            CustomerRecord record, AppliedState state, String passwordHash, ProvisioningContext ctx) {
-        laterSight(record, adopt(record, ctx), state, passwordHash, ctx);
+    private Outcome adoptTaken(Sight sight, ProvisioningContext ctx) {
+        laterSight(sight, adopt(sight, ctx), ctx);
         return Outcome.UPDATED;
     }
 
-    private Link adopt(CustomerRecord record, ProvisioningContext ctx) {
+    private Link adopt(Sight sight, ProvisioningContext ctx) {
+        CustomerRecord record = sight.record();
         UserInfo existing = client.getUserByUsername(record.username())
                 .orElseThrow(() -> new ProvisioningException(
                         Reason.USERNAME_TAKEN, "username '" + record.username() + "' exists but cannot be read"));
@@ -223,6 +263,16 @@ class CustomerProvisioner {
                             + "' is already taken on the server by user " + existing.getUserId()
                             + " with another e-mail address: not adopted");
         }
+        if (!CustomerOwners.ownedAsExpected(existing, record, sight.ownerId())) {
+            // the same person under another owner is another reseller's user (or one moved by hand): adopting it would
+            // make this reseller's records change a user outside its tree
+            throw new ProvisioningException(
+                    Reason.USERNAME_TAKEN,
+                    "username '" + record.username()
+                            + "' is already taken on the server by user " + existing.getUserId() + " owned by user "
+                            + existing.getOwnerId() + ", not by customer " + CustomerOwners.keyOf(record) + " (user "
+                            + sight.ownerId() + "): not adopted");
+        }
         Optional<String> holder = ctx.links().billingKeyOf(RecordType.CUSTOMER, existing.getUserId());
         if (holder.isPresent() && !holder.get().equals(record.key())) {
             throw new ProvisioningException(
@@ -231,11 +281,17 @@ class CustomerProvisioner {
                             + "' belongs to user " + existing.getUserId() + ", already linked to billing customer "
                             + holder.get());
         }
-        return ctx.link(RecordType.CUSTOMER, record.key(), existing.getUserId(), LinkData.UNKNOWN);
+        return ctx.link(
+                RecordType.CUSTOMER,
+                record.key(),
+                existing.getUserId(),
+                LinkData.UNKNOWN.withParent(existing.getOwnerId() > 0 ? existing.getOwnerId() : null));
     }
 
-    private Outcome laterSight(
-            CustomerRecord record, Link link, AppliedState state, String passwordHash, ProvisioningContext ctx) {
+    private Outcome laterSight(Sight sight, Link link, ProvisioningContext ctx) {
+        CustomerRecord record = sight.record();
+        AppliedState state = sight.state();
+        String passwordHash = sight.passwordHash();
         boolean passwordChanged = passwordHash != null && !passwordHash.equals(link.passwordHash());
         if (state.sameAs(link.fingerprint()) && !passwordChanged) {
             return Outcome.UNCHANGED;
@@ -247,11 +303,27 @@ class CustomerProvisioner {
                             Reason.GONE_FROM_SERVER,
                             "user " + userId + " (billing customer " + record.key()
                                     + ") no longer exists on the server"));
-            applyProfile(record, current);
+            applyProfile(record, sight.ownerId(), current);
             ctx.write("UpdateUser", () -> client.updateUser(current));
         }
         if (AppliedState.changed(mapper, link.appliedJson(), state, "status")) {
-            ctx.write("ChangeUserStatus", () -> client.changeUserStatus(userId, record.status()));
+            Optional<String> heldBy =
+                    record.status() == UserStatus.ACTIVE ? cascade.heldBy(record.key(), ctx) : Optional.empty();
+            if (heldBy.isPresent()) {
+                // reactivating it now would make it active under a suspended reseller; the link takes billing's status,
+                // so the reseller's reactivation (whose cascade reactivates it on the server) finds nothing to put back
+                LOG.info(
+                        "customer {}: active in billing, left as the server has it while its reseller {} is suspended"
+                                + " (cascade); it comes back with {}",
+                        record.key(),
+                        heldBy.get(),
+                        heldBy.get());
+            } else {
+                ctx.write("ChangeUserStatus", () -> client.changeUserStatus(userId, record.status()));
+                if (record.reseller()) {
+                    cascade.statusChanged(record.key(), userId, record.status().name(), ctx);
+                }
+            }
         }
         if (passwordChanged) {
             ctx.write("ChangeUserPassword", () -> client.changeUserPassword(userId, record.password()));
@@ -260,24 +332,24 @@ class CustomerProvisioner {
                 RecordType.CUSTOMER,
                 record.key(),
                 userId,
-                state.data(null, passwordHash != null ? passwordHash : link.passwordHash()));
+                sight.data(passwordHash != null ? passwordHash : link.passwordHash()));
         return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
     }
 
-    private static UserInfo newUser(CustomerRecord record) {
+    private static UserInfo newUser(CustomerRecord record, int ownerId) {
         UserInfo user = new UserInfo();
         user.setUsername(record.username());
         user.setStatusId(StatusIds.id(record.status()));
-        applyProfile(record, user);
+        applyProfile(record, ownerId, user);
         return user;
     }
 
     /** Sets the profile fields only; RoleId/StatusId are sent without Role/Status (the later element would win). */
-    private static void applyProfile(CustomerRecord r, UserInfo user) {
+    private static void applyProfile(CustomerRecord r, int ownerId, UserInfo user) {
         user.setRole(null);
         user.setStatus(null);
         user.setRoleId(r.roleId());
-        user.setOwnerId(r.ownerId());
+        user.setOwnerId(ownerId);
         user.setIsDemo(r.demo());
         user.setIsPeer(r.peer());
         user.setFirstName(r.firstName());

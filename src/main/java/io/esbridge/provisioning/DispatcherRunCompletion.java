@@ -25,6 +25,8 @@ class DispatcherRunCompletion implements RunCompletion {
 
     @Override
     public void awaitOutcomes(String runId) {
+        // the source closes its run once its input is complete: records still parked for an owner cannot find it now
+        dispatcher.inputComplete(runId);
         try {
             if (!dispatcher.awaitRun(runId, runTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("run " + runId + " still has records in provisioning after "

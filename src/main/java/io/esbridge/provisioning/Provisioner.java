@@ -7,11 +7,13 @@ import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.PlanRecord;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordEnvelope;
+import io.esbridge.record.RecordType;
 import io.esbridge.record.StatusChangeRecord;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.Outcome;
 import io.esbridge.run.RecordOutcome;
 import io.esbridge.state.DryRunLinks;
+import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 import io.esbridge.state.Links;
 
@@ -60,6 +62,17 @@ public class Provisioner {
                 envelope.billingKey(),
                 outcome,
                 ctx.operations());
+    }
+
+    /**
+     * Whether a customer key has an applied link, as provisioning sees the links (a dry run's overlay included, so a
+     * reseller a dry run would have created counts as linked for its customers).
+     */
+    boolean customerLinked(String customerKey) {
+        return (dryRun ? dryRunLinks : store)
+                .find(RecordType.CUSTOMER, customerKey)
+                .filter(Link::applied)
+                .isPresent();
     }
 
     /**

@@ -29,6 +29,7 @@ public class ProvisioningRoutes extends RouteBuilder {
     static final String RECORD = "direct:provision-record";
     static final String CALL = "direct:provision-call";
     private static final String OUTCOME = "EsRecordOutcome";
+    private static final String REFUSAL = "EsRefusal";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningRoutes.class);
 
@@ -60,9 +61,17 @@ public class ProvisioningRoutes extends RouteBuilder {
         // act inside a circuit breaker, so the breaker has a route of its own (no error handler: its failures go back
         // to the caller) and the redelivery of provision-record re-runs that step, breaker included.
         // A success is recorded where every outcome is (OutcomeRecorder: its outcome, its dead letter resolved).
+        // A record the dispatcher released with a refusal (a parked customer whose owner never came) fails here, with
+        // that reason, through the same error channel as any refusal: outside the breaker, which counts server faults.
         from(RECORD)
                 .routeId("provision-record")
                 .routeConfigurationId("es-errors")
+                .process(exchange -> {
+                    ProvisioningException refusal = exchange.getIn().getHeader(REFUSAL, ProvisioningException.class);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                })
                 .to(CALL)
                 .process(exchange -> {
                     RecordEnvelope envelope = exchange.getIn().getMandatoryBody(RecordEnvelope.class);
@@ -95,13 +104,22 @@ public class ProvisioningRoutes extends RouteBuilder {
             org.apache.camel.CamelContext camel,
             ProducerTemplate producer,
             ProvisioningProperties properties,
-            LinkStore links) {
+            LinkStore links,
+            Provisioner provisioner) {
         ExecutorService workers = camel.getExecutorServiceManager()
                 .newFixedThreadPool(CustomerOrderedDispatcher.class, "provisioning", properties.workers());
         return new CustomerOrderedDispatcher(
-                workers, properties.queueCapacity(), links::customerKeyOfSubscription, envelope -> {
+                workers,
+                properties.queueCapacity(),
+                links::customerKeyOfSubscription,
+                provisioner::customerLinked,
+                (envelope, refusal) -> {
                     try {
-                        producer.sendBody(RECORD, envelope);
+                        if (refusal == null) {
+                            producer.sendBody(RECORD, envelope);
+                        } else {
+                            producer.sendBodyAndHeader(RECORD, envelope, REFUSAL, refusal);
+                        }
                     } catch (RuntimeException e) {
                         LOG.error(
                                 "record {} ({} {}) has no outcome: the state store refused it: {}",

@@ -28,9 +28,12 @@ class StatusChangeProvisioner {
     private final EnterpriseServerClient client;
     private final ObjectMapper mapper;
 
-    StatusChangeProvisioner(EnterpriseServerClient client, ObjectMapper mapper) {
+    private final ResellerCascade cascade;
+
+    StatusChangeProvisioner(EnterpriseServerClient client, ObjectMapper mapper, ResellerCascade cascade) {
         this.client = client;
         this.mapper = mapper;
+        this.cascade = cascade;
     }
 
     Outcome provision(StatusChangeRecord change, ProvisioningContext ctx) {
@@ -48,6 +51,10 @@ class StatusChangeProvisioner {
         int esId = link.esId();
         if (change.target() == RecordType.CUSTOMER) {
             ctx.write("ChangeUserStatus", () -> client.changeUserStatus(esId, UserStatus.valueOf(status)));
+            if (cascade.reseller(link)) {
+                // a reseller gone from billing: the server suspended (or cancelled) its tree with it
+                cascade.statusChanged(change.key(), esId, status, ctx);
+            }
         } else {
             ctx.write("ChangePackageStatus", () -> client.changePackageStatus(esId, PackageStatus.valueOf(status)));
         }

@@ -1,8 +1,11 @@
 package io.esbridge.state;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.esbridge.record.RecordType;
@@ -18,6 +21,8 @@ public class DryRunLinks implements Links {
 
     private final Links store;
     private final Map<String, Link> overlay = new ConcurrentHashMap<>();
+    /** Cascade marks set or cleared by this dry run (an empty value: cleared). */
+    private final Map<String, Optional<String>> cascades = new ConcurrentHashMap<>();
 
     public DryRunLinks(Links store) {
         this.store = store;
@@ -89,6 +94,31 @@ public class DryRunLinks implements Links {
     @Override
     public void forgetIntent(RecordType type, String billingKey) {
         overlay.remove(type + ":" + billingKey);
+    }
+
+    @Override
+    public List<Link> children(RecordType type, int parentEsId) {
+        Map<String, Link> found = new TreeMap<>();
+        store.children(type, parentEsId).forEach(l -> found.put(l.billingKey(), l));
+        overlay.values().stream().filter(l -> l.type() == type).forEach(l -> {
+            if (l.applied() && Integer.valueOf(parentEsId).equals(l.parentEsId())) {
+                found.put(l.billingKey(), l);
+            } else {
+                found.remove(l.billingKey()); // this dry run moved or deleted it
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    @Override
+    public void markCascade(RecordType type, String billingKey, String resellerKey) {
+        cascades.put(type + ":" + billingKey, Optional.ofNullable(resellerKey));
+    }
+
+    @Override
+    public Optional<String> cascadeOf(RecordType type, String billingKey) {
+        Optional<String> mine = cascades.get(type + ":" + billingKey);
+        return mine != null ? mine : store.cascadeOf(type, billingKey);
     }
 
     private void put(Link link) {

@@ -153,6 +153,38 @@ public class LinkStore implements Links {
                 LinkState.PENDING.name());
     }
 
+    @Override
+    public List<Link> children(RecordType type, int parentEsId) {
+        return jdbc.query(
+                "select * from es_link where record_type = ? and parent_es_id = ? and state = ? order by billing_key",
+                LinkStore::link,
+                type.name(),
+                parentEsId,
+                LinkState.APPLIED.name());
+    }
+
+    @Override
+    public void markCascade(RecordType type, String billingKey, String resellerKey) {
+        jdbc.update(
+                "update es_link set cascade_of = ? where record_type = ? and billing_key = ?",
+                resellerKey,
+                type.name(),
+                billingKey);
+    }
+
+    @Override
+    public Optional<String> cascadeOf(RecordType type, String billingKey) {
+        return jdbc
+                .queryForList(
+                        "select cascade_of from es_link where record_type = ? and billing_key = ?"
+                                + " and cascade_of is not null",
+                        String.class,
+                        type.name(),
+                        billingKey)
+                .stream()
+                .findFirst();
+    }
+
     public long count(RecordType type, LinkState state) {
         Long n = jdbc.queryForObject(
                 "select count(*) from es_link where record_type = ? and state = ?",

@@ -1,5 +1,6 @@
 package io.esbridge.state;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.esbridge.record.RecordType;
@@ -20,4 +21,13 @@ public interface Links {
     void markDeleted(RecordType type, String billingKey, String runId);
 
     void forgetIntent(RecordType type, String billingKey);
+
+    /** The applied links of this type whose parent is {@code parentEsId}: a user's customers, a user's spaces. */
+    List<Link> children(RecordType type, int parentEsId);
+
+    /** Records that a reseller's status cascade covers the link ({@code resellerKey}), or clears it (null). */
+    void markCascade(RecordType type, String billingKey, String resellerKey);
+
+    /** The reseller whose status cascade covers the link, if any. */
+    Optional<String> cascadeOf(RecordType type, String billingKey);
 }

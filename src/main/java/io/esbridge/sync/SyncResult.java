@@ -11,6 +11,9 @@ import io.esbridge.run.RunReport;
  *                      disappeared records) was left as it was
  * @param replays       the reports of the replays of earlier syncs' failed records
  * @param phases        one report per phase, in order
+ * @param dependencyReplays the passes that replayed, after the phases, their records that had failed for a record
+ *                      they depend on (a customer before its reseller, its subscriptions then): see
+ *                      {@code ReplayService.replayDependencies}
  * @param statusChanges the report of the run that suspended or cancelled records no longer in billing, or null (none
  *                      found, es.sync.disappeared=REPORT, or no reconciliation)
  * @param disappeared   the customers and subscriptions no longer in billing (reconciliation only)
@@ -22,13 +25,19 @@ public record SyncResult(
         boolean dryRun,
         List<RunReport> replays,
         List<RunReport> phases,
+        List<RunReport> dependencyReplays,
         RunReport statusChanges,
         List<Disappeared> disappeared,
         List<String> problems) {
 
+    /**
+     * The records still failed at the end: a dependency pass replays records that had failed before, so its records
+     * replace their earlier failures by its outcomes.
+     */
     public long failed() {
         return replays.stream().mapToLong(RunReport::failed).sum()
                 + phases.stream().mapToLong(RunReport::failed).sum()
+                + dependencyReplays.stream().mapToLong(r -> r.failed() - r.in()).sum()
                 + (statusChanges == null ? 0 : statusChanges.failed());
     }
 
@@ -46,6 +55,7 @@ public record SyncResult(
                         + ")");
         replays.forEach(r -> text.append("\n  retry  ").append(r.summary()));
         phases.forEach(r -> text.append("\n  phase  ").append(r.summary()));
+        dependencyReplays.forEach(r -> text.append("\n  after  ").append(r.summary()));
         if (statusChanges != null) {
             text.append("\n  status ").append(statusChanges.summary());
         }

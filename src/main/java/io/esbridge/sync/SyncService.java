@@ -168,6 +168,13 @@ public class SyncService {
                 watermarks.advance(source.name(), phase.name(), read.maxWatermark(), run.runId());
             }
         }
+        // a customer whose reseller a later phase (or a later row of a phase already past) provides failed for it, and
+        // so
+        // did its subscriptions: replayed now that every phase is in (a dry run keeps no dead letters: nothing waits)
+        List<RunReport> dependencyReplays =
+                replay.replayDependencies(phases.stream().map(RunReport::runId).toList()).stream()
+                        .map(ReplayService.ReplayResult::report)
+                        .toList();
         DisappearedRecords.Handled gone = new DisappearedRecords.Handled(List.of(), null);
         if (mode == SyncMode.RECONCILE) {
             List<DisappearedRecords.FullRead> reads = new ArrayList<>();
@@ -189,7 +196,8 @@ public class SyncService {
                         + gone.run().summary());
             }
         }
-        return new SyncResult(executionId, mode, dryRun, replays, phases, gone.run(), gone.records(), problems);
+        return new SyncResult(
+                executionId, mode, dryRun, replays, phases, dependencyReplays, gone.run(), gone.records(), problems);
     }
 
     /**

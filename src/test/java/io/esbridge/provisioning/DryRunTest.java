@@ -30,4 +30,22 @@ class DryRunTest extends ProvisioningTestSupport {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("AddUser", 1L, "AddPackage", 1L, "AddPackageAddon", 1L));
         assertThat(client.userExists(c)).isFalse();
     }
+
+    /**
+     * A reseller and its customers, the customer first: the dry run parks the customer until its reseller "is
+     * created" (in the dry run's overlay of links), then lists both creates, and the owner check sees the reseller's
+     * role in what the overlay recorded.
+     */
+    @Test
+    void aResellersTreeIsListedInTreeOrderAndNothingIsMade() {
+        String p = unique();
+        RunReport report = importFeed(
+                ResellerTreesTest.ownedBy(
+                        customer(p + "-c", p + "-c", p + "-c@example.com", UserStatus.ACTIVE), p + "-r"),
+                ResellerTreesTest.reseller(p + "-r"));
+        assertThat(report.failed()).as(report.summary() + report.errors()).isZero();
+        assertThat(report.operations()).isEqualTo(Map.of("AddUser", 2L));
+        assertThat(client.userExists(p + "-r")).isFalse();
+        assertThat(client.userExists(p + "-c")).isFalse();
+    }
 }

@@ -132,5 +132,20 @@ class ProvisioningContextTest {
         public void forgetIntent(RecordType type, String billingKey) {
             events.add("forget " + billingKey);
         }
+
+        @Override
+        public List<Link> children(RecordType type, int parentEsId) {
+            return List.of();
+        }
+
+        @Override
+        public void markCascade(RecordType type, String billingKey, String resellerKey) {
+            events.add("cascade " + billingKey + " " + resellerKey);
+        }
+
+        @Override
+        public Optional<String> cascadeOf(RecordType type, String billingKey) {
+            return Optional.empty();
+        }
     }
 }

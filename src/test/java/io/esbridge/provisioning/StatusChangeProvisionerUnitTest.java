@@ -29,7 +29,8 @@ class StatusChangeProvisionerUnitTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final FakeEnterpriseServer server = new FakeEnterpriseServer();
-    private final StatusChangeProvisioner provisioner = new StatusChangeProvisioner(server, mapper);
+    private final StatusChangeProvisioner provisioner =
+            new StatusChangeProvisioner(server, mapper, new ResellerCascade(server, mapper));
     private LinkStore store;
 
     @BeforeEach

@@ -157,4 +157,29 @@ class LinkStoreTest {
     private String lastRun(String billingKey) {
         return jdbc.queryForObject("select last_run_id from es_link where billing_key = ?", String.class, billingKey);
     }
+
+    @Test
+    void childrenAreTheAppliedLinksUnderAParentAndACascadeMarkOutlivesTheNextApply() {
+        links.markApplied(RecordType.CUSTOMER, "R1", 10, new LinkData(1, "{}", "fp", null), "run-1");
+        links.markApplied(RecordType.CUSTOMER, "C1", 11, new LinkData(10, "{}", "fp", null), "run-1");
+        links.markApplied(RecordType.CUSTOMER, "C2", 12, new LinkData(10, "{}", "fp", null), "run-1");
+        links.recordIntent(RecordType.CUSTOMER, "C3", "carl", new LinkData(10, "{}", "fp", null), "run-1");
+        links.markApplied(RecordType.SUBSCRIPTION, "S1", 50, new LinkData(10, "{}", "fp", null), "run-1");
+
+        assertThat(links.children(RecordType.CUSTOMER, 10))
+                .as("applied customers under user 10, not a pending one nor its spaces")
+                .extracting(Link::billingKey)
+                .containsExactly("C1", "C2");
+
+        links.markCascade(RecordType.CUSTOMER, "C1", "R1");
+        links.markApplied(
+                RecordType.CUSTOMER, "C1", 11, new LinkData(10, "{\"status\":\"ACTIVE\"}", "fp-2", null), "r2");
+        assertThat(links.cascadeOf(RecordType.CUSTOMER, "C1"))
+                .as("the customer's own next record keeps its reseller's mark")
+                .contains("R1");
+        assertThat(links.cascadeOf(RecordType.CUSTOMER, "C2")).isEmpty();
+
+        links.markCascade(RecordType.CUSTOMER, "C1", null);
+        assertThat(links.cascadeOf(RecordType.CUSTOMER, "C1")).isEmpty();
+    }
 }

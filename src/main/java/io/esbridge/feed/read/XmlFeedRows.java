@@ -87,7 +87,8 @@ public final class XmlFeedRows implements FeedRows {
                     + " answer that has them");
         }
         open.add(root);
-        parentSeen = path.size() == 1;
+        // the root was checked above: when it holds the records, it is their parent
+        parentSeen = path.size() <= 2;
     }
 
     /** The charset the document was read in: the one a setting named, or the one the document declares. */

@@ -38,7 +38,8 @@ import io.esbridge.run.RunStore;
         mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
-        description = "Import feed files (CSV, JSON, JSON Lines) or folders of them; print each run's report; exit.")
+        description = "Import feed files (CSV, JSON, JSON Lines, XML, key=value .conf/.pkg, .tar.gz of those) or"
+                + " folders of them; print each run's report; exit.")
 public class ImportCommand extends OneShotCommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, or folders whose files to import.")
@@ -178,7 +179,7 @@ public class ImportCommand extends OneShotCommand {
     }
 
     private static final Pattern FEED_FILE =
-            Pattern.compile(".*\\.(csv|tsv|txt|json|jsonl|ndjson)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile(".*\\.(csv|tsv|txt|json|jsonl|ndjson|xml|conf|pkg|tar\\.gz|tgz)", Pattern.CASE_INSENSITIVE);
 
     private static List<Path> inRecordOrder(List<Path> files, FileImporter importer) {
         RecordType[] order = {RecordType.PLAN, RecordType.CUSTOMER, RecordType.SUBSCRIPTION, RecordType.ADDON};

@@ -7,7 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -24,11 +23,14 @@ import io.esbridge.feed.read.CharsetMismatch;
 import io.esbridge.feed.read.CountingInputStream;
 import io.esbridge.feed.read.CsvFeedRows;
 import io.esbridge.feed.read.FeedCharset;
+import io.esbridge.feed.read.FeedFormat;
 import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
 import io.esbridge.feed.read.ForwardingFeedRows;
 import io.esbridge.feed.read.JsonFeedRows;
+import io.esbridge.feed.read.KeyValueFeedRows;
 import io.esbridge.feed.read.SourcedRow;
+import io.esbridge.feed.read.XmlFeedRows;
 import io.esbridge.mapping.FeedMapper;
 import io.esbridge.mapping.MappingRegistry;
 import io.esbridge.record.SourceRef;
@@ -70,7 +72,10 @@ public class FeedRuns {
         this.positions = positions;
     }
 
-    /** A dropped file: its mapping from the route's header or its name; CSV or JSON by extension. */
+    /**
+     * A dropped file: its mapping from the route's header or its name; CSV, JSON, XML or {@code key=value} (one file,
+     * or a {@code .tar.gz} of them) by extension ({@link FeedFormat}).
+     */
     public void openFile(Exchange exchange) throws IOException {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = file.getFileName().toString();
@@ -81,20 +86,49 @@ public class FeedRuns {
                         "the route's " + FeedHeaders.CHARSET + " header",
                         "change the " + FeedHeaders.CHARSET + " header of its inbox route (routes/feeds-inbox.yaml)")
                 .orElse(null);
-        if (charset == null) {
+        FeedFormat format = FeedFormat.of(fileName);
+        if (charset == null && format.detectCharset()) {
             charset = CharsetDetection.of(file);
+        } else if (charset == null && format == FeedFormat.KEY_VALUE_ARCHIVE) {
+            // compressed: nothing to detect from; the panels that write such archives (DirectAdmin) write UTF-8
+            charset = new FeedCharset(
+                    StandardCharsets.UTF_8,
+                    "the default for archives (their entries are not detected)",
+                    "set the charset of config/mappings/" + mapper.name() + ".yml to the files' charset",
+                    false);
         }
-        FeedCharset readAs = charset;
+        String records = mapper.records().orElse(null);
+        FeedCharset declared = charset;
         CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         FeedRows rows;
+        FeedCharset readAs;
         try {
-            rows = isJson(fileName)
-                    ? new JsonFeedRows(
-                            in, readAs.charset(), fileName, (line, index) -> SourceRef.fileLine(fileName, line))
-                    : new CsvFeedRows(in, readAs.charset(), delimiter(exchange), fileName, mapper.requiredColumn());
+            switch (format) {
+                case JSON -> rows = new JsonFeedRows(
+                        in, declared.charset(), fileName, (line, index) -> SourceRef.fileLine(fileName, line), records);
+                case XML -> {
+                    XmlFeedRows xml =
+                            new XmlFeedRows(in, declared == null ? null : declared.charset(), fileName, records);
+                    rows = xml;
+                    if (declared == null) {
+                        declared = new FeedCharset(
+                                Charset.isSupported(xml.charsetName())
+                                        ? Charset.forName(xml.charsetName())
+                                        : StandardCharsets.UTF_8,
+                                "the XML document's own (its prolog or byte order mark, else UTF-8)",
+                                "correct the encoding in the document's prolog, or set the mapping's charset",
+                                false);
+                    }
+                }
+                case KEY_VALUE, KEY_VALUE_ARCHIVE -> rows =
+                        new KeyValueFeedRows(in, declared.charset(), fileName, records);
+                default -> rows =
+                        new CsvFeedRows(in, declared.charset(), delimiter(exchange), fileName, mapper.requiredColumn());
+            }
+            readAs = declared;
         } catch (FeedUnreadableException e) {
             in.close();
-            throw CharsetMismatch.explain(e, file, readAs);
+            throw declared == null ? e : CharsetMismatch.explain(e, file, declared);
         } catch (RuntimeException e) {
             in.close();
             throw e;
@@ -289,10 +323,5 @@ public class FeedRuns {
     private String delimiter(Exchange exchange) {
         String delimiter = exchange.getIn().getHeader(FeedHeaders.DELIMITER, String.class);
         return delimiter == null ? properties.delimiter() : delimiter;
-    }
-
-    private static boolean isJson(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
     }
 }

@@ -20,6 +20,11 @@ public interface FeedMapper {
     /** The charset the mapping fixes for its feed's files, if it fixes one (else it is detected per file). */
     Optional<Charset> charset();
 
+    /** Where the records are inside the document (the mapping's {@code records} setting), if it says. */
+    default Optional<String> records() {
+        return Optional.empty();
+    }
+
     /** Source columns whose values are masked in reports. */
     Collection<String> secrets();
 }

@@ -38,6 +38,14 @@ public class FeedMapping {
      * {@code EsFeedCharset} header wins over it, and it over {@code es.feeds.charset}.
      */
     public String charset;
+    /**
+     * Where the records are inside one document, for an API answer that wraps them: a JSON path to the array
+     * ({@code data.acct}, cPanel's {@code listaccts}), the XML element path from the root of the record elements
+     * ({@code packet.customer.get.result}, Plesk), or which entries of a {@code .tar.gz} of {@code key=value} files
+     * are records (a glob: {@code **}{@code /user.conf}, DirectAdmin). Unset: a JSON file is an array or JSON Lines,
+     * an XML file's records are its root's children, and every file of an archive is one.
+     */
+    public String records;
     /** Source columns whose values never appear in reports (columns named like "password" are always masked). */
     public List<String> secrets = new ArrayList<>();
     /** Target fields the type requires that this feed may leave empty (e.g. Password for exports without one). */

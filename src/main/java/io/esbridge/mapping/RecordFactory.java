@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -154,7 +153,10 @@ final class RecordFactory {
                 f.text("SpaceKey"));
     }
 
-    /** {@code Web Sites=5; Mail Accounts=unlimited; Disk space, MB=1000; Web / Frontpage=yes}. */
+    /**
+     * {@code Web Sites=5; Mail Accounts=unlimited; Disk space, MB=1000; Web / Frontpage=yes}; sizes may carry their
+     * unit ({@code Disk space, MB=1G}, see {@link QuotaValues}).
+     */
     private static Map<Integer, Integer> quotas(MappedFields f) {
         Map<Integer, Integer> quotas = new LinkedHashMap<>();
         for (String entry : list(f.text("Quotas"))) {
@@ -164,26 +166,13 @@ final class RecordFactory {
             }
             String name = entry.substring(0, eq).strip();
             int id = catalogued(f, "Quotas", name, () -> QuotaCatalogue.get().quotaId(name));
-            quotas.put(id, quotaValue(f, entry, entry.substring(eq + 1).strip()));
+            try {
+                quotas.put(id, QuotaValues.of(id, entry.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw f.reject("Quotas", entry, e.getMessage());
+            }
         }
         return quotas;
-    }
-
-    private static int quotaValue(MappedFields f, String entry, String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "unlimited", "-1":
-                return -1;
-            case "yes", "true", "on":
-                return 1;
-            case "no", "false", "off":
-                return 0;
-            default:
-                try {
-                    return Integer.parseInt(value);
-                } catch (NumberFormatException e) {
-                    throw f.reject("Quotas", entry, "has a value that is not a number, unlimited, yes or no");
-                }
-        }
     }
 
     private static int catalogued(MappedFields f, String field, String name, IntSupplier lookup) {

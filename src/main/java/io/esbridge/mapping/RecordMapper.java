@@ -110,6 +110,11 @@ public final class RecordMapper implements FeedMapper {
     }
 
     @Override
+    public Optional<String> records() {
+        return Optional.ofNullable(mapping.records).map(String::strip).filter(records -> !records.isEmpty());
+    }
+
+    @Override
     public RecordMapper mapperFor(Map<String, String> row) {
         return this;
     }
@@ -182,7 +187,8 @@ public final class RecordMapper implements FeedMapper {
                     "is not a known value (known: "
                             + String.join(", ", mapping.values.get(target).keySet()) + ")");
         }
-        return to;
+        // mapped to nothing ("*": "") is no value, as an empty column is: an OwnerId that only admin's rows have
+        return blankToNull(to);
     }
 
     /**
@@ -213,7 +219,7 @@ public final class RecordMapper implements FeedMapper {
         String read(Row row) {
             String value;
             if (column != null) {
-                value = row.values.get(column);
+                value = lookUp(row.values, column);
             } else if (literal != null) {
                 value = literal;
             } else {
@@ -254,7 +260,7 @@ public final class RecordMapper implements FeedMapper {
 
         @Override
         public String get(Object column) {
-            String value = row.get(column);
+            String value = column instanceof String path ? lookUp(row, path) : null;
             return value == null ? "" : value;
         }
 
@@ -262,6 +268,26 @@ public final class RecordMapper implements FeedMapper {
         public Set<Entry<String, String>> entrySet() {
             return row.entrySet();
         }
+    }
+
+    /**
+     * A column or path's value. XML does not say whether an element is a list: {@code plan[0]} of an answer with two
+     * plans is {@code plan} in one with a single plan. So a path with {@code [0]} that the row lacks is looked up
+     * again without it (each {@code [0]} in turn), and one mapping reads both answers.
+     */
+    static String lookUp(Map<String, String> row, String path) {
+        String value = row.get(path);
+        if (value != null || row.containsKey(path)) {
+            return value;
+        }
+        int first = path.indexOf("[0]");
+        for (int at = first; at >= 0; at = path.indexOf("[0]", at + 3)) {
+            value = lookUp(row, path.substring(0, at) + path.substring(at + 3));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String blankToNull(String value) {

@@ -18,6 +18,7 @@ final class TypeColumnMapper implements FeedMapper {
     private final String name;
     private final String typeColumn;
     private final String charset;
+    private final String records;
     private final Map<String, RecordMapper> byType = new LinkedHashMap<>();
     private final Set<String> secrets = new LinkedHashSet<>();
 
@@ -25,6 +26,7 @@ final class TypeColumnMapper implements FeedMapper {
         this.name = mapping.name;
         this.typeColumn = mapping.typeColumn;
         this.charset = mapping.charset;
+        this.records = mapping.records;
         mapping.types.forEach((value, mapperName) -> {
             RecordMapper mapper = mappers.get(mapperName);
             if (mapper == null) {
@@ -57,6 +59,11 @@ final class TypeColumnMapper implements FeedMapper {
     @Override
     public Optional<Charset> charset() {
         return Optional.ofNullable(charset).map(Charset::forName);
+    }
+
+    @Override
+    public Optional<String> records() {
+        return Optional.ofNullable(records).map(String::strip).filter(path -> !path.isEmpty());
     }
 
     @Override

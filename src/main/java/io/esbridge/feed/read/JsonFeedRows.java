@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
@@ -24,8 +22,10 @@ import io.esbridge.record.SourceRef;
 
 /**
  * The objects of a JSON feed, one at a time: a top-level array (walked with Jackson's streaming parser, so a huge
- * array never sits in memory) or JSON Lines (one object per line; a broken line is a bad row, not a broken file).
- * Nested properties become dotted paths ({@code address.city}, {@code phones[0]}).
+ * array never sits in memory) or JSON Lines (one object per line; a broken line is a bad row, not a broken file), or
+ * the array at a path inside one document (the mapping's {@code records: data.acct}, for an API answer such as
+ * cPanel's {@code {"data":{"acct":[…]}}}: the parser skips what lies before it, unread into memory). Nested properties
+ * become dotted paths ({@code address.city}, {@code phones[0]}, see {@link JsonTree}).
  */
 public final class JsonFeedRows implements FeedRows {
 
@@ -52,6 +52,14 @@ public final class JsonFeedRows implements FeedRows {
     private volatile long read;
 
     public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions) {
+        this(in, charset, name, positions, null);
+    }
+
+    /**
+     * @param records the dotted path of the array of records inside the document ({@code data.acct}), or
+     *                {@code null} for a top-level array or JSON Lines
+     */
+    public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions, String records) {
         this.positions = positions;
         this.name = name;
         this.reader = new BufferedReader(new InputStreamReader(
@@ -61,7 +69,15 @@ public final class JsonFeedRows implements FeedRows {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
             int first = firstSignificant();
-            if (first == '[') {
+            if (records != null) {
+                if (first != '{') {
+                    throw new FeedUnreadableException(name + " is not one JSON object (it starts with "
+                            + (first < 0 ? "nothing" : "'" + (char) first + "'") + "), so it has no " + records
+                            + ", where the mapping's records setting looks for the records");
+                }
+                array = JSON.getFactory().createParser((Reader) reader);
+                toRecords(array, records);
+            } else if (first == '[') {
                 array = JSON.getFactory().createParser((Reader) reader);
                 array.nextToken();
             } else if (first == '{' || first < 0) {
@@ -73,6 +89,43 @@ public final class JsonFeedRows implements FeedRows {
         } catch (IOException e) {
             throw new FeedUnreadableException(name + " cannot be read: " + safe(e), e);
         }
+    }
+
+    /**
+     * Moves the parser to the array at {@code path}, skipping every other member unread (a big answer's other parts
+     * cost no memory). A path the document does not have is an unreadable file, naming the part that is missing.
+     */
+    private void toRecords(JsonParser parser, String path) throws IOException {
+        JsonToken token = parser.nextToken();
+        String at = "";
+        for (String segment : path.split("\\.")) {
+            if (token != JsonToken.START_OBJECT) {
+                throw notThere(path, at.isEmpty() ? "the document" : at, "is not a JSON object", parser);
+            }
+            at = at.isEmpty() ? segment : at + "." + segment;
+            while (true) {
+                token = parser.nextToken();
+                if (token != JsonToken.FIELD_NAME) {
+                    throw notThere(path, at, "is not in it", parser);
+                }
+                String field = parser.currentName();
+                token = parser.nextToken();
+                if (field.equals(segment)) {
+                    break;
+                }
+                parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw notThere(path, at, "is not a list (JSON array)", parser);
+        }
+    }
+
+    private FeedUnreadableException notThere(String path, String at, String what, JsonParser parser) {
+        return new FeedUnreadableException(
+                name + " line " + parser.currentLocation().getLineNr() + ": " + at + " "
+                        + what + "; the mapping's records setting (" + path + ") names where the records are: fix the"
+                        + " setting, or give the answer that has them");
     }
 
     @Override
@@ -187,28 +240,7 @@ public final class JsonFeedRows implements FeedRows {
     }
 
     private static SourcedRow row(SourceRef source, JsonNode node) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (!node.isObject()) {
-            values.put("value", node.toString());
-            return new SourcedRow(source, values, "is not a JSON object");
-        }
-        flatten("", node, values);
-        return SourcedRow.of(source, values);
-    }
-
-    private static void flatten(String path, JsonNode node, Map<String, String> into) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), into);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(path + "[" + i + "]", node.get(i), into);
-            }
-        } else {
-            into.put(path, node.isNull() ? null : node.asText());
-        }
+        return JsonTree.row(source, node, "a JSON object");
     }
 
     /** Skips a BOM and white space; the first significant character stays unread. */

@@ -212,6 +212,28 @@ class PreflightCheckTest {
         assertThat(report.get("records").get("ADDON").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void anInputItCannotReadOrATargetItCannotReachIsExitTwo() throws IOException {
+        Path input = Files.createDirectories(folder.resolve("unreadable"));
+        write(input.resolve("nobody-knows.csv"), "a,b", "1,2");
+
+        Run unreadable = run("check", input.resolve("nobody-knows.csv").toString());
+
+        assertThat(unreadable.exit()).as(unreadable.toString()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(unreadable.stderr()).contains("nobody-knows.csv").contains("names no mapping");
+
+        Path clean = Files.createDirectories(folder.resolve("unreachable"));
+        write(
+                clean.resolve("ck-customers.csv"),
+                "customer_id,username,password,first_name,last_name,email,role,reseller_id",
+                row("U1", "una", "una@example.com", "3", ""));
+        // a port nothing listens on
+        Run unreachable = run("check", clean.toString(), "--es.server.url=http://127.0.0.1:9/");
+
+        assertThat(unreachable.exit()).as(unreachable.toString()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(unreachable.stderr()).startsWith("es-bridge could not run: ");
+    }
+
     private String row(String key, String username, String email, String role, String owner) {
         return key + "," + p + username + "," + PASSWORD + ",First,Last," + email + "," + role + "," + owner;
     }
@@ -242,8 +264,10 @@ class PreflightCheckTest {
     private Run run(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
+        if (all.stream().noneMatch(arg -> arg.startsWith("--es.server.url="))) {
+            all.add("--es.server.url=http://localhost:" + port + "/");
+        }
         all.addAll(List.of(
-                "--es.server.url=http://localhost:" + port + "/",
                 "--es.sandbox.enabled=false",
                 "--spring.datasource.url=" + STATE,
                 "--es.state.secret-key-file=target/test-secret.key",

@@ -12,6 +12,7 @@ import io.esbridge.EsBridgeApplication;
 import io.esbridge.check.CheckReport;
 import io.esbridge.check.Grade;
 import io.esbridge.check.PreflightCheck;
+import io.esbridge.feed.FileImporter;
 import io.esbridge.record.RecordType;
 import io.esbridge.sandbox.SandboxStats;
 
@@ -20,14 +21,20 @@ import io.esbridge.sandbox.SandboxStats;
  * ({@link BenchFeeds}, default 10,000), starts es-bridge as a one-shot command does, with its built-in sandbox (over
  * HTTP on its own port; state and sandbox in memory unless the arguments say otherwise), and checks the files twice
  * (cold, then warm), printing the wall time of each check, the records checked and the sandbox calls it made.
- * Start-up is not timed. Usage: {@code CheckBench [n] [--key=value…]}; not a test (nothing here asserts a duration).
+ * Start-up is not timed. Usage: {@code CheckBench [n] [populated] [--key=value…]} ({@code populated}: the customers are imported
+ * before the checks, so that the target holds them); not a test (nothing here asserts a duration).
  */
 public final class CheckBench {
 
     private CheckBench() {}
 
     public static void main(String[] args) throws Exception {
-        long n = args.length > 0 && !args[0].startsWith("--") ? Long.parseLong(args[0]) : 10_000;
+        long n = List.of(args).stream()
+                .filter(arg -> arg.matches("\\d+"))
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElse(10_000);
+        boolean populated = List.of(args).contains("populated");
         Path folder = Files.createTempDirectory("check-bench");
         String tag = "cb" + Long.toString(System.nanoTime() % 100_000, 36);
         BenchFeeds.customers(folder.resolve("customers-" + tag + ".csv"), tag, n);
@@ -55,6 +62,11 @@ public final class CheckBench {
         }
         try (ConfigurableApplicationContext app =
                 new SpringApplicationBuilder(EsBridgeApplication.class).run(all.toArray(String[]::new))) {
+            if (populated) {
+                // the customers imported first (not timed): the target then holds n users, all linked, as at a
+                // second check after an import, and GetUsers brings all of them
+                app.getBean(FileImporter.class).importFile(files.get(0), true);
+            }
             PreflightCheck check = app.getBean(PreflightCheck.class);
             SandboxStats stats = app.getBeanProvider(SandboxStats.class).getIfAvailable();
             for (String round : List.of("cold", "warm")) {

@@ -14,6 +14,8 @@ import io.esbridge.feed.FeedRuns;
 import io.esbridge.feed.RowToRecord;
 import io.esbridge.feed.read.FeedRows;
 import io.esbridge.feed.read.FeedUnreadableException;
+import io.esbridge.feed.read.SourcedRow;
+import io.esbridge.mapping.FeedMapper;
 import io.esbridge.record.AddonRecord;
 import io.esbridge.record.CustomerRecord;
 import io.esbridge.record.PlanRecord;
@@ -68,6 +70,11 @@ final class CheckInputs {
             }
         }
         return inputs;
+    }
+
+    /** One row of another source (a billing database phase), mapped as its feed maps it. */
+    void add(SourcedRow row, FeedMapper mapper, RowToRecord rows, CheckReport report) {
+        add(rows.toRecord(row, mapper, NO_RUN), report);
     }
 
     private void add(Object mapped, CheckReport report) {

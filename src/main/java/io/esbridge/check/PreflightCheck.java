@@ -18,6 +18,8 @@ import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
+import io.esbridge.sync.PhaseRows;
+import io.esbridge.sync.SyncMode;
 
 /**
  * {@code es-bridge check}: what an import of these inputs would meet, found without writing anything — not to the
@@ -34,6 +36,7 @@ public class PreflightCheck {
     private final LinkStore links;
     private final EnterpriseServerClient client;
     private final ProvisioningProperties provisioning;
+    private final PhaseRows phases;
 
     public PreflightCheck(
             FeedRuns feeds,
@@ -41,13 +44,15 @@ public class PreflightCheck {
             CamelContext camel,
             LinkStore links,
             EnterpriseServerClient client,
-            ProvisioningProperties provisioning) {
+            ProvisioningProperties provisioning,
+            PhaseRows phases) {
         this.feeds = feeds;
         this.rows = rows;
         this.camel = camel;
         this.links = links;
         this.client = client;
         this.provisioning = provisioning;
+        this.phases = phases;
     }
 
     /**
@@ -57,8 +62,22 @@ public class PreflightCheck {
      * @throws io.esbridge.client.EsException when the target cannot be asked (unreachable, login refused)
      */
     public CheckReport check(List<Path> files) {
+        return check(files, null);
+    }
+
+    /**
+     * Checks the files and, with a mode, the rows of the billing database's sync phases that a sync in that mode
+     * would read now (read as the sync reads them, {@link PhaseRows}; no watermark, run or synced key written).
+     *
+     * @throws io.esbridge.sync.BillingSourceUnavailableException when the billing database cannot be opened
+     */
+    public CheckReport check(List<Path> files, SyncMode sync) {
         CheckReport report = new CheckReport();
         CheckInputs inputs = CheckInputs.read(files, feeds, rows, camel, report);
+        if (sync != null) {
+            report.file(phases.describe());
+            phases.read(sync, (mapper, row) -> inputs.add(row, mapper, rows, report));
+        }
         TargetView target = new TargetView(client);
         report.targetUsers(target.users());
         Known known = new Known(inputs, links, target, provisioning.planOwnerId());

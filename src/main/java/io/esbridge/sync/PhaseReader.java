@@ -102,7 +102,7 @@ class PhaseReader {
         };
     }
 
-    private static String query(SyncProperties.Phase phase) {
+    static String query(SyncProperties.Phase phase) {
         try {
             return Files.readString(phase.query()).strip().replaceFirst(";$", "");
         } catch (IOException e) {
@@ -111,7 +111,7 @@ class PhaseReader {
     }
 
     /** The row as text by lower-case column label, as a CSV feed would give it; SQL nulls are left out. */
-    private static Map<String, String> values(ResultSet rs) throws SQLException {
+    static Map<String, String> values(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         Map<String, String> values = new HashMap<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -136,7 +136,7 @@ class PhaseReader {
         return value.toString();
     }
 
-    private static String key(FeedMapper feed, Map<String, String> values) {
+    static String key(FeedMapper feed, Map<String, String> values) {
         try {
             return feed.mapperFor(values).key(values);
         } catch (RuntimeException e) {

@@ -213,6 +213,31 @@ class PreflightCheckTest {
     }
 
     @Test
+    void theBillingDatabasesPhasesAreCheckedWithoutAWatermarkARunOrAWrite() throws IOException {
+        List<String> tables = List.of("es_link", "es_run", "es_sync_watermark", "es_sync_execution", "es_sync_key");
+        Map<String, Long> before = new java.util.LinkedHashMap<>();
+        tables.forEach(table -> before.put(table, count(table)));
+        stats.reset();
+
+        // the sample billing database (es.sync.source.*, loaded into memory by its init scripts), every row
+        Run checked = run("check", "--sync", "--mode", "reconcile", "--json");
+
+        assertThat(checked.exit()).as(checked.toString()).isIn(ExitCodes.OK, ExitCodes.SOME_FAILED);
+        JsonNode report = JSON.readTree(checked.stdout().strip());
+        assertThat(report.get("files").toString()).contains("customers").contains("subscriptions");
+        assertThat(report.get("records").get("CUSTOMER").asLong())
+                .as(checked.stdout())
+                .isPositive();
+        assertThat(report.get("records").get("SUBSCRIPTION").asLong()).isPositive();
+        assertThat(report.get("records").get("ADDON").asLong()).isPositive();
+        Map<String, Long> calls = stats.snapshot().operations();
+        assertThat(calls.keySet())
+                .as("calls the check made: %s", calls)
+                .noneMatch(operation -> operation.matches("(Add|Update|Change|Delete|Set).*"));
+        tables.forEach(table -> assertThat(count(table)).as(table).isEqualTo(before.get(table)));
+    }
+
+    @Test
     void anInputItCannotReadOrATargetItCannotReachIsExitTwo() throws IOException {
         Path input = Files.createDirectories(folder.resolve("unreadable"));
         write(input.resolve("nobody-knows.csv"), "a,b", "1,2");

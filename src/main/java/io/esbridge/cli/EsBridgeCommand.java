@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
             ImportCommand.class,
             ReplayCommand.class,
             SyncCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            CheckCommand.class
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE})

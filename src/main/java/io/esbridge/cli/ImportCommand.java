@@ -50,7 +50,7 @@ public class ImportCommand extends OneShotCommand {
 
     @Override
     int run(ConfigurableApplicationContext app) {
-        List<Path> files = files();
+        List<Path> files = feedFiles(paths);
         FileImporter importer = app.getBean(FileImporter.class);
         RunStore runs = app.getBean(RunStore.class);
         ReadPositions positions = app.getBean(ReadPositions.class);
@@ -152,7 +152,8 @@ public class ImportCommand extends OneShotCommand {
         }
     }
 
-    private List<Path> files() {
+    /** The files named, and the feed files of the folders named (as an inbox would pick them up); check reads these. */
+    static List<Path> feedFiles(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {

@@ -79,6 +79,36 @@ public class FeedRuns {
     public void openFile(Exchange exchange) throws IOException {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String fileName = file.getFileName().toString();
+        OpenedFile opened = readFile(exchange);
+        FeedMapper mapper = opened.mapper();
+        FeedCharset readAs = opened.charset();
+        RunSession run = sessions.open(SourceRef.Kind.FILE, fileName, readAs.name(), readAs.from());
+        LOG.info("{}: run {}, read as {} ({})", fileName, run.runId(), readAs.name(), readAs.from());
+        String doneName = exchange.getIn().getHeader(FeedHeaders.DONE_NAME, String.class);
+        Path folder = file.toAbsolutePath().getParent();
+        FeedRows aware = opened.rows();
+        positions.track(run.runId(), opened.in(), aware);
+        // once the run is closed (every outcome is in): its report and rejects beside the processed file
+        start(exchange, mapper, aware, run, false, (done, report) -> {
+            boolean failed = done.isFailed();
+            writeRunFiles(
+                    report,
+                    folder.resolve(failed ? "failed" : "done"),
+                    failed || doneName == null ? fileName : doneName);
+        });
+    }
+
+    /** A file opened as {@link #readFile} opens it: its mapping, the charset it is read as, its rows and its bytes. */
+    public record OpenedFile(FeedMapper mapper, FeedCharset charset, FeedRows rows, CountingInputStream in) {}
+
+    /**
+     * Opens a dropped file's rows without opening a run: the mapping (the route's header, else the file's name), the
+     * charset (declared, else detected) and the reader (CSV or JSON by extension). Import and the pre-flight check
+     * ({@code es-bridge check}) both read files through here, so a check passes exactly what an import would read.
+     */
+    public OpenedFile readFile(Exchange exchange) throws IOException {
+        Path file = exchange.getIn().getBody(java.io.File.class).toPath();
+        String fileName = file.getFileName().toString();
         FeedMapper mapper = mapper(exchange, fileName);
         FeedCharset charset = declaredCharset(
                         exchange,
@@ -133,21 +163,9 @@ public class FeedRuns {
             in.close();
             throw e;
         }
-        RunSession run = sessions.open(SourceRef.Kind.FILE, fileName, readAs.name(), readAs.from());
-        LOG.info("{}: run {}, read as {} ({})", fileName, run.runId(), readAs.name(), readAs.from());
-        String doneName = exchange.getIn().getHeader(FeedHeaders.DONE_NAME, String.class);
-        Path folder = file.toAbsolutePath().getParent();
         FeedRows aware = new RejectsAware(
                 CharsetMismatch.explaining(rows, broken -> CharsetMismatch.explain(broken, file, readAs)));
-        positions.track(run.runId(), in, aware);
-        // once the run is closed (every outcome is in): its report and rejects beside the processed file
-        start(exchange, mapper, aware, run, false, (done, report) -> {
-            boolean failed = done.isFailed();
-            writeRunFiles(
-                    report,
-                    folder.resolve(failed ? "failed" : "done"),
-                    failed || doneName == null ? fileName : doneName);
-        });
+        return new OpenedFile(mapper, readAs, aware, in);
     }
 
     private void writeRunFiles(RunReport report, Path folder, String baseName) {

@@ -27,6 +27,14 @@ public class RowToRecord implements Processor {
         SourcedRow row = exchange.getIn().getBody(SourcedRow.class);
         FeedMapper feed = exchange.getProperty(FeedHeaders.MAPPER, FeedMapper.class);
         String runId = exchange.getProperty(FeedHeaders.RUN_ID, String.class);
+        exchange.getIn().setBody(toRecord(row, feed, runId));
+    }
+
+    /**
+     * The row as a {@link RecordEnvelope} or a {@link RejectedRecord}: what every feed's rows become, and what the
+     * pre-flight check ({@code es-bridge check}) validates by, so that it refuses exactly what an import would.
+     */
+    public Object toRecord(SourcedRow row, FeedMapper feed, String runId) {
         Map<String, String> raw = Secrets.masked(row.values(), feed.secrets());
         RecordMapper mapper = null;
         Object result;
@@ -59,7 +67,7 @@ public class RowToRecord implements Processor {
                     "the mapping cannot be applied: " + e.getMessage(),
                     raw);
         }
-        exchange.getIn().setBody(result);
+        return result;
     }
 
     private static String safeKey(RecordMapper mapper, SourcedRow row) {

@@ -109,7 +109,7 @@ class PhaseReader {
     }
 
     /** Read at every sync: an edited query counts from the next one. */
-    private static String query(SyncProperties.Phase phase) {
+    static String query(SyncProperties.Phase phase) {
         try {
             return Files.readString(phase.query()).strip().replaceFirst(";$", "");
         } catch (IOException e) {

@@ -80,7 +80,7 @@ final class PhaseTally {
     }
 
     /** The row as text by lower-case column label, as a CSV feed would give it; SQL nulls are left out. */
-    private static Map<String, String> values(Map<?, ?> columns) {
+    static Map<String, String> values(Map<?, ?> columns) {
         Map<String, String> values = new HashMap<>();
         columns.forEach((label, value) -> {
             if (value != null) {
@@ -104,6 +104,11 @@ final class PhaseTally {
     }
 
     private String key(Map<String, String> values) {
+        return keyOf(feed, values);
+    }
+
+    /** The row's billing key by its mapping, or null when the mapping cannot tell (the record is refused later). */
+    static String keyOf(FeedMapper feed, Map<String, String> values) {
         try {
             return feed.mapperFor(values).key(values);
         } catch (RuntimeException e) {

@@ -935,13 +935,13 @@ insert into services (service_id, client_id, product_id, domain, billing_cycle, 
 insert into products (product_id, code, name, kind, monthly_price, reseller_id, reseller_service_id, resource_groups, quotas, updated_at) values
   (7, 'nordhost-basic', 'Basic', 'hosting', 2.99, 1401, 5391, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=5; Disk space, MB=1024; Bandwidth, MB=10240; Domains=1', timestamp '2026-01-07 03:30:00'),
   (8, 'nordhost-plus', 'Plus', 'hosting', 5.99, 1401, 5391, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=20; Disk space, MB=2048; Bandwidth, MB=20480; Domains=1', timestamp '2026-01-21 00:08:00'),
-  (9, 'nordhost-pro', 'Pro', 'hosting', 9.99, 1401, 5391, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=unlimited; Disk space, MB=4096; Bandwidth, MB=unlimited; Domains=1', timestamp '2026-10-21 01:05:00'),
+  (9, 'nordhost-pro', 'Pro', 'hosting', 9.99, 1401, 5391, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=50; Disk space, MB=4096; Bandwidth, MB=unlimited; Domains=1', timestamp '2026-10-21 01:05:00'),
   (10, 'webfabrik-basic', 'Basic', 'hosting', 2.99, 1402, 5392, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=5; Disk space, MB=1024; Bandwidth, MB=10240; Domains=1', timestamp '2026-06-19 18:51:00'),
   (11, 'webfabrik-plus', 'Plus', 'hosting', 5.99, 1402, 5392, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=20; Disk space, MB=2048; Bandwidth, MB=20480; Domains=1', timestamp '2026-09-15 20:17:00'),
-  (12, 'webfabrik-pro', 'Pro', 'hosting', 9.99, 1402, 5392, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=unlimited; Disk space, MB=4096; Bandwidth, MB=unlimited; Domains=1', timestamp '2026-05-10 12:29:00'),
+  (12, 'webfabrik-pro', 'Pro', 'hosting', 9.99, 1402, 5392, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=50; Disk space, MB=4096; Bandwidth, MB=unlimited; Domains=1', timestamp '2026-05-10 12:29:00'),
   (13, 'cloudbay-basic', 'Basic', 'hosting', 2.99, 1403, 5393, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=5; Disk space, MB=1024; Bandwidth, MB=10240; Domains=1', timestamp '2026-05-10 07:30:00'),
   (14, 'cloudbay-plus', 'Plus', 'hosting', 5.99, 1403, 5393, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=20; Disk space, MB=2048; Bandwidth, MB=20480; Domains=1', timestamp '2026-10-18 09:40:00'),
-  (15, 'cloudbay-pro', 'Pro', 'hosting', 9.99, 1403, 5393, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=unlimited; Disk space, MB=4096; Bandwidth, MB=unlimited; Domains=1', timestamp '2026-04-25 02:16:00');
+  (15, 'cloudbay-pro', 'Pro', 'hosting', 9.99, 1403, 5393, 'OS; Web; Mail', 'Web Sites=1; Mail Accounts=50; Disk space, MB=4096; Bandwidth, MB=unlimited; Domains=1', timestamp '2026-04-25 02:16:00');
 insert into services (service_id, client_id, product_id, domain, billing_cycle, status, start_date, updated_at) values
   (5394, 1404, 8, 'site5394.example', 'annually', 'cancelled', date '2024-08-17', timestamp '2026-01-29 17:57:00'),
   (5395, 1405, 12, 'site5395.example', 'annually', 'active', date '2024-11-12', timestamp '2026-10-10 20:33:00'),

@@ -29,6 +29,9 @@ public record ExceedingQuota(int quotaId, String quotaName, int quotaValue) {
         } else {
             what = "quota " + quotaId;
         }
-        return what + " over the parent space's limit by " + quotaValue;
+        // -1 is the server's way of saying the space asks for unlimited where a parent space sets a limit
+        return quotaValue == -1
+                ? what + " unlimited, where the parent space sets a limit"
+                : what + " over the parent space's limit by " + quotaValue;
     }
 }

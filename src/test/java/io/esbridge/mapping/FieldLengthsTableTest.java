@@ -28,6 +28,9 @@ class FieldLengthsTableTest {
             "HtmlMail",
             "CustomerKey",
             "SubscriptionKey",
+            // billing keys of other records (a reseller, its space), resolved to panel ids: never sent as text
+            "OwnerKey",
+            "SpaceKey",
             "PlanId",
             "Quantity",
             "PurchaseDate",

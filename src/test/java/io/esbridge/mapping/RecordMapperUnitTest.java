@@ -98,7 +98,7 @@ class RecordMapperUnitTest {
                                 r -> r.put("quotas", "Web Sites=a few"),
                                 "Quotas",
                                 "Web Sites=a few",
-                                "has a value that is not a number, unlimited, yes or no"),
+                                "has a value that is not a number, a size with its unit (500M, 1G, 1073741824 B), unlimited, yes or no"),
                         new Kind("plans", r -> r.put("addon", "perhaps"), "IsAddon", "perhaps", "is not true or false"),
                         new Kind("plans", r -> r.put("price", "9,99"), "RecurringPrice", "9,99", "is not a number"))
                 .map(Arguments::of);

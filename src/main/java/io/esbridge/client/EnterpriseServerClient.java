@@ -229,6 +229,16 @@ public class EnterpriseServerClient {
                 .rows();
     }
 
+    /**
+     * A plan's resource groups ({@code Table}: GroupID, GroupName, Enabled, …) and every quota of the catalogue with
+     * the plan's value ({@code Table1}: QuotaID, GroupID, QuotaName, QuotaValue, …); {@code packageId} 0 and
+     * {@code serverId} 0 read the plan alone (GetHostingPlan carries neither groups nor quotas).
+     */
+    public DataSetTables getHostingPlanQuotas(int packageId, int planId, int serverId) {
+        return dataSet(
+                call("GetHostingPlanQuotas", () -> packages().getHostingPlanQuotas(packageId, planId, serverId)));
+    }
+
     // --- result interpretation -------------------------------------------------------------------------------------
 
     private static int requireSuccess(String operation, int code) {

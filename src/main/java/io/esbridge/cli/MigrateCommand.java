@@ -1,0 +1,103 @@
+package io.esbridge.cli;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import io.esbridge.client.Brand;
+import io.esbridge.client.EsServerProperties;
+import io.esbridge.migrate.Migration;
+import io.esbridge.migrate.MigrationReport;
+import io.esbridge.migrate.MigrationSource;
+import io.esbridge.migrate.PlanMap;
+
+/**
+ * Migration from another Enterprise Server of the family: reads the whole source and provisions it on the target,
+ * keyed by source ids, so that running it again applies only what changed on the source.
+ */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE},
+        description = "Read another Enterprise Server (users, spaces, add-ons, plans with quotas) and provision it on"
+                + " the target (es.server.*); source credentials from es.migrate.source.username/password or"
+                + " ES_MIGRATE_SOURCE_PASSWORD. Repeatable: a second run writes only what changed.")
+public class MigrateCommand extends OneShotCommand {
+
+    @Option(names = "--from-url", required = true, paramLabel = "URL", description = "The source's base URL.")
+    String fromUrl;
+
+    @Option(
+            names = "--from-brand",
+            paramLabel = "BRAND",
+            description = "The source's brand (solidcp, websitepanel, websitepanel-1, …); default: the target's.")
+    String fromBrand;
+
+    @Option(
+            names = "--source-name",
+            paramLabel = "NAME",
+            description = "Prefix of the records' keys (NAME:user:42); default: the source URL's host. Keep it the"
+                    + " same on every run of one migration.")
+    String sourceName;
+
+    @Option(names = "--plan-map", paramLabel = "FILE", description = "'source plan=target plan' lines.")
+    Path planMap;
+
+    @Override
+    Integer refuse() {
+        if (fromBrand != null && !"auto".equalsIgnoreCase(fromBrand.strip())) {
+            try {
+                Brand.fromId(fromBrand.strip());
+            } catch (IllegalArgumentException e) {
+                output.problem("--from-brand: " + e.getMessage());
+                return ExitCodes.COULD_NOT_RUN;
+            }
+        } else if (fromBrand != null) {
+            output.problem("--from-brand auto is not supported yet: name the source's brand");
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        return null;
+    }
+
+    @Override
+    int run(ConfigurableApplicationContext app) {
+        Environment environment = app.getEnvironment();
+        Binder binder = Binder.get(environment);
+        EsServerProperties target = app.getBean(EsServerProperties.class);
+        MigrationSource source;
+        PlanMap map;
+        try {
+            source = new MigrationSource(
+                    fromUrl,
+                    fromBrand == null ? target.brand() : Brand.fromId(fromBrand.strip()),
+                    binder.bind("es.migrate.source.username", String.class).orElse("serveradmin"),
+                    binder.bind("es.migrate.source.password", String.class).orElse(null),
+                    sourceName);
+            map = planMap == null ? PlanMap.none() : PlanMap.read(planMap);
+        } catch (RuntimeException e) {
+            output.problem("es-bridge migrate: " + e.getMessage());
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        MigrationReport report = app.getBean(Migration.class).migrate(source, map);
+        for (MigrationReport.StageRun stage : report.stages()) {
+            printFailures(app, stage.report().runId());
+            output.text(stage.stage() + ": " + stage.report().summary());
+        }
+        report.replays().forEach(replay -> {
+            printFailures(app, replay.runId());
+            output.text("after all stages, " + replay.summary());
+        });
+        report.planNotes().forEach(note -> output.text("note: " + note));
+        if (!report.generatedPasswords().isEmpty()) {
+            output.text("users created with a generated password (the source gave none; send them a reset): "
+                    + String.join(", ", report.generatedPasswords()));
+        }
+        return report.clean() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+}

@@ -178,6 +178,35 @@ class ResellerPlansTest extends ProvisioningTestSupport {
                         .esId());
     }
 
+    /**
+     * A plan whose OwnerKey names an ordinary customer (role 3) with a space of its own: the server would take the plan
+     * and hang its spaces under that customer's, so it is refused before any write, with the plan and customer named.
+     */
+    @Test
+    void aPlanOwnedByACustomerWhoIsNotAResellerIsRefusedBeforeAnyWrite() {
+        String p = unique();
+        RunReport made = importFeed(
+                customer(p + "-n", 1, 3),
+                subscription(p + "-n-s", p + "-n", "Starter", p + " customer space", PackageStatus.ACTIVE));
+        assertThat(made.failed()).as(made.summary() + " " + made.errors()).isZero();
+        int user = links.find(RecordType.CUSTOMER, p + "-n").orElseThrow().esId();
+
+        sandboxStats.reset();
+        RunReport refused = importFeed(plan(p + "-gold", p + " Gold", p + "-n", Map.of(52, 1024)));
+
+        assertThat(refused.failed()).as(refused.summary()).isEqualTo(1);
+        assertThat(refused.errors()).containsOnlyKeys("OWNER_NOT_RESELLER");
+        assertThat(refused.operations()).isEmpty();
+        assertThat(deadLetters.openOfRun(refused.runId()))
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.message()).contains("plan " + p + "-gold", p + "-n"));
+        assertThat(sandboxStats.snapshot().operations().keySet())
+                .as("calls the server received")
+                .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
+        assertThat(client.getHostingPlans(user)).isEmpty();
+        assertThat(links.find(RecordType.PLAN, p + "-gold")).isEmpty();
+    }
+
     /** A subscription that names its plan by id, as a billing system with the panel's plan ids does. */
     private record SubscriptionRecordById(String key, String customerKey, int planId) {
         io.esbridge.record.SubscriptionRecord record() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.esbridge.client.StatusIds;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserStatus;
@@ -205,6 +206,65 @@ class ResellerPlansTest extends ProvisioningTestSupport {
                 .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
         assertThat(client.getHostingPlans(user)).isEmpty();
         assertThat(links.find(RecordType.PLAN, p + "-gold")).isEmpty();
+    }
+
+    /**
+     * A reseller suspended in billing suspends its customers' spaces on the server (ChangeUserStatus cascades). A
+     * subscription of one of its customers that billing has active again meanwhile is held, no ChangePackageStatus (it
+     * would run under the suspended reseller), and comes back with the reseller's reactivation; then a second import
+     * finds nothing to write.
+     */
+    @Test
+    void aSubscriptionActiveInBillingUnderASuspendedResellerWaitsForTheResellersReactivation() {
+        String p = unique();
+        Reseller r = reseller(p);
+        assertThat(importFeed(plan(p + "-gold", p + " Gold", r.key(), Map.of(52, 1024)))
+                        .created())
+                .isEqualTo(1);
+        CustomerRecord customer = customer(p + "-c", r.userId(), 3);
+        RunReport made = importFeed(
+                customer, subscription(p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.ACTIVE));
+        assertThat(made.created()).as(made.summary() + " " + made.errors()).isEqualTo(2);
+        int space =
+                links.find(RecordType.SUBSCRIPTION, p + "-c-s").orElseThrow().esId();
+        // suspended for its own reasons first, so that billing's "active" below is a reactivation of the space
+        assertThat(importFeed(subscription(
+                                p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.SUSPENDED))
+                        .updated())
+                .isEqualTo(1);
+        CustomerRecord reseller = customer(r.key(), 1, CustomerRecord.ROLE_RESELLER);
+        RunReport suspend = importFeed(Envelopes.withStatus(reseller, UserStatus.SUSPENDED));
+        assertThat(suspend.updated())
+                .as(suspend.summary() + " " + suspend.errors())
+                .isEqualTo(1);
+        assertThat(links.cascadeOf(RecordType.CUSTOMER, p + "-c")).contains(r.key());
+
+        sandboxStats.reset();
+        RunReport held = importFeed(
+                subscription(p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.ACTIVE));
+
+        assertThat(held.unchanged())
+                .as("active in billing while its customer's reseller is suspended: " + held.summary())
+                .isEqualTo(1);
+        assertThat(sandboxStats.calls("ChangePackageStatus")).isZero();
+        assertThat(client.getPackage(space).orElseThrow().getStatusId())
+                .isEqualTo(StatusIds.id(PackageStatus.SUSPENDED));
+
+        RunReport reactivate = importFeed(reseller);
+        assertThat(reactivate.failed()).as(reactivate.summary()).isZero();
+        assertThat(client.getPackage(space).orElseThrow().getStatusId())
+                .as("the space, back with its reseller")
+                .isEqualTo(StatusIds.id(PackageStatus.ACTIVE));
+
+        sandboxStats.reset();
+        RunReport again = importFeed(
+                reseller,
+                customer,
+                subscription(p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.ACTIVE));
+        assertThat(again.unchanged()).as(again.summary()).isEqualTo(3);
+        assertThat(sandboxStats.snapshot().operations().keySet())
+                .as("calls the server received")
+                .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
     }
 
     /** A subscription that names its plan by id, as a billing system with the panel's plan ids does. */

@@ -283,7 +283,8 @@ class ResellerPlansTest extends ProvisioningTestSupport {
         }
     }
 
-    private static PlanRecord plan(String key, String name, String ownerKey, Map<Integer, Integer> quotas) {
+    /** A reseller's plan (OwnerKey), placed in its only space; ResellerTreesTest gives its customers spaces on it. */
+    static PlanRecord plan(String key, String name, String ownerKey, Map<Integer, Integer> quotas) {
         return planIn(key, name, ownerKey, null, quotas);
     }
 

@@ -60,14 +60,28 @@ class CustomerOwners {
                         "customer " + record.key() + " is owned by customer " + ownerKey
                                 + " (OwnerKey), which is not provisioned yet: import customer " + ownerKey
                                 + " first, then replay this record"));
+        requireReseller(owner, "customer " + record.key(), "users");
+        return owner.esId();
+    }
+
+    /**
+     * Refuses an owner (an applied customer link an {@code OwnerKey} names) that is not a reseller. The server would
+     * take any user as an owner, of users as of plans, and build a tree under an ordinary customer that none of its
+     * limits or rights expect; so the record is refused, before any call, with both keys named.
+     *
+     * @param named what names the owner, for the message ("customer c1", "plan gold")
+     * @param owned what only a reseller can own ("users", "plans")
+     * @throws ProvisioningException OWNER_NOT_RESELLER
+     */
+    void requireReseller(Link owner, String named, String owned) {
         if (roleOf(owner) != CustomerRecord.ROLE_RESELLER) {
             throw new ProvisioningException(
                     Reason.OWNER_NOT_RESELLER,
-                    "customer " + record.key() + " is owned by customer " + ownerKey
+                    named + " is owned by customer " + owner.billingKey()
                             + " (OwnerKey), which is not a reseller (RoleId " + CustomerRecord.ROLE_RESELLER
-                            + "): only a reseller can own users; make " + ownerKey + " a reseller or fix the OwnerKey");
+                            + "): only a reseller can own " + owned + "; make " + owner.billingKey()
+                            + " a reseller or fix the OwnerKey");
         }
-        return owner.esId();
     }
 
     /**

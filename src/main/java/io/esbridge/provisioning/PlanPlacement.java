@@ -25,26 +25,31 @@ class PlanPlacement {
     record Placement(int userId, int packageId) {}
 
     private final EnterpriseServerClient client;
+    private final CustomerOwners owners;
     private final int adminPlanOwnerId;
 
-    PlanPlacement(EnterpriseServerClient client, ProvisioningProperties properties) {
+    PlanPlacement(EnterpriseServerClient client, CustomerOwners owners, ProvisioningProperties properties) {
         this.client = client;
+        this.owners = owners;
         this.adminPlanOwnerId = properties.planOwnerId();
     }
 
-    /** The user that owns the plan (the reseller must be linked). */
+    /** The user that owns the plan: the reseller must be linked, and be a reseller (OWNER_NOT_RESELLER). */
     int ownerUserId(PlanRecord record, ProvisioningContext ctx) {
         if (!record.resellers()) {
             return adminPlanOwnerId;
         }
-        return ctx.links()
+        Link owner = ctx.links()
                 .find(RecordType.CUSTOMER, record.ownerKey())
                 .filter(Link::applied)
-                .map(Link::esId)
                 .orElseThrow(() -> new ProvisioningException(
                         Reason.OWNER_NOT_PROVISIONED,
                         "reseller " + record.ownerKey() + " (OwnerKey of plan " + record.key()
                                 + ") is not provisioned yet: import or fix the reseller first"));
+        // the server would take an ordinary customer's plan, and its customers' spaces would hang under that
+        // customer's space with no reseller rights or limits behind them
+        owners.requireReseller(owner, "plan " + record.key(), "plans");
+        return owner.esId();
     }
 
     Placement of(PlanRecord record, ProvisioningContext ctx) {

@@ -3,6 +3,8 @@ package io.esbridge.provisioning;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +29,8 @@ import io.esbridge.state.Link;
 @Component
 class SubscriptionProvisioner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionProvisioner.class);
+
     record AppliedSubscription(
             Integer planId, String planName, String packageName, String comments, String status, boolean ended) {
 
@@ -47,6 +51,7 @@ class SubscriptionProvisioner {
     private final EndedSubscriptionPolicy endedPolicy;
     private final CreatedSinceIntent createdSinceIntent;
     private final UserOwners owners;
+    private final ResellerCascade cascade;
 
     SubscriptionProvisioner(
             EnterpriseServerClient client,
@@ -54,9 +59,11 @@ class SubscriptionProvisioner {
             PlanDirectory plans,
             ProvisioningProperties properties,
             CreatedSinceIntent createdSinceIntent,
-            UserOwners owners) {
+            UserOwners owners,
+            ResellerCascade cascade) {
         this.createdSinceIntent = createdSinceIntent;
         this.owners = owners;
+        this.cascade = cascade;
         this.client = client;
         this.mapper = mapper;
         this.plans = plans;
@@ -157,6 +164,28 @@ class SubscriptionProvisioner {
         return Optional.of(ctx.linkFound(pending, candidates.get(0).getPackageId()));
     }
 
+    /**
+     * ChangePackageStatus to billing's status, unless that reactivates a space of a customer covered by a suspended
+     * reseller's cascade: the space would then run under a suspended reseller. It is left as the server has it and the
+     * link takes billing's status, so the reseller's reactivation (whose cascade reactivates the space) finds nothing
+     * to put back.
+     */
+    private void changeStatus(SubscriptionRecord record, int packageId, Link customer, ProvisioningContext ctx) {
+        Optional<String> heldBy =
+                record.status() == PackageStatus.ACTIVE ? cascade.heldBy(customer.billingKey(), ctx) : Optional.empty();
+        if (heldBy.isPresent()) {
+            LOG.info(
+                    "subscription {}: active in billing, left as the server has it while the reseller {} of its"
+                            + " customer {} is suspended (cascade); it comes back with {}",
+                    record.key(),
+                    heldBy.get(),
+                    customer.billingKey(),
+                    heldBy.get());
+            return;
+        }
+        ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, record.status()));
+    }
+
     private Outcome laterSight(
             SubscriptionRecord record, Link link, Link customer, AppliedState state, ProvisioningContext ctx) {
         if (state.sameAs(link.fingerprint())) {
@@ -187,7 +216,7 @@ class SubscriptionProvisioner {
                         () -> client.updatePackageName(packageId, record.packageName(), record.comments()));
             }
             if (AppliedState.changed(mapper, link.appliedJson(), state, "status", "ended")) {
-                ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, record.status()));
+                changeStatus(record, packageId, customer, ctx);
             }
         }
         ctx.link(RecordType.SUBSCRIPTION, record.key(), packageId, state.data(link.parentEsId(), null));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.esbridge.client.StatusIds;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserStatus;
@@ -178,6 +179,94 @@ class ResellerPlansTest extends ProvisioningTestSupport {
                         .esId());
     }
 
+    /**
+     * A plan whose OwnerKey names an ordinary customer (role 3) with a space of its own: the server would take the plan
+     * and hang its spaces under that customer's, so it is refused before any write, with the plan and customer named.
+     */
+    @Test
+    void aPlanOwnedByACustomerWhoIsNotAResellerIsRefusedBeforeAnyWrite() {
+        String p = unique();
+        RunReport made = importFeed(
+                customer(p + "-n", 1, 3),
+                subscription(p + "-n-s", p + "-n", "Starter", p + " customer space", PackageStatus.ACTIVE));
+        assertThat(made.failed()).as(made.summary() + " " + made.errors()).isZero();
+        int user = links.find(RecordType.CUSTOMER, p + "-n").orElseThrow().esId();
+
+        sandboxStats.reset();
+        RunReport refused = importFeed(plan(p + "-gold", p + " Gold", p + "-n", Map.of(52, 1024)));
+
+        assertThat(refused.failed()).as(refused.summary()).isEqualTo(1);
+        assertThat(refused.errors()).containsOnlyKeys("OWNER_NOT_RESELLER");
+        assertThat(refused.operations()).isEmpty();
+        assertThat(deadLetters.openOfRun(refused.runId()))
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.message()).contains("plan " + p + "-gold", p + "-n"));
+        assertThat(sandboxStats.snapshot().operations().keySet())
+                .as("calls the server received")
+                .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
+        assertThat(client.getHostingPlans(user)).isEmpty();
+        assertThat(links.find(RecordType.PLAN, p + "-gold")).isEmpty();
+    }
+
+    /**
+     * A reseller suspended in billing suspends its customers' spaces on the server (ChangeUserStatus cascades). A
+     * subscription of one of its customers that billing has active again meanwhile is held, no ChangePackageStatus (it
+     * would run under the suspended reseller), and comes back with the reseller's reactivation; then a second import
+     * finds nothing to write.
+     */
+    @Test
+    void aSubscriptionActiveInBillingUnderASuspendedResellerWaitsForTheResellersReactivation() {
+        String p = unique();
+        Reseller r = reseller(p);
+        assertThat(importFeed(plan(p + "-gold", p + " Gold", r.key(), Map.of(52, 1024)))
+                        .created())
+                .isEqualTo(1);
+        CustomerRecord customer = customer(p + "-c", r.userId(), 3);
+        RunReport made = importFeed(
+                customer, subscription(p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.ACTIVE));
+        assertThat(made.created()).as(made.summary() + " " + made.errors()).isEqualTo(2);
+        int space =
+                links.find(RecordType.SUBSCRIPTION, p + "-c-s").orElseThrow().esId();
+        // suspended for its own reasons first, so that billing's "active" below is a reactivation of the space
+        assertThat(importFeed(subscription(
+                                p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.SUSPENDED))
+                        .updated())
+                .isEqualTo(1);
+        CustomerRecord reseller = customer(r.key(), 1, CustomerRecord.ROLE_RESELLER);
+        RunReport suspend = importFeed(Envelopes.withStatus(reseller, UserStatus.SUSPENDED));
+        assertThat(suspend.updated())
+                .as(suspend.summary() + " " + suspend.errors())
+                .isEqualTo(1);
+        assertThat(links.cascadeOf(RecordType.CUSTOMER, p + "-c")).contains(r.key());
+
+        sandboxStats.reset();
+        RunReport held = importFeed(
+                subscription(p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.ACTIVE));
+
+        assertThat(held.unchanged())
+                .as("active in billing while its customer's reseller is suspended: " + held.summary())
+                .isEqualTo(1);
+        assertThat(sandboxStats.calls("ChangePackageStatus")).isZero();
+        assertThat(client.getPackage(space).orElseThrow().getStatusId())
+                .isEqualTo(StatusIds.id(PackageStatus.SUSPENDED));
+
+        RunReport reactivate = importFeed(reseller);
+        assertThat(reactivate.failed()).as(reactivate.summary()).isZero();
+        assertThat(client.getPackage(space).orElseThrow().getStatusId())
+                .as("the space, back with its reseller")
+                .isEqualTo(StatusIds.id(PackageStatus.ACTIVE));
+
+        sandboxStats.reset();
+        RunReport again = importFeed(
+                reseller,
+                customer,
+                subscription(p + "-c-s", p + "-c", p + " Gold", p + " customer space", PackageStatus.ACTIVE));
+        assertThat(again.unchanged()).as(again.summary()).isEqualTo(3);
+        assertThat(sandboxStats.snapshot().operations().keySet())
+                .as("calls the server received")
+                .noneMatch(op -> op.matches("(Add|Update|Change|Delete).*"));
+    }
+
     /** A subscription that names its plan by id, as a billing system with the panel's plan ids does. */
     private record SubscriptionRecordById(String key, String customerKey, int planId) {
         io.esbridge.record.SubscriptionRecord record() {
@@ -194,7 +283,8 @@ class ResellerPlansTest extends ProvisioningTestSupport {
         }
     }
 
-    private static PlanRecord plan(String key, String name, String ownerKey, Map<Integer, Integer> quotas) {
+    /** A reseller's plan (OwnerKey), placed in its only space; ResellerTreesTest gives its customers spaces on it. */
+    static PlanRecord plan(String key, String name, String ownerKey, Map<Integer, Integer> quotas) {
         return planIn(key, name, ownerKey, null, quotas);
     }
 

@@ -80,14 +80,18 @@ class ResellerTreesTest extends ProvisioningTestSupport {
         String p = unique();
         RunReport report = importFeed(
                 ownedBy(customer(p + "-c1", p + "-c1", p + "-c1@example.com", UserStatus.ACTIVE), p + "-r"),
-                subscription(p + "-c1-s", p + "-c1", "Starter", p + "-c1 space", PackageStatus.ACTIVE),
                 ownedBy(customer(p + "-c2", p + "-c2", p + "-c2@example.com", UserStatus.ACTIVE), p + "-r2"),
                 // a reseller of a reseller, itself before its own owner
                 ownedBy(reseller(p + "-r2"), p + "-r"),
-                reseller(p + "-r"));
+                reseller(p + "-r"),
+                // the reseller's space and plan: a reseller's customer is given only its reseller's plans
+                subscription(p + "-r-space", p + "-r", "Reseller 50", p + "-r space", PackageStatus.ACTIVE),
+                ResellerPlansTest.plan(p + "-gold", p + " Gold", p + "-r", Map.of(52, 1024)),
+                // its customer's space, after its customer (still waiting for the reseller when it was read)
+                subscription(p + "-c1-s", p + "-c1", p + " Gold", p + "-c1 space", PackageStatus.ACTIVE));
 
-        assertThat(report.failed()).as(report.summary()).isZero();
-        assertThat(report.created()).isEqualTo(5);
+        assertThat(report.failed()).as(report.summary() + " " + report.errors()).isZero();
+        assertThat(report.created()).isEqualTo(7);
         int r = client.getUserByUsername(p + "-r").orElseThrow().getUserId();
         int r2 = client.getUserByUsername(p + "-r2").orElseThrow().getUserId();
         assertThat(ownerOf(p + "-c1")).isEqualTo(r);
@@ -158,11 +162,18 @@ class ResellerTreesTest extends ProvisioningTestSupport {
         String p = unique();
         RunReport customers = importFeed(
                 ownedBy(customer(p + "-c", p + "-c", p + "-c@example.com", UserStatus.ACTIVE), p + "-r"),
-                subscription(p + "-c-s", p + "-c", "Starter", p + "-c space", PackageStatus.ACTIVE));
+                subscription(p + "-c-s", p + "-c", p + " Gold", p + "-c space", PackageStatus.ACTIVE));
         assertThat(runs.outcomes(customers.runId()))
                 .extracting(RecordOutcome::errorName)
                 .containsExactlyInAnyOrder("OWNER_NOT_PROVISIONED", "CUSTOMER_NOT_PROVISIONED");
-        RunReport resellers = importFeed(reseller(p + "-r"));
+        // the reseller, its space and its plan (a reseller's customer is given only its reseller's plans)
+        RunReport resellers = importFeed(
+                reseller(p + "-r"),
+                subscription(p + "-r-space", p + "-r", "Reseller 50", p + "-r space", PackageStatus.ACTIVE),
+                ResellerPlansTest.plan(p + "-gold", p + " Gold", p + "-r", Map.of(52, 1024)));
+        assertThat(resellers.failed())
+                .as(resellers.summary() + " " + resellers.errors())
+                .isZero();
 
         List<ReplayService.ReplayResult> passes =
                 replays.replayDependencies(List.of(customers.runId(), resellers.runId()));

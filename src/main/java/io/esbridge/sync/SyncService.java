@@ -168,9 +168,9 @@ public class SyncService {
                 watermarks.advance(source.name(), phase.name(), read.maxWatermark(), run.runId());
             }
         }
-        // a customer whose reseller a later phase (or a later row of a phase already past) provides failed for it, and
-        // so
-        // did its subscriptions: replayed now that every phase is in (a dry run keeps no dead letters: nothing waits)
+        // a customer whose reseller a later phase (or a later row of a phase already past) provides failed for it,
+        // and so did its subscriptions: replayed now that every phase is in (a dry run keeps no dead letters: nothing
+        // waits)
         List<RunReport> dependencyReplays =
                 replay.replayDependencies(phases.stream().map(RunReport::runId).toList()).stream()
                         .map(ReplayService.ReplayResult::report)

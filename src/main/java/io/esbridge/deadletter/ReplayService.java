@@ -114,7 +114,12 @@ public class ReplayService {
             "OWNER_NOT_PROVISIONED",
             "CUSTOMER_NOT_PROVISIONED",
             "SUBSCRIPTION_NOT_PROVISIONED",
-            "SPACE_NOT_PROVISIONED");
+            "SPACE_NOT_PROVISIONED",
+            // a reseller's plan is placed in the reseller's space, so it lands after the services file that holds
+            // both that space and the reseller's customers' spaces on the plan: those were refused for a plan the
+            // owner did not have yet. Both are refused before any write, so a replay that fails again costs reads
+            "UNKNOWN_PLAN",
+            "PLAN_NOT_OWNERS");
 
     /**
      * After the runs of one command (an import's files, a sync's phases): replays their open dead letters with a

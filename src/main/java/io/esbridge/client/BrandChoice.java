@@ -1,24 +1,33 @@
 package io.esbridge.client;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What {@code es.server.brand} says: a brand given by hand, or {@code auto}, which reads the server's {@code ?WSDL}
  * at start and picks the profile ({@link BrandDetection}). A brand given by hand is checked against that WSDL too.
- *
- * @param given the brand written in the settings; empty for {@code auto}
+ * A value, not a record, so that the settings views show it as one setting ({@code es.server.brand}) as operators
+ * write it.
  */
-public record BrandChoice(Optional<Brand> given) {
+public final class BrandChoice {
 
     public static final String AUTO_ID = "auto";
     public static final BrandChoice AUTO = new BrandChoice(Optional.empty());
 
-    public BrandChoice {
-        given = given == null ? Optional.empty() : given;
+    /** The brand written in the settings; empty for {@code auto}. */
+    private final Optional<Brand> given;
+
+    private BrandChoice(Optional<Brand> given) {
+        this.given = given;
     }
 
     public static BrandChoice of(Brand brand) {
-        return new BrandChoice(Optional.of(brand));
+        return new BrandChoice(Optional.of(Objects.requireNonNull(brand, "brand")));
+    }
+
+    /** The brand given by hand; empty for {@code auto}. */
+    public Optional<Brand> given() {
+        return given;
     }
 
     /** {@code auto} or a brand's id (or enum name), as operators write it; refuses other names naming the choices. */
@@ -47,6 +56,16 @@ public record BrandChoice(Optional<Brand> given) {
     /** {@code auto} or the brand's id. */
     public String id() {
         return given.map(Brand::id).orElse(AUTO_ID);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BrandChoice choice && choice.given.equals(given);
+    }
+
+    @Override
+    public int hashCode() {
+        return given.hashCode();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -232,6 +233,30 @@ class BrandDetectionTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8))
                 .contains("es-bridge could not run: The Enterprise Server at " + url() + " refused the user "
                         + "'serveradmin' (HTTP 401 to esUsers.asmx?WSDL)");
+    }
+
+    @Test
+    void autoOnTheBuiltInSandboxFindsTheBrandItPlaysByDefaultAndLogsWhatItFound() throws IOException {
+        // es.sandbox.brand follows es.server.brand (config/application.yml): auto there plays the default, solidcp
+        int exit = Cli.run(
+                EsBridgeApplication.class,
+                "status",
+                "--es.server.brand=auto",
+                "--es.server.url=",
+                "--es.sandbox.enabled=true",
+                "--es.sandbox.datasource-url=jdbc:h2:mem:brand-detection-sandbox;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:mem:brand-detection-sandbox-state;DB_CLOSE_DELAY=-1",
+                "--es.state.secret-key-file=target/test-secret.key",
+                "--es.console.password-file=" + folder.resolve("console-password"),
+                "--logging.file.name=" + folder.resolve("es-bridge.log"));
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(folder.resolve("es-bridge.log")))
+                .containsPattern(
+                        "es.server.brand=auto: the Enterprise Server at http://localhost:\\d+/ is brand solidcp"
+                                + " \\(namespace http://smbsaas/solidcp/enterpriseserver, UserInfo has \\d+ members including "
+                                + "LoginStatusId, LoginStatus, FailedLogins, SubscriberNumber, MfaMode, AdditionalParams, "
+                                + "Vlans; AddUser\\(user, sendLetter, password, notes\\)\\)");
     }
 
     /** The contract's esUsers WSDL (SolidCP's namespace and members) with its schema inlined, as ASMX serves it. */

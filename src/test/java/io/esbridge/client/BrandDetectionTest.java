@@ -259,6 +259,37 @@ class BrandDetectionTest {
                                 + "Vlans; AddUser\\(user, sendLetter, password, notes\\)\\)");
     }
 
+    @Test
+    void aOneShotCommandWhoseBrandTheSandboxContradictsExits2NamingBothNamespaces() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            exit = Cli.run(
+                    EsBridgeApplication.class,
+                    "status",
+                    "--es.server.brand=websitepanel",
+                    "--es.server.url=",
+                    "--es.sandbox.enabled=true",
+                    "--es.sandbox.brand=solidcp",
+                    "--es.sandbox.datasource-url=jdbc:h2:mem:brand-contradicted-sandbox;DB_CLOSE_DELAY=-1",
+                    "--spring.datasource.url=jdbc:h2:mem:brand-contradicted-state;DB_CLOSE_DELAY=-1",
+                    "--es.state.secret-key-file=target/test-secret.key",
+                    "--es.console.password-file=" + folder.resolve("console-password"),
+                    "--logging.file.name=" + folder.resolve("es-bridge.log"));
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(exit).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .containsPattern("es-bridge could not run: es.server.brand=websitepanel contradicts the Enterprise "
+                        + "Server at http://localhost:\\d+/: its WSDL's namespace is "
+                        + "http://smbsaas/solidcp/enterpriseserver, websitepanel's is "
+                        + "http://smbsaas/websitepanel/enterpriseserver");
+    }
+
     /** The contract's esUsers WSDL (SolidCP's namespace and members) with its schema inlined, as ASMX serves it. */
     private static String contractWsdl() {
         String schema = resource("wsdl/EnterpriseServer.xsd").replaceFirst("<\\?xml[^>]*\\?>", "");

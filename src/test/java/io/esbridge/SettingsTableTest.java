@@ -25,6 +25,8 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
+import io.esbridge.client.BrandChoice;
+import io.esbridge.client.BrandChoiceConverter;
 import io.esbridge.client.BrandConverter;
 import io.esbridge.console.BoundSettings;
 import io.esbridge.sandbox.SandboxConfiguration;
@@ -161,6 +163,9 @@ class SettingsTableTest {
 
     private static Object bound(String prefix, String key) {
         Object value = bind(prefix, Map.of()).get(key);
+        if (value instanceof BrandChoice choice) {
+            return choice.id();
+        }
         return value instanceof io.esbridge.client.Brand b ? b.id() : value;
     }
 
@@ -175,6 +180,7 @@ class SettingsTableTest {
     private static Map<String, Object> bind(String prefix, Map<String, String> settings) {
         ApplicationConversionService conversions = new ApplicationConversionService();
         conversions.addConverter(new BrandConverter());
+        conversions.addConverter(new BrandChoiceConverter());
         Binder binder = new Binder(List.of(new MapConfigurationPropertySource(settings)), null, conversions);
         return BoundSettings.of(binder.bindOrCreate(prefix, RECORDS.get(prefix)));
     }

@@ -30,22 +30,41 @@ import io.esbridge.contract.UserStatus;
 public class EnterpriseServerClient {
 
     private final Supplier<EsPorts> ports;
-    private final AddUserShape addUserShape;
+    private final Supplier<AddUserShape> addUserShape;
 
+    /** @param ports the server's ports, built for a brand given or resolved ({@link BrandDetection#resolve}) */
+    public EnterpriseServerClient(Supplier<EsPorts> ports) {
+        this.ports = ports;
+        this.addUserShape = () -> ports.get().server().effectiveAddUserShape();
+    }
+
+    /** A client whose AddUser shape is known without its ports (subclasses that answer without a server). */
     public EnterpriseServerClient(Supplier<EsPorts> ports, AddUserShape addUserShape) {
         this.ports = ports;
-        this.addUserShape = addUserShape;
+        this.addUserShape = () -> addUserShape;
     }
 
-    /** A client of the server the properties name. */
+    /**
+     * A client of the server the properties name; with {@code auto} as brand, its WSDL is read here to find it
+     * ({@link BrandDetection}).
+     */
     public static EnterpriseServerClient create(EsServerProperties properties) {
-        EsPorts ports = EsPorts.create(properties);
-        return new EnterpriseServerClient(() -> ports, properties.effectiveAddUserShape());
+        EsPorts ports =
+                EsPorts.create(properties.brand().auto() ? BrandDetection.resolve(properties, "brand") : properties);
+        return new EnterpriseServerClient(() -> ports);
     }
 
-    /** Builds the CXF ports now rather than on the first call; touches no server. */
+    /**
+     * Builds the CXF ports now rather than on the first call; calls no operation, but reads the server's WSDL when
+     * the application's client checks or detects the brand ({@link EnterpriseServerClientConfiguration}).
+     */
     public void prepare() {
         ports.get();
+    }
+
+    /** The settings the ports were built with: the brand given, or the one detected for {@code auto}. */
+    public EsServerProperties server() {
+        return ports.get().server();
     }
 
     // --- esUsers ---------------------------------------------------------------------------------------------------
@@ -74,6 +93,7 @@ public class EnterpriseServerClient {
      * @return the new user's id
      */
     public int addUser(UserInfo user, String password, boolean sendLetter, List<String> notes) {
+        AddUserShape addUserShape = this.addUserShape.get();
         user.setPassword(addUserShape.passwordInUserInfo() ? password : null);
         String passwordParameter = addUserShape.passwordParameter() ? password : null;
         ArrayOfString notesParameter = null;

@@ -20,15 +20,23 @@ public class EnterpriseServerClientConfiguration {
     @Bean
     public EnterpriseServerClient enterpriseServerClient(
             EsServerProperties properties, ObjectProvider<BuiltInServer> builtIn, Environment environment, Bus bus) {
+        // the brand is checked (or, for auto, found) against the server's WSDL before the ports are built: a supplier
+        // that throws keeps nothing, so a refused brand is refused again by every call, never used
         SingletonSupplier<EsPorts> ports = SingletonSupplier.of(() -> EsPorts.create(
-                properties.withUrl(resolveUrl(properties, builtIn.getIfAvailable() != null, environment)), bus));
-        return new EnterpriseServerClient(ports, properties.effectiveAddUserShape());
+                BrandDetection.resolve(
+                        properties.withUrl(resolveUrl(properties, builtIn.getIfAvailable() != null, environment)),
+                        "es.server.brand"),
+                bus));
+        return new EnterpriseServerClient(ports);
     }
 
     /**
      * Builds the ports once the application has started (the sandbox's port is known by then) and before any command
      * runs, so that the first record does not wait for CXF to build its service model. Without a server configured
-     * nothing happens here: the first call that needs one says so.
+     * nothing happens here: the first call that needs one says so. A brand that {@code auto} cannot find out, or a
+     * brand given by hand that the server's WSDL contradicts, stops the start here ({@link BrandDetectionException}):
+     * a one-shot command then exits 2 with that sentence, and the service does not start writing with a wrong
+     * profile.
      */
     @Bean
     ApplicationListener<ApplicationStartedEvent> enterpriseServerPortsAtStart(EnterpriseServerClient client) {

@@ -31,14 +31,25 @@ import io.esbridge.contract.EsUsersSoap;
  * thread-safe and keep their connections alive, so many calls can be in flight at once.
  */
 public record EsPorts(
-        EsUsersSoap users, EsPackagesSoap packages, EsAuthenticationSoap authentication, CallSlots slots) {
+        EsUsersSoap users,
+        EsPackagesSoap packages,
+        EsAuthenticationSoap authentication,
+        CallSlots slots,
+        EsServerProperties server) {
 
     /** Ports on CXF's default bus, for plain Java use outside an application. */
     public static EsPorts create(EsServerProperties properties) {
         return create(properties, BusFactory.getDefaultBus());
     }
 
+    /**
+     * Ports for {@code properties}, whose brand must be given by hand or already resolved from {@code auto}
+     * ({@link BrandDetection#resolve}).
+     */
     public static EsPorts create(EsServerProperties properties, Bus bus) {
+        if (properties.brand().auto()) {
+            throw new IllegalStateException("EsPorts need a brand: resolve es.server.brand=auto first");
+        }
         ClientCpu.economise(properties.maxInFlight(), bus);
         String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
         CallSlots slots = new CallSlots(properties.maxInFlight());
@@ -46,7 +57,8 @@ public record EsPorts(
                 port(EsUsersSoap.class, base + "esUsers.asmx", properties, bus, slots),
                 port(EsPackagesSoap.class, base + "esPackages.asmx", properties, bus, slots),
                 port(EsAuthenticationSoap.class, base + "esAuthentication.asmx", properties, bus, slots),
-                slots);
+                slots,
+                properties);
     }
 
     private static <T> T port(
@@ -71,7 +83,7 @@ public record EsPorts(
         factory.getOutInterceptors().add(new WireInterceptors.BrandSoapAction(namespace));
         factory.getOutInterceptors()
                 .add(new WireInterceptors.DeclaredMembersOnly(
-                        DeclaredMembers.of(properties.brand(), properties.effectiveAddUserShape())));
+                        DeclaredMembers.of(properties.brand().brand(), properties.effectiveAddUserShape())));
         factory.getOutInterceptors().add(slots.take());
         factory.getInInterceptors().add(slots.giveBack());
         factory.getInInterceptors().add(new WireInterceptors.RequireSoapAnswer());
@@ -103,7 +115,7 @@ public record EsPorts(
         }
     }
 
-    private static TrustManagerFactory trustManagers(EsServerProperties properties) {
+    static TrustManagerFactory trustManagers(EsServerProperties properties) {
         try (InputStream in = properties.trustStore().getInputStream()) {
             KeyStore store = KeyStore.getInstance(properties.trustStoreType());
             char[] password = properties.trustStorePassword() == null

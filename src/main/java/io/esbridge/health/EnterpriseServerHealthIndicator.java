@@ -60,8 +60,12 @@ public class EnterpriseServerHealthIndicator implements HealthIndicator {
         long started = System.nanoTime();
         try {
             boolean accountExists = client.userExists(server.username());
-            return base(Health.up())
-                    .withDetail("accountExists", accountExists)
+            Health.Builder up = base(Health.up());
+            if (server.brand().auto()) {
+                // the call above built the client, so the brand its WSDL showed is known without another request
+                up.withDetail("brand", client.server().brand().id() + " (auto)");
+            }
+            return up.withDetail("accountExists", accountExists)
                     .withDetail("latencyMs", (System.nanoTime() - started) / 1_000_000)
                     .withDetail("checkedAt", now.toString())
                     .build();

@@ -29,4 +29,21 @@ class BrandConverterTest {
                 .hasMessage("Unknown brand 'plesk': use one of dotnetpanel, websitepanel-1, websitepanel, "
                         + "websitepanel-2.1, solidcp, mspcontrol");
     }
+
+    @Test
+    void esServerBrandAlsoTakesAutoAndNamesItAmongTheChoices() {
+        assertThat(new BrandChoiceConverter().convert(" AUTO ")).isEqualTo(BrandChoice.AUTO);
+        assertThat(new BrandChoiceConverter().convert("websitepanel-2.1").brand())
+                .isEqualTo(Brand.WEBSITEPANEL_2_1);
+        assertThatThrownBy(() -> new BrandChoiceConverter().convert("plesk"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown brand 'plesk': use one of dotnetpanel, websitepanel-1, websitepanel, "
+                        + "websitepanel-2.1, solidcp, mspcontrol, or auto");
+    }
+
+    /** es.sandbox.brand follows es.server.brand in config/application.yml; a sandbox has nothing to look at. */
+    @Test
+    void theSandboxGivenAutoPlaysTheDefaultBrand() {
+        assertThat(converter.convert("auto")).isEqualTo(Brand.SOLIDCP);
+    }
 }

@@ -1,6 +1,7 @@
 package io.esbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +27,11 @@ import org.xml.sax.InputSource;
 
 import io.esbridge.client.AddUserShape;
 import io.esbridge.client.Brand;
+import io.esbridge.client.BrandDetection;
+import io.esbridge.client.BrandDetectionException;
+import io.esbridge.client.Detection;
 import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.client.EsServerProperties;
 import io.esbridge.client.GoldenMembers;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.PackageAddonInfo;
@@ -54,6 +60,47 @@ abstract class AbstractSandboxRoundTripTest {
     int port;
 
     abstract Brand brand();
+
+    /**
+     * The sandbox's ?WSDL is this brand's, so {@code auto} finds it, the application's client (given this brand by
+     * hand, or auto) started with it, and a brand of another namespace given by hand is refused naming both.
+     */
+    @Test
+    void autoFindsThisBrandAndABrandOfAnotherNamespaceIsRefused() {
+        String url = "http://localhost:" + port + "/";
+
+        Detection found = BrandDetection.detect(url, "serveradmin", "serveradmin");
+
+        assertThat(found.brand()).isEqualTo(brand());
+        assertThat(found.shape()).isEqualTo(brand().addUserShape());
+        assertThat(found.line()).startsWith("brand " + brand().id() + " (namespace " + brand().namespace() + ", ");
+        assertThat(client.server().brand().brand()).isEqualTo(brand());
+        for (Brand other : Brand.values()) {
+            if (!other.namespace().equals(brand().namespace())) {
+                assertThatThrownBy(() -> BrandDetection.resolve(byHand(url, other), "es.server.brand"))
+                        .isInstanceOf(BrandDetectionException.class)
+                        .hasMessageStartingWith("es.server.brand=" + other.id() + " contradicts the Enterprise Server"
+                                + " at " + url + ": its WSDL's namespace is " + brand().namespace() + ", "
+                                + other.id() + "'s is " + other.namespace());
+            }
+        }
+    }
+
+    static EsServerProperties byHand(String url, Brand brand) {
+        return new EsServerProperties(
+                url,
+                "serveradmin",
+                "serveradmin",
+                brand,
+                null,
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                1,
+                null,
+                null,
+                "PKCS12");
+    }
 
     @Test
     void everyClientOperationRoundTripsInTheBrandsNamespace() {

@@ -1,13 +1,19 @@
 package io.esbridge.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.esbridge.client.Brand;
+import io.esbridge.client.BrandDetection;
+import io.esbridge.client.BrandDetectionException;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "es.server.brand=websitepanel-1",
+            // the client finds the brand itself: the whole round trip runs on the profile detection picked
+            "es.server.brand=auto",
             "es.sandbox.brand=websitepanel-1",
             "es.sandbox.enabled=true",
             "es.server.url=",
@@ -20,5 +26,16 @@ class WebsitePanel1SandboxRoundTripTest extends AbstractSandboxRoundTripTest {
     @Override
     Brand brand() {
         return Brand.WEBSITEPANEL_1;
+    }
+
+    /** Same namespace, newer versions: they would send the login-status members 1.x does not declare. */
+    @Test
+    void aNewerWebsitePanelGivenByHandIsRefusedForTheMembersThisVersionLacks() {
+        String url = "http://localhost:" + port + "/";
+        assertThatThrownBy(() -> BrandDetection.resolve(byHand(url, Brand.WEBSITEPANEL), "es.server.brand"))
+                .isInstanceOf(BrandDetectionException.class)
+                .hasMessage("es.server.brand=websitepanel contradicts the Enterprise Server at " + url
+                        + ": websitepanel sends UserInfo members its WSDL lacks (LoginStatusId, LoginStatus, "
+                        + "FailedLogins, SubscriberNumber); the WSDL looks like websitepanel-1, or use auto");
     }
 }

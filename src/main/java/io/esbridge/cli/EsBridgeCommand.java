@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
             ReplayCommand.class,
             SyncCommand.class,
             StatusCommand.class,
-            CheckCommand.class
+            CheckCommand.class,
+            VerifyCommand.class
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE})

@@ -17,7 +17,9 @@ import io.esbridge.client.StatusIds;
 import io.esbridge.contract.HostingPlanInfo;
 import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
+import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserInfo;
+import io.esbridge.contract.UserStatus;
 import io.esbridge.state.Link;
 
 /**
@@ -54,12 +56,7 @@ class PanelComparison {
                 field(drift, link, "email", applied.path("email"), u.getEmail());
                 field(drift, link, "firstName", applied.path("firstName"), u.getFirstName());
                 field(drift, link, "lastName", applied.path("lastName"), u.getLastName());
-                field(
-                        drift,
-                        link,
-                        "status",
-                        applied.path("status"),
-                        StatusIds.userStatus(u.getStatusId()).name());
+                field(drift, link, "status", applied.path("status"), userStatus(u.getStatusId()));
             }
             case SUBSCRIPTION -> {
                 Optional<PackageInfo> space = client.getPackage(id);
@@ -69,12 +66,7 @@ class PanelComparison {
                 PackageInfo s = space.get();
                 plan(drift, link, applied, s.getPlanId(), planNames);
                 field(drift, link, "packageName", applied.path("packageName"), s.getPackageName());
-                field(
-                        drift,
-                        link,
-                        "status",
-                        applied.path("status"),
-                        StatusIds.packageStatus(s.getStatusId()).name());
+                field(drift, link, "status", applied.path("status"), packageStatus(s.getStatusId()));
             }
             case ADDON -> {
                 Optional<PackageAddonInfo> addon = client.getPackageAddon(id);
@@ -84,12 +76,7 @@ class PanelComparison {
                 PackageAddonInfo a = addon.get();
                 plan(drift, link, applied, a.getPlanId(), planNames);
                 field(drift, link, "quantity", applied.path("quantity"), String.valueOf(a.getQuantity()));
-                field(
-                        drift,
-                        link,
-                        "status",
-                        applied.path("status"),
-                        StatusIds.packageStatus(a.getStatusId()).name());
+                field(drift, link, "status", applied.path("status"), packageStatus(a.getStatusId()));
             }
             case PLAN -> {
                 Optional<HostingPlanInfo> plan = client.getHostingPlan(id);
@@ -100,6 +87,19 @@ class PanelComparison {
             }
         }
         return drift;
+    }
+
+    /** A status id outside the known ones (a panel of another version, a hand-edited row) is drift, not a crash. */
+    private static String userStatus(int id) {
+        return id >= 1 && id <= UserStatus.values().length
+                ? StatusIds.userStatus(id).name()
+                : "status id " + id;
+    }
+
+    private static String packageStatus(int id) {
+        return id >= 1 && id <= PackageStatus.values().length
+                ? StatusIds.packageStatus(id).name()
+                : "status id " + id;
     }
 
     /** A field es-bridge did not apply (absent from the JSON) is not compared: the panel's value is its own. */

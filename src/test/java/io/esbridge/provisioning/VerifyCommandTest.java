@@ -180,6 +180,19 @@ class VerifyCommandTest {
         assertThat(again.unchanged()).as(again.summary()).isEqualTo(1);
     }
 
+    @Test
+    @Order(3)
+    void aPanelItCannotReachIsExitTwoNotDrift() {
+        importFeed(customer(p + "-u", p + "unreach", p + "unreach@example.com", UserStatus.ACTIVE));
+
+        // a port nothing listens on: every read fails, and a failed read is not taken for a missing object
+        Run unreachable = run("verify", "--es.server.url=http://127.0.0.1:9/");
+
+        assertThat(unreachable.exit()).as(unreachable.toString()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(unreachable.stderr()).startsWith("es-bridge could not run: ");
+        assertThat(unreachable.stdout()).doesNotContain("MISSING");
+    }
+
     private int planId(String name) {
         return client.getHostingPlans(1).stream()
                 .filter(row -> name.equals(row.get("PlanName")))
@@ -203,8 +216,10 @@ class VerifyCommandTest {
     /** es-bridge's command line, in this JVM, on this test's sandbox (over HTTP) and state store. */
     private Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
+        if (all.stream().noneMatch(arg -> arg.startsWith("--es.server.url="))) {
+            all.add("--es.server.url=http://localhost:" + port + "/");
+        }
         all.addAll(List.of(
-                "--es.server.url=http://localhost:" + port + "/",
                 "--es.sandbox.enabled=false",
                 "--spring.datasource.url=" + STATE,
                 "--es.state.secret-key-file=target/test-secret.key",

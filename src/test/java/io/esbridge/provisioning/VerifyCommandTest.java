@@ -30,8 +30,10 @@ import io.esbridge.EsBridgeApplication;
 import io.esbridge.cli.Cli;
 import io.esbridge.cli.ExitCodes;
 import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
+import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
 import io.esbridge.record.ProvisioningRecord;
 import io.esbridge.record.RecordEnvelope;
@@ -182,6 +184,41 @@ class VerifyCommandTest {
 
     @Test
     @Order(3)
+    void anEmailAndAnAddonQuantityChangedByHandAreRepairedFromTheAppliedState() throws Exception {
+        importFeed(
+                customer(p + "-e", p + "mail", p + "mail@example.com", UserStatus.ACTIVE),
+                subscription(p + "-es", p + "-e", "Starter", p + "-mail.example.com", PackageStatus.ACTIVE),
+                Envelopes.addon(p + "-ea", p + "-es", p + "-e", "Extra 10 GB", 2));
+        int user = links.find(RecordType.CUSTOMER, p + "-e").orElseThrow().esId();
+        int addon = links.find(RecordType.ADDON, p + "-ea").orElseThrow().esId();
+        UserInfo edited = client.getUserById(user).orElseThrow();
+        edited.setEmail(p + "by-hand@example.com");
+        client.updateUser(edited);
+        PackageAddonInfo more = client.getPackageAddon(addon).orElseThrow();
+        more.setQuantity(7);
+        client.updatePackageAddon(more);
+
+        Run verified = run("verify");
+
+        assertThat(verified.exit()).as(verified.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(verified.stdout())
+                .contains("CHANGED CUSTOMER " + p + "-e (id " + user + "): email applied '" + p
+                        + "mail@example.com', panel '" + p + "by-hand@example.com'")
+                .contains("CHANGED ADDON " + p + "-ea (id " + addon + "): quantity applied '2', panel '7'")
+                .contains("0 missing on the panel, 2 changed on the panel");
+
+        Run repaired = run("verify", "--repair");
+
+        assertThat(repaired.stdout()).as(repaired.toString()).contains("re-applied CUSTOMER " + p + "-e: email");
+        assertThat(client.getUserById(user).orElseThrow().getEmail()).isEqualTo(p + "mail@example.com");
+        assertThat(client.getPackageAddon(addon).orElseThrow().getQuantity()).isEqualTo(2);
+        assertThat(client.getUserById(user).orElseThrow().getUsername()).isEqualTo(p + "mail");
+        Run after = run("verify");
+        assertThat(after.exit()).as(after.toString()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    @Order(4)
     void aPanelItCannotReachIsExitTwoNotDrift() {
         importFeed(customer(p + "-u", p + "unreach", p + "unreach@example.com", UserStatus.ACTIVE));
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,9 @@ import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
+import io.esbridge.record.RecordType;
 import io.esbridge.state.Link;
+import io.esbridge.state.LinkStore;
 
 /**
  * One linked record read back from the panel (GetUserById, GetPackage, GetPackageAddon, GetHostingPlan) and compared
@@ -32,17 +36,26 @@ class PanelComparison {
 
     private final EnterpriseServerClient client;
     private final ObjectMapper mapper;
+    private final LinkStore links;
 
-    PanelComparison(EnterpriseServerClient client, ObjectMapper mapper) {
+    PanelComparison(EnterpriseServerClient client, ObjectMapper mapper, LinkStore links) {
         this.client = client;
         this.mapper = mapper;
+        this.links = links;
     }
 
     /**
-     * The drift of one applied link; {@code planNames} caches plan id → name across one verify (a subscription
-     * applied by plan name is compared by the name of the panel's plan, read once per plan, not once per space).
+     * What one verify reads more than once, read once: plan names (a subscription applied by plan name is compared by
+     * the name of the panel's plan), and the status of a space's user and of an add-on's space.
      */
-    List<Drift> compare(Link link, Map<Integer, Optional<String>> planNames) {
+    static final class Reads {
+        final Map<Integer, Optional<String>> planNames = new ConcurrentHashMap<>();
+        final Map<Integer, Optional<Integer>> userStatuses = new ConcurrentHashMap<>();
+        final Map<Integer, Optional<Integer>> spaceStatuses = new ConcurrentHashMap<>();
+    }
+
+    /** The drift of one applied link. */
+    List<Drift> compare(Link link, Reads reads) {
         JsonNode applied = applied(link);
         int id = link.esId();
         List<Drift> drift = new ArrayList<>();
@@ -56,7 +69,10 @@ class PanelComparison {
                 field(drift, link, "email", applied.path("email"), u.getEmail());
                 field(drift, link, "firstName", applied.path("firstName"), u.getFirstName());
                 field(drift, link, "lastName", applied.path("lastName"), u.getLastName());
-                field(drift, link, "status", applied.path("status"), userStatus(u.getStatusId()));
+                if (links.cascadeOf(RecordType.CUSTOMER, link.billingKey()).isEmpty()) {
+                    // under a suspended reseller the server's cascade holds its status, not what billing has
+                    field(drift, link, "status", applied.path("status"), userStatus(u.getStatusId()));
+                }
             }
             case SUBSCRIPTION -> {
                 Optional<PackageInfo> space = client.getPackage(id);
@@ -64,9 +80,14 @@ class PanelComparison {
                     return List.of(Drift.missing(link.type(), link.billingKey(), id));
                 }
                 PackageInfo s = space.get();
-                plan(drift, link, applied, s.getPlanId(), planNames);
+                plan(drift, link, applied, s.getPlanId(), reads.planNames);
                 field(drift, link, "packageName", applied.path("packageName"), s.getPackageName());
-                field(drift, link, "status", applied.path("status"), packageStatus(s.getStatusId()));
+                // ChangeUserStatus cascades to the user's spaces: under a user that is not active, the server's
+                // cascade holds the space's status (a repair would otherwise reactivate a suspended customer's space)
+                if (active(reads.userStatuses, link.parentEsId(), userId -> client.getUserById(userId)
+                        .map(UserInfo::getStatusId))) {
+                    field(drift, link, "status", applied.path("status"), packageStatus(s.getStatusId()));
+                }
             }
             case ADDON -> {
                 Optional<PackageAddonInfo> addon = client.getPackageAddon(id);
@@ -74,9 +95,13 @@ class PanelComparison {
                     return List.of(Drift.missing(link.type(), link.billingKey(), id));
                 }
                 PackageAddonInfo a = addon.get();
-                plan(drift, link, applied, a.getPlanId(), planNames);
+                plan(drift, link, applied, a.getPlanId(), reads.planNames);
                 field(drift, link, "quantity", applied.path("quantity"), String.valueOf(a.getQuantity()));
-                field(drift, link, "status", applied.path("status"), packageStatus(a.getStatusId()));
+                // likewise under a space that is not active (its user's cascade, or its own status)
+                if (active(reads.spaceStatuses, link.parentEsId(), spaceId -> client.getPackage(spaceId)
+                        .map(PackageInfo::getStatusId))) {
+                    field(drift, link, "status", applied.path("status"), packageStatus(a.getStatusId()));
+                }
             }
             case PLAN -> {
                 Optional<HostingPlanInfo> plan = client.getHostingPlan(id);
@@ -87,6 +112,12 @@ class PanelComparison {
             }
         }
         return drift;
+    }
+
+    /** Whether the parent (a user, a space) is active on the panel (status id 1); a parent gone counts as not. */
+    private static boolean active(
+            Map<Integer, Optional<Integer>> statuses, Integer parentId, Function<Integer, Optional<Integer>> read) {
+        return parentId != null && statuses.computeIfAbsent(parentId, read).orElse(0) == 1;
     }
 
     /** A status id outside the known ones (a panel of another version, a hand-edited row) is drift, not a crash. */

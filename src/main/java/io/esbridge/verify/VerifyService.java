@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +38,7 @@ public class VerifyService {
     public VerifyReport verify() {
         List<Link> applied =
                 links.applied().stream().filter(l -> l.esId() != null).toList();
-        Map<Integer, Optional<String>> planNames = new ConcurrentHashMap<>();
+        PanelComparison.Reads cache = new PanelComparison.Reads();
         ExecutorService readers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "es-bridge-verify");
             thread.setDaemon(true);
@@ -48,7 +46,7 @@ public class VerifyService {
         });
         try {
             List<Future<List<Drift>>> reads = new ArrayList<>();
-            applied.forEach(link -> reads.add(readers.submit(() -> comparison.compare(link, planNames))));
+            applied.forEach(link -> reads.add(readers.submit(() -> comparison.compare(link, cache))));
             List<Drift> drift = new ArrayList<>();
             for (Future<List<Drift>> read : reads) {
                 drift.addAll(read.get());

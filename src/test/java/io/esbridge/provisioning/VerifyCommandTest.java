@@ -95,6 +95,13 @@ class VerifyCommandTest {
         importFeed(
                 customer(p + "-c", p + "clean", p + "clean@example.com", UserStatus.ACTIVE),
                 subscription(p + "-s", p + "-c", "Starter", p + "-clean.example.com", PackageStatus.ACTIVE));
+        // suspended in billing later: ChangeUserStatus cascades to the space on the panel, while billing (and the
+        // subscription's link) still has the space active; that is the panel as applied, not drift
+        importFeed(customer(p + "-c", p + "clean", p + "clean@example.com", UserStatus.SUSPENDED));
+        int space = links.find(RecordType.SUBSCRIPTION, p + "-s").orElseThrow().esId();
+        assertThat(client.getPackage(space).orElseThrow().getStatusId())
+                .as("the space suspended by the cascade")
+                .isEqualTo(2);
         stats.reset();
 
         Run verified = run("verify", "--json");

@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
             SyncCommand.class,
             StatusCommand.class,
             CheckCommand.class,
-            MigrateCommand.class
+            MigrateCommand.class,
+            VerifyCommand.class
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.SOME_FAILED_LINE, ExitCodes.COULD_NOT_RUN_LINE})

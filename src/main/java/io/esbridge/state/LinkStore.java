@@ -185,6 +185,26 @@ public class LinkStore implements Links {
                 .findFirst();
     }
 
+    /** Every applied link, by type and key: what {@code verify} reads back from the panel. */
+    public List<Link> applied() {
+        return jdbc.query(
+                "select * from es_link where state = ? order by record_type, billing_key",
+                LinkStore::link,
+                LinkState.APPLIED.name());
+    }
+
+    /**
+     * Forgets an applied link whose object is gone from the panel (deleted by hand), so that the next sight of the
+     * record creates the object anew instead of updating an id that no longer exists ({@code verify --repair}).
+     */
+    public void forgetApplied(RecordType type, String billingKey) {
+        jdbc.update(
+                "delete from es_link where record_type = ? and billing_key = ? and state = ?",
+                type.name(),
+                billingKey,
+                LinkState.APPLIED.name());
+    }
+
     public long count(RecordType type, LinkState state) {
         Long n = jdbc.queryForObject(
                 "select count(*) from es_link where record_type = ? and state = ?",

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.esbridge.client.Brand;
-import io.esbridge.client.EsServerProperties;
+import io.esbridge.client.BrandChoice;
+import io.esbridge.client.BrandDetection;
+import io.esbridge.client.Detection;
 import io.esbridge.migrate.Migration;
 import io.esbridge.migrate.MigrationReport;
 import io.esbridge.migrate.MigrationSource;
@@ -36,7 +38,9 @@ public class MigrateCommand extends OneShotCommand {
     @Option(
             names = "--from-brand",
             paramLabel = "BRAND",
-            description = "The source's brand (solidcp, websitepanel, websitepanel-1, …); default: the target's.")
+            defaultValue = "auto",
+            description = "The source's brand (solidcp, websitepanel, websitepanel-1, …), or auto (the default):"
+                    + " read from the source's WSDL, and printed.")
     String fromBrand;
 
     @Option(
@@ -58,9 +62,6 @@ public class MigrateCommand extends OneShotCommand {
                 output.problem("--from-brand: " + e.getMessage());
                 return ExitCodes.COULD_NOT_RUN;
             }
-        } else if (fromBrand != null) {
-            output.problem("--from-brand auto is not supported yet: name the source's brand");
-            return ExitCodes.COULD_NOT_RUN;
         }
         return null;
     }
@@ -69,16 +70,23 @@ public class MigrateCommand extends OneShotCommand {
     int run(ConfigurableApplicationContext app) {
         Environment environment = app.getEnvironment();
         Binder binder = Binder.get(environment);
-        EsServerProperties target = app.getBean(EsServerProperties.class);
         MigrationSource source;
         PlanMap map;
         try {
-            source = new MigrationSource(
-                    fromUrl,
-                    fromBrand == null ? target.brand() : Brand.fromId(fromBrand.strip()),
-                    binder.bind("es.migrate.source.username", String.class).orElse("serveradmin"),
-                    binder.bind("es.migrate.source.password", String.class).orElse(null),
-                    sourceName);
+            String username =
+                    binder.bind("es.migrate.source.username", String.class).orElse("serveradmin");
+            String password =
+                    binder.bind("es.migrate.source.password", String.class).orElse(null);
+            Brand brand;
+            if (fromBrand == null || BrandChoice.AUTO_ID.equalsIgnoreCase(fromBrand.strip())) {
+                // a wrong namespace on a real server provisions defaults silently: the source says what it is
+                Detection detected = BrandDetection.detect(fromUrl, username, password);
+                output.text("source: " + detected.line());
+                brand = detected.brand();
+            } else {
+                brand = Brand.fromId(fromBrand.strip());
+            }
+            source = new MigrationSource(fromUrl, brand, username, password, sourceName);
             map = planMap == null ? PlanMap.none() : PlanMap.read(planMap);
         } catch (RuntimeException e) {
             output.problem("es-bridge migrate: " + e.getMessage());

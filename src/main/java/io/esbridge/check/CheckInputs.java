@@ -26,7 +26,7 @@ import io.esbridge.record.SubscriptionRecord;
 
 /**
  * The records of the inputs, read and validated exactly as an import reads them: each file opened by
- * {@link FeedRuns#readFile} (mapping, charset, reader) and each row mapped by {@link RowToRecord#toRecord}. No run is
+ * {@link FeedRuns#readFile} (mapping, charset, reader) and each row mapped by {@link RowToRecord#toRecords}. No run is
  * opened and nothing is written; a refused row becomes an {@link FindingKind#INVALID_RECORD} finding.
  */
 final class CheckInputs {
@@ -60,7 +60,8 @@ final class CheckInputs {
                 FeedRuns.OpenedFile opened = feeds.readFile(exchange);
                 try (FeedRows read = opened.rows()) {
                     while (read.hasNext()) {
-                        inputs.add(rows.toRecord(read.next(), opened.mapper(), NO_RUN), report);
+                        rows.toRecords(read.next(), opened.mapper(), NO_RUN)
+                                .forEach(mapped -> inputs.add(mapped, report));
                     }
                 }
             } catch (FeedUnreadableException | IllegalArgumentException e) {
@@ -74,7 +75,7 @@ final class CheckInputs {
 
     /** One row of another source (a billing database phase), mapped as its feed maps it. */
     void add(SourcedRow row, FeedMapper mapper, RowToRecord rows, CheckReport report) {
-        add(rows.toRecord(row, mapper, NO_RUN), report);
+        rows.toRecords(row, mapper, NO_RUN).forEach(mapped -> add(mapped, report));
     }
 
     private void add(Object mapped, CheckReport report) {

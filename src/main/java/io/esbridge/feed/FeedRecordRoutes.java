@@ -8,7 +8,7 @@ import io.esbridge.provisioning.ProvisioningRoutes;
 import io.esbridge.record.RecordEnvelope;
 
 /**
- * One row of any feed: mapped and validated, then to provisioning ({@code direct:provision}) or to the error channel
+ * One row of any feed: mapped and validated (one record, or two when its mapping names an {@code also}), then to provisioning ({@code direct:provision}) or to the error channel
  * ({@code direct:rejected}). Both endpoints are consumed elsewhere.
  */
 @Component
@@ -25,10 +25,14 @@ public class FeedRecordRoutes extends RouteBuilder {
         from(FeedEndpoints.RECORD)
                 .routeId("feed-record")
                 .process(rowToRecord)
+                // one row may be two records (a panel account: its customer, then its space), handed on in order
+                .split(body())
                 .choice()
                 .when(body().isInstanceOf(RecordEnvelope.class))
                 .to(ProvisioningRoutes.INTAKE)
                 .otherwise()
-                .to(ErrorChannelRoutes.REJECTED);
+                .to(ErrorChannelRoutes.REJECTED)
+                .end()
+                .end();
     }
 }

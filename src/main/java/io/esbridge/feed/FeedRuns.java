@@ -58,13 +58,16 @@ public class FeedRuns {
     private final FeedProperties properties;
     private final RunFiles runFiles;
     private final ReadPositions positions;
+    private final RowToRecord rowToRecord;
 
     public FeedRuns(
             MappingRegistry mappings,
             RunSessions sessions,
             FeedProperties properties,
             RunFiles runFiles,
-            ReadPositions positions) {
+            ReadPositions positions,
+            RowToRecord rowToRecord) {
+        this.rowToRecord = rowToRecord;
         this.mappings = mappings;
         this.sessions = sessions;
         this.properties = properties;
@@ -267,7 +270,8 @@ public class FeedRuns {
                     throw new UncheckedIOException(e);
                 } finally {
                     try {
-                        long read = rows.read();
+                        // a row whose mapping names an also made two records: the run counts records, not rows
+                        long read = rows.read() + rowToRecord.takeExtraRecords(runId);
                         FeedUnreadableException broken = done.getException(FeedUnreadableException.class);
                         if (push && broken != null) {
                             run.inputUnreadable("push after record " + read, broken.getMessage());

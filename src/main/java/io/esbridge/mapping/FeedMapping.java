@@ -46,6 +46,11 @@ public class FeedMapping {
      * an XML file's records are its root's children, and every file of an archive is one.
      */
     public String records;
+    /**
+     * The name of a second mapping each row is also mapped by, its record handed on right after this one's: a panel
+     * export's account row is a customer and its space ({@code cpanel-2-listaccts} → {@code cpanel-3-spaces}).
+     */
+    public String also;
     /** Source columns whose values never appear in reports (columns named like "password" are always masked). */
     public List<String> secrets = new ArrayList<>();
     /** Target fields the type requires that this feed may leave empty (e.g. Password for exports without one). */

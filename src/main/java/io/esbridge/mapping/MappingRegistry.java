@@ -67,9 +67,32 @@ public class MappingRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the mappings in " + folder.toAbsolutePath(), e);
         }
+        byName.values().forEach(mapper -> linkAlso(mapper, byName));
         mappers.putAll(byName);
         typedByColumn.forEach(mapping -> mappers.put(mapping.name, new TypeColumnMapper(mapping, byName)));
         LOG.info("Feed mappings from {}: {}", folder, mappers.keySet());
+    }
+
+    /**
+     * A mapping's {@code also} resolved at start: a name no mapping has, or one that names a further mapping (a chain
+     * or a loop, which would make one row an unbounded number of records), stops es-bridge before any feed is read.
+     */
+    private static void linkAlso(RecordMapper mapper, Map<String, RecordMapper> byName) {
+        String name = mapper.alsoName();
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        RecordMapper second = byName.get(name.strip());
+        if (second == null) {
+            throw new IllegalArgumentException("mapping " + mapper.name() + ": also names no mapping '" + name.strip()
+                    + "' (known: " + byName.keySet() + ")");
+        }
+        if (second.alsoName() != null && !second.alsoName().isBlank()) {
+            throw new IllegalArgumentException("mapping " + mapper.name() + ": also names " + second.name()
+                    + ", which names another mapping (also: " + second.alsoName() + "); a row makes at most two"
+                    + " records");
+        }
+        mapper.also(second);
     }
 
     /** A charset Java cannot read refused at start, not at the first file of the feed. */

@@ -39,6 +39,7 @@ public final class RecordMapper implements FeedMapper {
     private final Map<String, Map<String, String>> values = new HashMap<>();
     private final List<DateTimeFormatter> dateFormats;
     private final List<FieldLengths.Limit> lengths;
+    private RecordMapper also;
 
     /** A mapping validating field lengths against the panels' own column sizes. */
     public RecordMapper(FeedMapping mapping, CamelContext camel) {
@@ -82,7 +83,9 @@ public final class RecordMapper implements FeedMapper {
      * an era {@code G}) is read as {@code u}, the proleptic year, so that mappings may keep writing {@code yyyy}.
      */
     static DateTimeFormatter strictDateFormat(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern.indexOf('G') >= 0 ? pattern : prolepticYear(pattern))
+        // English month and day names (cPanel's "19 Mar 14 09:12", DirectAdmin's "Thu Mar 14 09:12:00 2019"): the
+        // machine's locale would make the same export readable on one server and refused on the next
+        return DateTimeFormatter.ofPattern(pattern.indexOf('G') >= 0 ? pattern : prolepticYear(pattern), Locale.ENGLISH)
                 .withResolverStyle(ResolverStyle.STRICT);
     }
 
@@ -117,6 +120,21 @@ public final class RecordMapper implements FeedMapper {
     @Override
     public RecordMapper mapperFor(Map<String, String> row) {
         return this;
+    }
+
+    /** The mapping this one's rows are also mapped by (its {@code also}), if it names one. */
+    public Optional<RecordMapper> also() {
+        return Optional.ofNullable(also);
+    }
+
+    /** Set once by the registry, when every mapping is compiled. */
+    void also(RecordMapper second) {
+        this.also = second;
+    }
+
+    /** The name of the mapping its {@code also} names, or {@code null}. */
+    String alsoName() {
+        return mapping.also;
     }
 
     @Override

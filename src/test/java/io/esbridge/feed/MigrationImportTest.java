@@ -36,6 +36,9 @@ class MigrationImportTest {
     @TempDir
     Path copy;
 
+    /** es-bridge's own state, kept from the first import to the second, as on a real installation. */
+    private final String stateUrl = "jdbc:h2:mem:migration-import-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
     private final String sandboxUrl =
             "jdbc:h2:mem:migration-import-sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
@@ -57,9 +60,11 @@ class MigrationImportTest {
         importPanel("cpanel");
         assertThat(output.getAll())
                 .containsPattern("cpanel-1-listpkgs.json: run \\S+ \\(file cpanel-1-listpkgs.json, UTF-8\\): in=3")
-                .containsPattern("cpanel-2-listaccts.json: run \\S+ \\(file cpanel-2-listaccts.json, UTF-8\\): in=4");
+                .containsPattern("cpanel-2-listaccts.json: run \\S+ \\(file cpanel-2-listaccts.json, UTF-8\\): in=8");
         assertThat(plans()).contains("Basic", "Business");
         assertThat(usersOf(1)).contains("annlee Active 3", "bobstone Suspended 3", "webhost Active 2");
+        // each account is also a space, on its package, named by its domain
+        assertThat(spaces()).contains("leebakery.example annlee", "stone.example bobstone");
     }
 
     @Test
@@ -69,12 +74,13 @@ class MigrationImportTest {
                 .containsPattern("directadmin-1-packages.tar.gz: run \\S+ \\(file directadmin-1-packages.tar.gz,"
                         + " UTF-8\\): in=3")
                 .containsPattern(
-                        "directadmin-2-users.tar.gz: run \\S+ \\(file directadmin-2-users.tar.gz, UTF-8\\):" + " in=4")
+                        "directadmin-2-users.tar.gz: run \\S+ \\(file directadmin-2-users.tar.gz, UTF-8\\):" + " in=8")
                 .containsPattern("directadmin-2-users-dandale.conf: run \\S+ \\(file directadmin-2-users-dandale.conf,"
-                        + " UTF-8\\): in=1 created=1");
+                        + " UTF-8\\): in=2 created=2");
         assertThat(plans()).contains("basic", "business");
         assertThat(usersOf(1))
                 .contains("annlee Active 3", "bobstone Suspended 3", "webhost Active 2", "dandale Active 3");
+        assertThat(spaces()).contains("leebakery.example annlee", "stone.example bobstone", "dale.example dandale");
     }
 
     private void importPanel(String panel) throws IOException {
@@ -89,10 +95,14 @@ class MigrationImportTest {
                 }
             }
         }
+        runImport();
+    }
+
+    private void runImport() {
         Cli.run(EsBridgeApplication.class, new String[] {
             "import",
             copy.toString(),
-            "--spring.datasource.url=jdbc:h2:mem:migration-import-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+            "--spring.datasource.url=" + stateUrl,
             "--es.sandbox.datasource-url=" + sandboxUrl,
             "--es.state.secret-key-file=target/migration-import-secret.key",
             "--es.console.password-file=target/migration-import-console-password"

@@ -9,7 +9,8 @@
 #   WARMUP (customers of the unmeasured import that warms the sandbox up first; default 3000, 0 for none),
 #   ES_JAVA_OPTS (JVM options of the es-bridge JVMs of the scenarios, e.g. -XX:TieredStopAtLevel=1),
 #   SANDBOX_JAVA_OPTS (JVM options of the sandbox),
-#   JFR=true (a flight recording of the sandbox and of each scenario's JVM in the work folder, for profiling).
+#   JFR=true (a flight recording of the sandbox and of each scenario's JVM in the work folder, for profiling),
+#   MIGRATE_N (users with one space each on the source of the migration scenario 6; default 5000).
 # Every scenario is its own JVM (io.esbridge.bench.ImportBench) against one sandbox-serving es-bridge process
 # (java -jar ... serve), started here with latency L. Timings exclude JVM and Spring start-up.
 set -euo pipefail
@@ -118,5 +119,89 @@ for rows in $MEM_ROWS; do
   rm -f "$WORK/customers-m$rows.csv"
 done
 
-java -cp "$CP" io.esbridge.bench.BenchReport "$OUT" "$L" "$C"
+# (an ONLY that picks only scenario 6 leaves nothing to tabulate here)
+if [ -s "$OUT/results.jsonl" ]; then java -cp "$CP" io.esbridge.bench.BenchReport "$OUT" "$L" "$C"; else rm -f "$OUT/results.md"; fi
+
+# 6. migration (issue 16): reading the source must not be the slow side. A second sandbox-serving process, a
+#    WebsitePanel at the same L, filled with MIGRATE_N users with one space each (an import at L = 0, not measured),
+#    then `es-bridge migrate` from it into the target sandbox at L. Timed from the migrate's first line ("source:
+#    brand ...", printed once Spring is up and the WSDL read) to its exit: the whole read plus the writes, without
+#    JVM and Spring start-up. Each user and each space is one write call on the target, so records/s against C/L
+#    says how close reading and writing together come to the target's write limit.
+if [ -z "${ONLY:-}" ] || [[ 6-migration =~ $ONLY ]]; then
+  echo "scenario 6-migration..." >&2
+  MIGRATE_N=${MIGRATE_N:-5000}
+  SPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
+  SOURCE="http://localhost:$SPORT/"
+  JAR=target/es-bridge-0.1.0-SNAPSHOT.jar
+  cp "$JAR" "$WORK/es-bridge.jar"  # as the classes above: a build beside the benchmark must not pull it away
+  java -Xmx1g ${SANDBOX_JAVA_OPTS:-} -jar "$WORK/es-bridge.jar" serve --server.port="$SPORT" --es.sandbox.enabled=true \
+    --es.server.brand=websitepanel --es.sandbox.datasource-url="jdbc:h2:mem:bench-source;DB_CLOSE_DELAY=-1" \
+    --spring.datasource.url="jdbc:h2:mem:bench-source-state;DB_CLOSE_DELAY=-1" \
+    --server.tomcat.threads.max=200 --es.feeds.inbox="$WORK/source-inbox" \
+    --es.console.password-file="$WORK/source-console-password" \
+    --es.state.secret-key-file="$WORK/source-secret.key" --logging.level.root=WARN >"$WORK/source.log" 2>&1 &
+  SOURCE_PID=$!
+  trap 'kill $SANDBOX_PID $SOURCE_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    curl -fs -u "$ADMIN" "${SOURCE}sandbox/stats" >/dev/null 2>&1 && break
+    kill -0 $SOURCE_PID 2>/dev/null || { cat "$WORK/source.log"; exit 1; }
+    sleep 1
+  done
+  curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d '{"latencyMillis": 0}' "${SOURCE}sandbox/faults" \
+    >/dev/null
+  feeds mg "$MIGRATE_N"
+  java -Xmx512m -jar "$WORK/es-bridge.jar" import "$WORK/customers-mg.csv" "$WORK/subscriptions-mg.csv" \
+    --es.server.url="$SOURCE" --es.server.brand=websitepanel --es.sandbox.enabled=false \
+    --spring.datasource.url="jdbc:h2:file:$WORK/state-source-fill" --es.state.secret-key-file="$WORK/secret.key" \
+    --es.console.password-file="$WORK/console-password-fill" --es.server.max-in-flight="$C" \
+    --es.provisioning.workers="$WORKERS" >"$WORK/source-fill.log" 2>&1 \
+    || { echo "filling the source failed:" >&2; tail -50 "$WORK/source-fill.log" >&2; exit 1; }
+  curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d "{\"latencyMillis\": $L}" "${SOURCE}sandbox/faults" \
+    >/dev/null
+  faults "$L"
+  curl -fs -u "$ADMIN" -X POST "${SANDBOX}sandbox/stats/reset" >/dev/null
+  curl -fs -u "$ADMIN" -X POST "${SOURCE}sandbox/stats/reset" >/dev/null
+  START=""
+  while IFS= read -r line; do
+    if [ -z "$START" ] && [[ $line == source:* ]]; then START=$(date +%s.%N); fi
+    printf '%s\n' "$line" >>"$WORK/6-migration.log"
+  done < <(ES_MIGRATE_SOURCE_PASSWORD=serveradmin java -Xmx512m $(jfr 6-migration) ${ES_JAVA_OPTS:-} \
+    -jar "$WORK/es-bridge.jar" migrate --from-url="$SOURCE" --source-name=bench-source \
+    --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
+    --spring.datasource.url="jdbc:h2:file:$WORK/state-6-migration" --es.state.secret-key-file="$WORK/secret.key" \
+    --es.console.password-file="$WORK/console-password-6-migration" --es.server.max-in-flight="$C" \
+    --es.provisioning.workers="$WORKERS" 2>&1; echo $? >"$WORK/6-migration.rc")
+  END=$(date +%s.%N)
+  RC=$(cat "$WORK/6-migration.rc")
+  if [ "$RC" != 0 ] || [ -z "$START" ]; then
+    echo "scenario 6-migration failed (exit $RC):" >&2; tail -50 "$WORK/6-migration.log" >&2; exit 1
+  fi
+  # users + spaces read and provisioned: the in= of the users and spaces stages (plans and add-ons left out)
+  RECORDS=$(grep -E '^(users|spaces)[^:]*: ' "$WORK/6-migration.log" | sed -E 's/.* in=([0-9]+) .*/\1/' \
+    | paste -sd+ - | bc)
+  FAILED=$(grep -E '^[a-z -]+: run ' "$WORK/6-migration.log" | sed -E 's/.* failed=([0-9]+) .*/\1/' | paste -sd+ - | bc)
+  TARGET_CALLS=$(curl -fs -u "$ADMIN" "${SANDBOX}sandbox/stats" | jq .total)
+  SOURCE_CALLS=$(curl -fs -u "$ADMIN" "${SOURCE}sandbox/stats" | jq .total)
+  kill $SOURCE_PID 2>/dev/null || true
+  python3 - "$RECORDS" "$FAILED" "$START" "$END" "$TARGET_CALLS" "$L" "$C" "$OUT" <<'PY' >&2
+import json, sys
+records, failed, start, end, calls, l, c, out = sys.argv[1:]
+records, failed, calls, l, c = int(records), int(failed), int(calls), float(l), int(c)
+seconds = float(end) - float(start)
+limit = c * 1000.0 / l if l > 0 else float("inf")
+rate = records / seconds
+row = {"name": "6-migration", "records": records, "failed": failed, "seconds": round(seconds, 1),
+       "recordsPerSecond": round(rate, 1), "targetCalls": calls, "writeLimit": round(limit, 1),
+       "vsWriteLimit": round(rate / limit, 2)}
+with open(out + "/results.jsonl", "a") as f:
+    f.write(json.dumps(row) + "\n")
+line = (f"| 6-migration (L={l:g} both sides, C={c}) | {records} users+spaces | {seconds:.1f} s | {rate:.1f} records/s"
+        f" | {calls} target calls | {rate / limit:.2f} of C/L = {limit:.0f} writes/s | failed = {failed} |")
+with open(out + "/results.md", "a") as f:
+    f.write("\n" + line + "\n")
+print(line)
+PY
+  echo "6-migration: read from the source in $SOURCE_CALLS calls (its stats after the run)" >&2
+fi
 echo "(work folder: $WORK)" >&2

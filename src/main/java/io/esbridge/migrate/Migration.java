@@ -57,7 +57,7 @@ public class Migration {
     }
 
     public MigrationReport migrate(MigrationSource source, PlanMap planMap) {
-        SourceSnapshot snapshot = new SourceReader(source.client(target, bus)).read();
+        SourceSnapshot snapshot = new SourceReader(source.client(target, bus), target.maxInFlight()).read();
         Mapped mapped = new SourceRecords(source, planMap).map(snapshot);
         List<StageRun> stages = new ArrayList<>();
         List<String> runIds = new ArrayList<>();

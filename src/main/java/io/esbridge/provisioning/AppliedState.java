@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.state.Fingerprint;
+import io.esbridge.state.Link;
 import io.esbridge.state.LinkData;
 
 /**
@@ -36,6 +37,21 @@ final class AppliedState {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * What a link last applied, as a tree to pick single fields from (a role, a status, an owner); null when the link
+     * records nothing readable (pending, or written in an older format): the caller then asks the server or assumes.
+     */
+    static JsonNode tree(ObjectMapper mapper, Link link) {
+        if (link.appliedJson() == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(link.appliedJson());
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -136,13 +135,6 @@ class CustomerOwners {
     }
 
     private JsonNode applied(Link link) {
-        if (link.appliedJson() == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(link.appliedJson());
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return AppliedState.tree(mapper, link);
     }
 }

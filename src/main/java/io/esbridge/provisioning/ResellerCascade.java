@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -134,13 +133,6 @@ class ResellerCascade {
     }
 
     private JsonNode applied(Link link) {
-        if (link.appliedJson() == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(link.appliedJson());
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return AppliedState.tree(mapper, link);
     }
 }

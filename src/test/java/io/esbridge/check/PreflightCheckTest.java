@@ -2,9 +2,7 @@ package io.esbridge.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.esbridge.EsBridgeApplication;
-import io.esbridge.cli.Cli;
 import io.esbridge.cli.ExitCodes;
+import io.esbridge.cli.InProcessCommand;
+import io.esbridge.cli.InProcessCommand.Run;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserRole;
@@ -72,8 +70,6 @@ class PreflightCheckTest {
     private final String p = "ck" + UUID.randomUUID().toString().substring(0, 6);
 
     private Path mappings;
-
-    record Run(int exit, String stdout, String stderr) {}
 
     /**
      * On the target before the check: a plan and a customer imported (so linked in the state store), a user whose
@@ -204,7 +200,7 @@ class PreflightCheckTest {
         Run checked = run("check", input.toString(), "--json");
 
         assertThat(checked.exit()).as(checked.toString()).isEqualTo(ExitCodes.OK);
-        JsonNode report = JSON.readTree(checked.stdout().strip());
+        JsonNode report = JSON.readTree(checked.json());
         assertThat(report.get("errors").asLong()).as(checked.stdout()).isZero();
         assertThat(report.get("warnings").asLong()).isZero();
         assertThat(report.get("records").get("CUSTOMER").asLong()).isEqualTo(2);
@@ -223,7 +219,7 @@ class PreflightCheckTest {
         Run checked = run("check", "--sync", "--mode", "reconcile", "--json");
 
         assertThat(checked.exit()).as(checked.toString()).isIn(ExitCodes.OK, ExitCodes.SOME_FAILED);
-        JsonNode report = JSON.readTree(checked.stdout().strip());
+        JsonNode report = JSON.readTree(checked.json());
         assertThat(report.get("files").toString()).contains("customers").contains("subscriptions");
         assertThat(report.get("records").get("CUSTOMER").asLong())
                 .as(checked.stdout())
@@ -289,29 +285,7 @@ class PreflightCheckTest {
     private Run run(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
-        if (all.stream().noneMatch(arg -> arg.startsWith("--es.server.url="))) {
-            all.add("--es.server.url=http://localhost:" + port + "/");
-        }
-        all.addAll(List.of(
-                "--es.sandbox.enabled=false",
-                "--spring.datasource.url=" + STATE,
-                "--es.state.secret-key-file=target/test-secret.key",
-                "--es.console.password-file=" + folder.resolve("console-password"),
-                "--es.feeds.mappings=" + mappings,
-                "--logging.file.name=" + folder.resolve("es-bridge.log")));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            exit = Cli.run(EsBridgeApplication.class, all.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        all.add("--es.feeds.mappings=" + mappings);
+        return InProcessCommand.run(all, port, STATE, folder);
     }
 }

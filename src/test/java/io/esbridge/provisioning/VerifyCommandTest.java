@@ -4,11 +4,7 @@ import static io.esbridge.provisioning.Envelopes.customer;
 import static io.esbridge.provisioning.Envelopes.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.esbridge.EsBridgeApplication;
-import io.esbridge.cli.Cli;
 import io.esbridge.cli.ExitCodes;
+import io.esbridge.cli.InProcessCommand;
+import io.esbridge.cli.InProcessCommand.Run;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageInfo;
@@ -87,8 +83,6 @@ class VerifyCommandTest {
 
     private final String p = "vf" + UUID.randomUUID().toString().substring(0, 6);
 
-    record Run(int exit, String stdout, String stderr) {}
-
     @Test
     @Order(1)
     void aPanelAsAppliedIsExitZeroAndVerifyWritesNothing() throws Exception {
@@ -107,7 +101,7 @@ class VerifyCommandTest {
         Run verified = run("verify", "--json");
 
         assertThat(verified.exit()).as(verified.toString()).isEqualTo(ExitCodes.OK);
-        JsonNode report = JSON.readTree(verified.stdout().strip());
+        JsonNode report = JSON.readTree(verified.json());
         assertThat(report.get("drift")).as(verified.stdout()).isEmpty();
         assertThat(report.get("checked").get("CUSTOMER").asLong()).isEqualTo(1);
         assertThat(report.get("checked").get("SUBSCRIPTION").asLong()).isEqualTo(1);
@@ -139,7 +133,7 @@ class VerifyCommandTest {
         Run verified = run("verify", "--json");
 
         assertThat(verified.exit()).as(verified.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        JsonNode report = JSON.readTree(verified.stdout().strip());
+        JsonNode report = JSON.readTree(verified.json());
         assertThat(report.get("missing").asLong()).as(verified.stdout()).isEqualTo(1);
         assertThat(report.get("changed").asLong()).isEqualTo(1);
         assertThat(report.get("drift")).hasSize(2);
@@ -259,29 +253,6 @@ class VerifyCommandTest {
 
     /** es-bridge's command line, in this JVM, on this test's sandbox (over HTTP) and state store. */
     private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        if (all.stream().noneMatch(arg -> arg.startsWith("--es.server.url="))) {
-            all.add("--es.server.url=http://localhost:" + port + "/");
-        }
-        all.addAll(List.of(
-                "--es.sandbox.enabled=false",
-                "--spring.datasource.url=" + STATE,
-                "--es.state.secret-key-file=target/test-secret.key",
-                "--es.console.password-file=" + folder.resolve("console-password"),
-                "--logging.file.name=" + folder.resolve("es-bridge.log")));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            exit = Cli.run(EsBridgeApplication.class, all.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        return InProcessCommand.run(List.of(args), port, STATE, folder);
     }
 }

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -27,7 +26,7 @@ import io.esbridge.record.SourceRef;
  * cPanel's {@code {"data":{"acct":[…]}}}: the parser skips what lies before it, unread into memory). Nested properties
  * become dotted paths ({@code address.city}, {@code phones[0]}, see {@link JsonTree}).
  */
-public final class JsonFeedRows implements FeedRows {
+public final class JsonFeedRows extends LookaheadFeedRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A password property in a line that is not JSON, so that a rejected line never shows it. */
@@ -43,13 +42,8 @@ public final class JsonFeedRows implements FeedRows {
     private final String name;
     private final BufferedReader reader;
     private final JsonParser array;
-    private SourcedRow next;
-    /** Read to the end or closed: Camel's splitter may ask again after closing the rows it iterated. */
-    private boolean finished;
 
     private long lineNumber;
-    /** Read by the progress line's thread too. */
-    private volatile long read;
 
     public JsonFeedRows(InputStream in, Charset charset, String name, Positions positions) {
         this(in, charset, name, positions, null);
@@ -129,47 +123,12 @@ public final class JsonFeedRows implements FeedRows {
     }
 
     @Override
-    public boolean hasNext() {
-        if (unreadable != null) {
-            return true;
-        }
-        if (next == null && !finished) {
-            try {
-                next = array != null ? nextOfArray() : nextLine();
-            } catch (FeedUnreadableException e) {
-                // thrown by next(): Camel's streaming split asks hasNext() before processing the row it holds
-                unreadable = e;
-                return true;
-            }
-            finished = next == null;
-        }
-        return next != null;
-    }
-
-    private FeedUnreadableException unreadable;
-
-    @Override
-    public SourcedRow next() {
-        if (unreadable != null) {
-            throw unreadable;
-        }
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourcedRow row = next;
-        next = null;
-        read++;
-        return row;
+    protected SourcedRow readNext() {
+        return array != null ? nextOfArray() : nextLine();
     }
 
     @Override
-    public long read() {
-        return read;
-    }
-
-    @Override
-    public void close() throws IOException {
-        finished = true;
+    protected void closeInput() throws IOException {
         if (array != null) {
             array.close();
         }
@@ -182,14 +141,14 @@ public final class JsonFeedRows implements FeedRows {
             if (token == null || token == JsonToken.END_ARRAY) {
                 return null;
             }
-            SourceRef source = positions.of(array.currentTokenLocation().getLineNr(), read);
+            SourceRef source = positions.of(array.currentTokenLocation().getLineNr(), read());
             JsonNode node = JSON.readTree(array);
             return row(source, node);
         } catch (IOException e) {
             JsonLocation where = array.currentLocation();
             throw new FeedUnreadableException(
                     name + " line " + where.getLineNr() + ", column "
-                            + where.getColumnNr() + ": the JSON array cannot be read after element " + read + ": "
+                            + where.getColumnNr() + ": the JSON array cannot be read after element " + read() + ": "
                             + safe(e)
                             + "; the elements before it were read, the rest was not: fix the file there and import it"
                             + " again (what was applied stays unchanged)",
@@ -221,7 +180,7 @@ public final class JsonFeedRows implements FeedRows {
             if (line == null) {
                 return null;
             }
-            SourceRef source = positions.of(lineNumber, read);
+            SourceRef source = positions.of(lineNumber, read());
             try {
                 return row(source, JSON.readTree(line));
             } catch (JsonProcessingException e) {

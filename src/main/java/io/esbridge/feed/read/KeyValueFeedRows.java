@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -37,7 +36,7 @@ import io.esbridge.record.SourceRef;
  * rejected record saying which line and why, never quoting it; the other files are read on. An archive that breaks
  * off mid-way is unreadable from there, the entries before it read.
  */
-public final class KeyValueFeedRows implements FeedRows {
+public final class KeyValueFeedRows extends LookaheadFeedRows {
 
     /** Larger than any user.conf: an entry this big is something else, and is rejected rather than read whole. */
     static final int MAX_RECORD_BYTES = 1024 * 1024;
@@ -47,11 +46,6 @@ public final class KeyValueFeedRows implements FeedRows {
     private final InputStream single;
     private final TarArchiveInputStream archive;
     private final PathMatcher entries;
-    private SourcedRow next;
-    private boolean finished;
-    private FeedUnreadableException unreadable;
-    /** Read by the progress line's thread too. */
-    private volatile long read;
 
     /**
      * @param records for an archive, which of its entries are records (a glob such as {@code **}{@code /user.conf});
@@ -82,45 +76,12 @@ public final class KeyValueFeedRows implements FeedRows {
     }
 
     @Override
-    public boolean hasNext() {
-        if (unreadable != null) {
-            return true;
-        }
-        if (next == null && !finished) {
-            try {
-                next = archive == null ? nextFile() : nextEntry();
-            } catch (FeedUnreadableException e) {
-                // thrown by next(): Camel's streaming split asks hasNext() before processing the row it holds
-                unreadable = e;
-                return true;
-            }
-            finished = next == null;
-        }
-        return next != null;
+    protected SourcedRow readNext() {
+        return archive == null ? nextFile() : nextEntry();
     }
 
     @Override
-    public SourcedRow next() {
-        if (unreadable != null) {
-            throw unreadable;
-        }
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourcedRow row = next;
-        next = null;
-        read++;
-        return row;
-    }
-
-    @Override
-    public long read() {
-        return read;
-    }
-
-    @Override
-    public void close() throws IOException {
-        finished = true;
+    protected void closeInput() throws IOException {
         if (archive != null) {
             archive.close();
         } else {
@@ -129,7 +90,7 @@ public final class KeyValueFeedRows implements FeedRows {
     }
 
     private SourcedRow nextFile() {
-        if (read > 0) {
+        if (read() > 0) {
             return null;
         }
         try {
@@ -141,7 +102,7 @@ public final class KeyValueFeedRows implements FeedRows {
     }
 
     private SourcedRow nextEntry() {
-        String after = read == 0 ? "its start" : "entry " + read;
+        String after = read() == 0 ? "its start" : "entry " + read();
         try {
             TarArchiveEntry entry;
             while ((entry = archive.getNextEntry()) != null) {

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -32,7 +31,7 @@ import io.esbridge.record.SourceRef;
  * is unreadable there, with its line and column, as a broken JSON array is. DTDs and external entities are refused,
  * so that a document cannot make es-bridge read other files or hosts.
  */
-public final class XmlFeedRows implements FeedRows {
+public final class XmlFeedRows extends LookaheadFeedRows {
 
     private static final XmlMapper XML = new XmlMapper();
     private static final XMLInputFactory STAX = stax();
@@ -42,13 +41,8 @@ public final class XmlFeedRows implements FeedRows {
     private final List<String> path;
     private final List<String> open = new ArrayList<>();
     private final String charsetName;
-    private SourcedRow next;
-    private boolean finished;
-    private FeedUnreadableException unreadable;
     /** Whether the element holding the records was found: an answer without it is not the answer the mapping reads. */
     private boolean parentSeen;
-    /** Read by the progress line's thread too. */
-    private volatile long read;
 
     /**
      * @param charset the charset a setting names, or {@code null} to read the document's own (its byte order mark or
@@ -97,45 +91,12 @@ public final class XmlFeedRows implements FeedRows {
     }
 
     @Override
-    public boolean hasNext() {
-        if (unreadable != null) {
-            return true;
-        }
-        if (next == null && !finished) {
-            try {
-                next = nextRecord();
-            } catch (FeedUnreadableException e) {
-                // thrown by next(): Camel's streaming split asks hasNext() before processing the row it holds
-                unreadable = e;
-                return true;
-            }
-            finished = next == null;
-        }
-        return next != null;
+    protected SourcedRow readNext() {
+        return nextRecord();
     }
 
     @Override
-    public SourcedRow next() {
-        if (unreadable != null) {
-            throw unreadable;
-        }
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourcedRow row = next;
-        next = null;
-        read++;
-        return row;
-    }
-
-    @Override
-    public long read() {
-        return read;
-    }
-
-    @Override
-    public void close() throws IOException {
-        finished = true;
+    protected void closeInput() throws IOException {
         try {
             xml.close();
         } catch (XMLStreamException e) {
@@ -147,7 +108,7 @@ public final class XmlFeedRows implements FeedRows {
         try {
             if (path.size() == 1) {
                 // the root element itself is the one record
-                if (read > 0 || open.isEmpty()) {
+                if (read() > 0 || open.isEmpty()) {
                     return null;
                 }
                 open.clear();
@@ -169,7 +130,7 @@ public final class XmlFeedRows implements FeedRows {
                 }
             }
         } catch (XMLStreamException e) {
-            throw unreadable(e, "element " + read);
+            throw unreadable(e, "element " + read());
         }
         if (!parentSeen) {
             throw new FeedUnreadableException(name + " has no element "
@@ -189,7 +150,7 @@ public final class XmlFeedRows implements FeedRows {
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof XMLStreamException stax ? stax : e;
             throw new FeedUnreadableException(
-                    name + " line " + line + ": record element " + (read + 1) + " cannot be read: "
+                    name + " line " + line + ": record element " + (read() + 1) + " cannot be read: "
                             + JsonFeedRows.safe(e) + "; the elements before it were read, the rest was not: fix the"
                             + " file there and import it again (what was applied stays unchanged)",
                     cause);

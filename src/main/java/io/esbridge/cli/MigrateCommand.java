@@ -17,6 +17,7 @@ import io.esbridge.migrate.Migration;
 import io.esbridge.migrate.MigrationReport;
 import io.esbridge.migrate.MigrationSource;
 import io.esbridge.migrate.PlanMap;
+import io.esbridge.migrate.SourceReadException;
 
 /**
  * Migration from another Enterprise Server of the family: reads the whole source and provisions it on the target,
@@ -92,7 +93,14 @@ public class MigrateCommand extends OneShotCommand {
             output.problem("es-bridge migrate: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
         }
-        MigrationReport report = app.getBean(Migration.class).migrate(source, map);
+        MigrationReport report;
+        try {
+            report = app.getBean(Migration.class).migrate(source, map);
+        } catch (SourceReadException e) {
+            output.problem("es-bridge migrate: " + e.getMessage());
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        output.text(report.read().line());
         for (MigrationReport.StageRun stage : report.stages()) {
             printFailures(app, stage.report().runId());
             output.text(stage.stage() + ": " + stage.report().summary());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.cxf.Bus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import io.esbridge.client.EsServerProperties;
@@ -25,6 +26,7 @@ import io.esbridge.run.RunReport;
 import io.esbridge.run.RunSession;
 import io.esbridge.run.RunSessions;
 import io.esbridge.run.RunStore;
+import io.esbridge.state.SecretKeeper;
 
 /**
  * {@code es-bridge migrate}: reads a whole source Enterprise Server and provisions it on the target through the same
@@ -40,6 +42,9 @@ public class Migration {
     private final ReplayIntake intake;
     private final ReplayService replays;
     private final RunStore runs;
+    private final JdbcTemplate jdbc;
+    private final SecretKeeper secrets;
+    private final MigrationReadProperties read;
 
     Migration(
             EsServerProperties target,
@@ -47,7 +52,13 @@ public class Migration {
             RunSessions sessions,
             ReplayIntake intake,
             ReplayService replays,
-            RunStore runs) {
+            RunStore runs,
+            JdbcTemplate jdbc,
+            SecretKeeper secrets,
+            MigrationReadProperties read) {
+        this.read = read;
+        this.jdbc = jdbc;
+        this.secrets = secrets;
         this.target = target;
         this.bus = bus;
         this.sessions = sessions;
@@ -57,7 +68,25 @@ public class Migration {
     }
 
     public MigrationReport migrate(MigrationSource source, PlanMap planMap) {
-        SourceSnapshot snapshot = new SourceReader(source.client(target, bus), target.maxInFlight()).read();
+        ReadJournal journal = new ReadJournal(jdbc, secrets, source.name());
+        java.time.Instant since = journal.since().orElse(null);
+        SourceSnapshot snapshot;
+        try {
+            snapshot = new SourceReader(
+                            source.client(target, bus), target.maxInFlight(), journal, SourceReader.patientRetry(read))
+                    .read();
+        } catch (RuntimeException e) {
+            // the exception's own sentence names the server and the call; the counts say what a rerun saves
+            throw new SourceReadException(
+                    "reading the source " + source.url() + " stopped: " + e.getMessage() + ". Nothing was written to"
+                            + " the target; " + journal.waiting() + " answers read so far are kept: run the same"
+                            + " migrate again to go on from there",
+                    e);
+        }
+        // whole: the next migration reads the source as it is then, a delta of its present and not of this read
+        journal.clear();
+        MigrationReport.SourceRead sourceRead =
+                new MigrationReport.SourceRead(journal.asked(), journal.kept(), journal.kept() == 0 ? null : since);
         Mapped mapped = new SourceRecords(source, planMap).map(snapshot);
         List<StageRun> stages = new ArrayList<>();
         List<String> runIds = new ArrayList<>();
@@ -85,6 +114,7 @@ public class Migration {
             }
         }
         return new MigrationReport(
+                sourceRead,
                 stages,
                 replayed,
                 mapped.planNotes(),

@@ -1,5 +1,6 @@
 package io.esbridge.migrate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
 import io.esbridge.client.DataSetTables;
 import io.esbridge.client.EnterpriseServerClient;
+import io.esbridge.client.EsTransientException;
 import io.esbridge.contract.PackageInfo;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.migrate.SourceSnapshot.SourcePlan;
@@ -31,43 +37,80 @@ final class SourceReader {
     private final EnterpriseServerClient source;
     /** Calls on the wire at once; the source client's own bound (es.server.max-in-flight, CallSlots) holds anyway. */
     private final int parallelism;
+    /** Answers of an earlier read that the source cut off, and where this read's answers are kept. */
+    private final ReadJournal journal;
+    /** A read the source answered transiently (5xx, timeout, refused connection) is asked again, paced. */
+    private final Retry retry;
 
-    SourceReader(EnterpriseServerClient source, int parallelism) {
+    SourceReader(EnterpriseServerClient source, int parallelism, ReadJournal journal, RetryConfig retry) {
         this.source = source;
         this.parallelism = Math.max(1, parallelism);
+        this.journal = journal;
+        this.retry = Retry.of("migration source", retry);
+    }
+
+    /**
+     * Without a retry, one 503 among a large panel's ten thousand reads would end the whole read; with five, only a
+     * source that stays down for about half a minute does, and then {@link ReadJournal} keeps what was read.
+     */
+    static RetryConfig patientRetry(MigrationReadProperties read) {
+        return RetryConfig.custom()
+                .maxAttempts(read.attempts())
+                .intervalFunction(
+                        IntervalFunction.ofExponentialRandomBackoff(read.backoff(), 2.0, 0.3, Duration.ofSeconds(10)))
+                .retryOnException(e -> e instanceof EsTransientException)
+                .build();
     }
 
     SourceSnapshot read() {
         // GetUsers carries no password, address or phones: each user is read again whole
         // one call after another, a source at 50 ms a call was read at 15 users a second: the reads of different users
         // and spaces do not depend on each other, so they go out side by side, kept in the order listed
-        List<UserInfo> users = ownersFirst(
-                inParallel(source.getUsers(ADMINISTRATOR, true), listed -> source.getUserById(listed.getUserId())
-                        .orElse(listed)));
+        List<UserInfo> listed = ask("users", ReadJournal.USERS, () -> source.getUsers(ADMINISTRATOR, true));
+        List<UserInfo> users = ownersFirst(inParallel(listed, user -> ask(
+                        "user:" + user.getUserId(),
+                        ReadJournal.OPTIONAL_USER,
+                        () -> source.getUserById(user.getUserId()))
+                .orElse(user)));
         List<PackageInfo> spaces = new ArrayList<>();
-        for (List<PackageInfo> own : inParallel(users, user -> source.getMyPackages(user.getUserId()))) {
+        for (List<PackageInfo> own : inParallel(
+                users,
+                user -> ask(
+                        "spaces:" + user.getUserId(),
+                        ReadJournal.SPACES,
+                        () -> source.getMyPackages(user.getUserId())))) {
             spaces.addAll(own);
         }
         Map<Integer, List<Map<String, String>>> addons = new LinkedHashMap<>();
-        List<List<Map<String, String>>> ofSpaces =
-                inParallel(spaces, space -> source.getPackageAddons(space.getPackageId()));
+        List<List<Map<String, String>>> ofSpaces = inParallel(
+                spaces,
+                space -> ask(
+                        "addons:" + space.getPackageId(),
+                        ReadJournal.ROWS,
+                        () -> source.getPackageAddons(space.getPackageId())));
         for (int i = 0; i < spaces.size(); i++) {
             addons.put(spaces.get(i).getPackageId(), ofSpaces.get(i));
         }
-        List<SourcePlan> plans = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         owners.add(ADMINISTRATOR);
         // only users who own users or spaces can own plans worth reading; a plain customer's answer would be empty
         users.stream().filter(u -> u.getRoleId() != 3).forEach(u -> owners.add(u.getUserId()));
-        for (int owner : owners) {
-            for (Map<String, String> row : source.getHostingPlans(owner)) {
-                plans.add(plan(row));
-            }
-            for (Map<String, String> row : source.getHostingAddons(owner)) {
-                plans.add(plan(row));
-            }
+        List<Map<String, String>> planRows = new ArrayList<>();
+        for (List<Map<String, String>> own : inParallel(owners, owner -> {
+            List<Map<String, String>> rows =
+                    new ArrayList<>(ask("plans:" + owner, ReadJournal.ROWS, () -> source.getHostingPlans(owner)));
+            rows.addAll(ask("addon-plans:" + owner, ReadJournal.ROWS, () -> source.getHostingAddons(owner)));
+            return rows;
+        })) {
+            planRows.addAll(own);
         }
+        List<SourcePlan> plans = inParallel(planRows, this::plan);
         return new SourceSnapshot(ADMINISTRATOR, users, spaces, addons, plans);
+    }
+
+    /** The kept answer, else the source's (asked again while it answers transiently), kept. */
+    private <T> T ask(String key, ReadJournal.Codec<T> codec, java.util.function.Supplier<T> call) {
+        return journal.read(key, codec, () -> retry.executeSupplier(call));
     }
 
     /** {@code read} of every item, at most {@code parallelism} at once, answered in the items' order. */
@@ -98,9 +141,12 @@ final class SourceReader {
     }
 
     private SourcePlan plan(Map<String, String> row) {
-        DataSetTables tables = source.getHostingPlanQuotas(
-                0, Integer.parseInt(row.get("PlanID").strip()), 0);
-        return new SourcePlan(row, tables.table("Table"), tables.table("Table1"));
+        int planId = Integer.parseInt(row.get("PlanID").strip());
+        Map<String, List<Map<String, String>>> tables = ask("plan-quotas:" + planId, ReadJournal.TABLES, () -> {
+            DataSetTables answer = source.getHostingPlanQuotas(0, planId, 0);
+            return Map.of("Table", answer.table("Table"), "Table1", answer.table("Table1"));
+        });
+        return new SourcePlan(row, tables.get("Table"), tables.get("Table1"));
     }
 
     /**

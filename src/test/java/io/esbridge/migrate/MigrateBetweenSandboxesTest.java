@@ -1,6 +1,7 @@
 package io.esbridge.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -62,6 +63,12 @@ class MigrateBetweenSandboxesTest {
 
     @Autowired
     SandboxStats targetStats;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    io.esbridge.state.SecretKeeper secrets;
 
     @BeforeAll
     static void startSource() {
@@ -172,6 +179,99 @@ class MigrateBetweenSandboxesTest {
                         stage.report().created() + stage.report().updated())
                 .as(stage.stage())
                 .isZero());
+    }
+
+    /**
+     * The source stops answering GetPackageAddons (after the users and their spaces were read): the read ends with
+     * the source's error, and what it read is kept, sealed. Run again once the source answers, only the reads not yet
+     * answered are asked: no GetUsers, GetUserById or GetMyPackages a second time.
+     */
+    @Test
+    void aReadTheSourceCutsOffResumesWhereItStopped() throws Exception {
+        List<Integer> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            int user =
+                    source.addUser(user("resume" + i, 1, UserRole.USER), "Resume-Secret-" + i + "x", false, List.of());
+            ids.add(user);
+        }
+        ReadJournal journal = new ReadJournal(jdbc, secrets, "resume-test");
+        journal.clear();
+        var quick = SourceReader.patientRetry(new MigrationReadProperties(2, Duration.ofMillis(10)));
+        SandboxStats sourceStats = sourceApp.getBean(SandboxStats.class);
+        sourceFaults("{\"failFirstCalls\": {\"GetMyPackages\": 1000}}");
+        try {
+            assertThatThrownBy(() -> new SourceReader(source, 4, journal, quick).read())
+                    .isInstanceOf(io.esbridge.client.EsTransientException.class);
+        } finally {
+            sourceFaults("{}");
+        }
+        // the listing and every user read whole are kept; no password in clear in the store
+        int kept = journal.waiting();
+        assertThat(kept).isGreaterThanOrEqualTo(1 + ids.size());
+        assertThat(jdbc.queryForList("select answer from es_migrate_read", String.class))
+                .noneMatch(answer -> answer.contains("Resume-Secret") || answer.contains("resume1"));
+
+        sourceStats.reset();
+        ReadJournal again = new ReadJournal(jdbc, secrets, "resume-test");
+        SourceSnapshot snapshot = new SourceReader(source, 4, again, quick).read();
+
+        assertThat(again.kept()).isEqualTo(kept);
+        assertThat(sourceStats.snapshot().operations().keySet())
+                .as("calls on the source when the read resumed")
+                .contains("GetMyPackages")
+                .doesNotContain("GetUsers", "GetUserById");
+        assertThat(snapshot.users())
+                .filteredOn(u -> u.getUsername().startsWith("resume"))
+                .hasSize(ids.size())
+                .allSatisfy(u -> assertThat(u.getPassword()).startsWith("Resume-Secret-"));
+        again.clear();
+        assertThat(again.waiting()).isZero();
+    }
+
+    /** A source answering 503 now and then is asked again: the read is whole, nothing fails. */
+    @Test
+    void aSourceThatFailsNowAndThenIsReadWhole() throws Exception {
+        source.addUser(user("flaky1", 1, UserRole.USER), "Flaky-Pass-1a", false, List.of());
+        ReadJournal journal = new ReadJournal(jdbc, secrets, "flaky-test");
+        journal.clear();
+        SandboxStats sourceStats = sourceApp.getBean(SandboxStats.class);
+        sourceStats.reset();
+        sourceFaults("{\"failFirstCalls\": {\"GetUserById\": 3, \"GetHostingPlans\": 1}}");
+        SourceSnapshot snapshot;
+        try {
+            snapshot = new SourceReader(
+                            source,
+                            4,
+                            journal,
+                            SourceReader.patientRetry(new MigrationReadProperties(4, Duration.ofMillis(10))))
+                    .read();
+        } finally {
+            sourceFaults("{}");
+        }
+        assertThat(snapshot.users()).extracting(UserInfo::getUsername).contains("flaky1");
+        assertThat(snapshot.users())
+                .filteredOn(u -> u.getUsername().equals("flaky1"))
+                .singleElement()
+                .satisfies(u -> assertThat(u.getPassword()).isEqualTo("Flaky-Pass-1a"));
+        // every user read whole once, plus the three answered 503
+        assertThat(sourceStats.calls("GetUserById")).isEqualTo(snapshot.users().size() + 3L);
+        journal.clear();
+    }
+
+    private static void sourceFaults(String json) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sourceUrl + "sandbox/faults"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("serveradmin:serveradmin".getBytes()))
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isLessThan(300);
     }
 
     private static UserInfo user(String username, int ownerId, UserRole role) {

@@ -94,7 +94,9 @@ final class RecordFactory {
                 f.text("PackageComments"),
                 f.enumValue("Status", PackageStatus.class, true),
                 f.dateTime("PurchaseDate", true),
-                f.bool("Ended", false));
+                f.bool("Ended", false),
+                // the space's own limits, written as a plan's are ('Quota name=value'); none: the plan's
+                quotas(f));
     }
 
     private static AddonRecord addon(String key, MappedFields f) {

@@ -105,7 +105,23 @@ final class SourceReader {
             planRows.addAll(own);
         }
         List<SourcePlan> plans = inParallel(planRows, this::plan);
-        return new SourceSnapshot(ADMINISTRATOR, users, spaces, addons, plans);
+        // a space with its own limits holds them in its quotas, not in its plan (reference §2, GetPackageQuotas)
+        List<PackageInfo> overriding =
+                spaces.stream().filter(PackageInfo::isOverrideQuotas).toList();
+        Map<Integer, Map<Integer, Integer>> spaceQuotas = new LinkedHashMap<>();
+        List<List<Map<String, String>>> quotaRows = inParallel(
+                overriding,
+                space -> ask("space-quotas:" + space.getPackageId(), ReadJournal.ROWS, () -> source.getPackageQuotas(
+                                space.getPackageId())
+                        .table("Table1")));
+        for (int i = 0; i < overriding.size(); i++) {
+            Map<Integer, Integer> values = new LinkedHashMap<>();
+            for (Map<String, String> row : quotaRows.get(i)) {
+                values.put(SourceSnapshot.intOf(row.get("QuotaID")), SourceSnapshot.intOf(row.get("QuotaValue")));
+            }
+            spaceQuotas.put(overriding.get(i).getPackageId(), values);
+        }
+        return new SourceSnapshot(ADMINISTRATOR, users, spaces, addons, plans, spaceQuotas);
     }
 
     /** The kept answer, else the source's (asked again while it answers transiently), kept. */

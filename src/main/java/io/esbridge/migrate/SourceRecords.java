@@ -97,7 +97,9 @@ final class SourceRecords {
             List<PackageInfo> batch = ready.isEmpty() ? List.copyOf(spacesLeft) : ready;
             stages.add(new Stage(
                     "spaces, level " + level,
-                    batch.stream().map(s -> subscription(s, plansById)).toList()));
+                    batch.stream()
+                            .map(s -> subscription(s, plansById, ownLimits(s, snapshot, plansById, planNotes)))
+                            .toList()));
             batch.forEach(s -> spacesStaged.add(s.getPackageId()));
             spacesLeft.removeAll(batch);
             List<SourcePlan> placed = plansLeft.stream()
@@ -170,7 +172,63 @@ final class SourceRecords {
                 RecordType.CUSTOMER, key, record, "users", user.getUserId(), Map.of("username", user.getUsername()));
     }
 
-    private Staged subscription(PackageInfo space, Map<Integer, SourcePlan> plans) {
+    /**
+     * The limits a space with {@code OverrideQuotas} sets differently from its plan. GetPackageQuotas reports a
+     * space's limits with its add-ons' units in them, and the add-ons are migrated as add-ons: what they add is taken
+     * off again, so that the target's space does not count them twice. Quotas the target's catalogue lacks are noted.
+     */
+    private Map<Integer, Integer> ownLimits(
+            PackageInfo space, SourceSnapshot snapshot, Map<Integer, SourcePlan> plans, List<String> notes) {
+        Map<Integer, Integer> reported = snapshot.spaceQuotas().get(space.getPackageId());
+        if (reported == null || reported.isEmpty()) {
+            return Map.of();
+        }
+        Map<Integer, Integer> ofPlan = Optional.ofNullable(plans.get(space.getPlanId()))
+                .map(SourceRecords::values)
+                .orElse(Map.of());
+        Map<Integer, Integer> ofAddons = new HashMap<>();
+        for (Map<String, String> row : snapshot.addons().getOrDefault(space.getPackageId(), List.of())) {
+            SourcePlan addonPlan = plans.get(SourceSnapshot.intOf(row.get("PlanID")));
+            String quantity = row.get("Quantity");
+            int units = quantity == null || quantity.isBlank() ? 1 : Integer.parseInt(quantity.strip());
+            if (addonPlan != null) {
+                values(addonPlan)
+                        .forEach((id, value) -> ofAddons.merge(
+                                id, value < 0 ? -1 : value * units, (a, b) -> a < 0 || b < 0 ? -1 : a + b));
+            }
+        }
+        Map<Integer, Integer> own = new java.util.TreeMap<>();
+        reported.forEach((quotaId, value) -> {
+            int added = ofAddons.getOrDefault(quotaId, 0);
+            int ownValue = value < 0 || added < 0 ? value : value - added;
+            if (ownValue == ofPlan.getOrDefault(quotaId, 0)) {
+                return;
+            }
+            if (catalogue.quota(quotaId).isEmpty()) {
+                notes.add("space '" + space.getPackageName() + "' (" + source.key("space", space.getPackageId())
+                        + "): own limit of quota " + quotaId + " is not in the target's catalogue: left out");
+                return;
+            }
+            own.put(quotaId, ownValue);
+        });
+        return own;
+    }
+
+    /** A plan's quota values by id, of its enabled groups. */
+    private static Map<Integer, Integer> values(SourcePlan plan) {
+        Set<Integer> enabled = new HashSet<>();
+        plan.groups().stream()
+                .filter(g -> Boolean.parseBoolean(g.get("Enabled")))
+                .forEach(g -> enabled.add(SourceSnapshot.intOf(g.get("GroupID"))));
+        Map<Integer, Integer> values = new HashMap<>();
+        plan.quotas().stream()
+                .filter(q -> enabled.contains(SourceSnapshot.intOf(q.get("GroupID"))))
+                .forEach(q ->
+                        values.put(SourceSnapshot.intOf(q.get("QuotaID")), SourceSnapshot.intOf(q.get("QuotaValue"))));
+        return values;
+    }
+
+    private Staged subscription(PackageInfo space, Map<Integer, SourcePlan> plans, Map<Integer, Integer> own) {
         String key = source.key("space", space.getPackageId());
         String planName = Optional.ofNullable(plans.get(space.getPlanId()))
                 .map(p -> planMap.target(p.name()))
@@ -184,7 +242,8 @@ final class SourceRecords {
                 space.getPackageComments(),
                 StatusIds.packageStatus(space.getStatusId()),
                 dateOf(space.getPurchaseDate()),
-                false);
+                false,
+                own);
         return staged(
                 RecordType.SUBSCRIPTION,
                 key,

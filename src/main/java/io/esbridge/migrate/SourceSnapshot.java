@@ -15,13 +15,16 @@ import io.esbridge.contract.UserInfo;
  * @param spaces          every user's spaces ({@code GetMyPackages})
  * @param addons          the add-ons of each space by space id ({@code GetPackageAddons} rows)
  * @param plans           hosting plans and add-on plans of the administrator and of each user that owns some
+ * @param spaceQuotas     for each space with its own limits ({@code OverrideQuotas}), the quota values
+ *                        {@code GetPackageQuotas} reports by quota id (its add-ons included)
  */
 record SourceSnapshot(
         int administratorId,
         List<UserInfo> users,
         List<PackageInfo> spaces,
         Map<Integer, List<Map<String, String>>> addons,
-        List<SourcePlan> plans) {
+        List<SourcePlan> plans,
+        Map<Integer, Map<Integer, Integer>> spaceQuotas) {
 
     /**
      * A plan as {@code GetHostingPlans}/{@code GetHostingAddons} list it, with its resource groups ({@code Table}) and

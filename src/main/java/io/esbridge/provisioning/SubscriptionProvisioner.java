@@ -1,12 +1,14 @@
 package io.esbridge.provisioning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.esbridge.client.EnterpriseServerClient;
@@ -31,8 +33,18 @@ class SubscriptionProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionProvisioner.class);
 
+    /**
+     * @param quotas left out of the JSON while empty: the applied state of every space on its plan's limits stays what
+     *               it was before spaces could have their own, so no link reads as changed
+     */
     record AppliedSubscription(
-            Integer planId, String planName, String packageName, String comments, String status, boolean ended) {
+            Integer planId,
+            String planName,
+            String packageName,
+            String comments,
+            String status,
+            boolean ended,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, Integer> quotas) {
 
         static AppliedSubscription of(SubscriptionRecord r) {
             return new AppliedSubscription(
@@ -41,7 +53,13 @@ class SubscriptionProvisioner {
                     r.packageName(),
                     r.comments(),
                     r.status().name(),
-                    r.ended());
+                    r.ended(),
+                    r.quotas());
+        }
+
+        /** What AddPackage alone applies: a space on its plan's limits, until UpdatePackage sets its own. */
+        AppliedSubscription onPlanLimits() {
+            return new AppliedSubscription(planId, planName, packageName, comments, status, ended, Map.of());
         }
     }
 
@@ -90,12 +108,17 @@ class SubscriptionProvisioner {
             }
             // resolved among the owner's plans before the write: a plan of another owner is refused, nothing written
             int planId = planId(customer, record.planId(), record.planName());
-            ctx.create(
+            // the space's own limits are a second call: the link records the plan's until that call is answered, so
+            // a crash between the two leaves a space that the next run sees as changed, and gives its limits
+            AppliedState created = record.quotas().isEmpty()
+                    ? state
+                    : AppliedState.of(mapper, AppliedSubscription.of(record).onPlanLimits());
+            Link space = ctx.create(
                     "AddPackage",
                     RecordType.SUBSCRIPTION,
                     record.key(),
                     record.packageName(),
-                    state.data(userId, null),
+                    created.data(userId, null),
                     () -> client.addPackage(
                             userId,
                             planId,
@@ -103,6 +126,10 @@ class SubscriptionProvisioner {
                             record.comments(),
                             record.status(),
                             DateTimes.wire(record.purchaseDate())));
+            if (!record.quotas().isEmpty()) {
+                ctx.write("UpdatePackage", () -> updatePackage(space.esId(), planId, record));
+                ctx.link(RecordType.SUBSCRIPTION, record.key(), space.esId(), state.data(userId, null));
+            }
             return Outcome.CREATED;
         }
         return laterSight(record, link.get(), customer, state, ctx);
@@ -186,6 +213,22 @@ class SubscriptionProvisioner {
         ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, record.status()));
     }
 
+    /**
+     * UpdatePackage with the space as the server has it, on {@code planId} and with the subscription's own limits
+     * (or the plan's): a space whose limits are its own keeps them through a plan change, since the server replaces
+     * them only with the ones sent.
+     */
+    private void updatePackage(int packageId, int planId, SubscriptionRecord record) {
+        PackageInfo current = client.getPackage(packageId)
+                .orElseThrow(() -> new ProvisioningException(
+                        Reason.GONE_FROM_SERVER,
+                        "space " + packageId + " (billing subscription " + record.key()
+                                + ") no longer exists on the server"));
+        current.setPlanId(planId);
+        SpaceQuotaOverrides.apply(client, current, planId, record.quotas());
+        client.updatePackage(current);
+    }
+
     private Outcome laterSight(
             SubscriptionRecord record, Link link, Link customer, AppliedState state, ProvisioningContext ctx) {
         if (state.sameAs(link.fingerprint())) {
@@ -200,15 +243,9 @@ class SubscriptionProvisioner {
             }
             ctx.write("ChangePackageStatus", () -> client.changePackageStatus(packageId, PackageStatus.CANCELLED));
         } else {
-            if (AppliedState.changed(mapper, link.appliedJson(), state, "planId", "planName")) {
+            if (AppliedState.changed(mapper, link.appliedJson(), state, "planId", "planName", "quotas")) {
                 int planId = planId(customer, record.planId(), record.planName());
-                PackageInfo current = client.getPackage(packageId)
-                        .orElseThrow(() -> new ProvisioningException(
-                                Reason.GONE_FROM_SERVER,
-                                "space " + packageId + " (billing subscription " + record.key()
-                                        + ") no longer exists on the server"));
-                current.setPlanId(planId);
-                ctx.write("UpdatePackage", () -> client.updatePackage(current));
+                ctx.write("UpdatePackage", () -> updatePackage(packageId, planId, record));
             }
             if (AppliedState.changed(mapper, link.appliedJson(), state, "packageName", "comments")) {
                 ctx.write(

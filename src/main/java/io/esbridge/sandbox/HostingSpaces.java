@@ -103,8 +103,10 @@ final class HostingSpaces {
         if (current.isEmpty()) {
             return spaceNotFound();
         }
-        // the space's new grant is the new plan's quotas plus its add-ons, against its parent's chain
-        Map<Integer, Integer> grant = new LinkedHashMap<>(plans.quotaValues(space.getPlanId()));
+        // the space's new grant is the new plan's quotas (or its own, when it overrides them) plus its add-ons, against
+        // its parent's chain
+        Map<Integer, Integer> own = overrides(space);
+        Map<Integer, Integer> grant = new LinkedHashMap<>(own != null ? own : plans.quotaValues(space.getPlanId()));
         Map<Integer, Integer> addons = addonGrant(space.getPackageId());
         addons.forEach((quotaId, value) -> grant.merge(quotaId, value, QuotaValues::plus));
         Map<Integer, Integer> exceeding =
@@ -125,12 +127,37 @@ final class HostingSpaces {
                                 ? space.getStatusId()
                                 : current.get().getStatusId())
                 .param(Dates.local(space.getPurchaseDate()))
-                .param(space.isOverrideQuotas())
+                .param(own != null)
                 // null where the brand does not declare DefaultTopPackage, which ASMX reads as false
                 .param(Boolean.TRUE.equals(space.isDefaultTopPackage()))
                 .param(space.getPackageId())
                 .update();
+        // as the server's UpdatePackage: with OverrideQuotas the space's quotas are replaced by the ones sent (a quota
+        // not sent is gone); without, the space's own are dropped and its plan's apply again
+        jdbc.sql("DELETE FROM es_package_quotas WHERE package_id = ?")
+                .param(space.getPackageId())
+                .update();
+        if (own != null) {
+            own.forEach((quotaId, value) -> jdbc.sql(
+                            "INSERT INTO es_package_quotas (package_id, quota_id, quota_value) VALUES (?, ?, ?)")
+                    .param(space.getPackageId())
+                    .param(quotaId)
+                    .param(value)
+                    .update());
+        }
         return applied(0);
+    }
+
+    /** The quotas an UpdatePackage sets as the space's own; null when it does not override its plan's. */
+    private static Map<Integer, Integer> overrides(PackageInfo space) {
+        if (!space.isOverrideQuotas()) {
+            return null;
+        }
+        Map<Integer, Integer> own = new LinkedHashMap<>();
+        if (space.getQuotas() != null) {
+            space.getQuotas().getHostingPlanQuotaInfo().forEach(q -> own.put(q.getQuotaId(), q.getQuotaValue()));
+        }
+        return own;
     }
 
     int updateName(int packageId, String name, String comments) {
@@ -153,6 +180,9 @@ final class HostingSpaces {
         }
         database.transactions().executeWithoutResult(tx -> {
             jdbc.sql("DELETE FROM es_package_addons WHERE package_id = ?")
+                    .param(packageId)
+                    .update();
+            jdbc.sql("DELETE FROM es_package_quotas WHERE package_id = ?")
                     .param(packageId)
                     .update();
             jdbc.sql("DELETE FROM es_packages WHERE package_id = ?")

@@ -56,7 +56,7 @@ final class SpaceQuotas {
         if (planId.isEmpty()) {
             return Map.of();
         }
-        Map<Integer, Integer> values = new LinkedHashMap<>(plans.quotaValues(planId.get()));
+        Map<Integer, Integer> values = new LinkedHashMap<>(ownOrPlans(packageId, planId.get()));
         jdbc.sql("SELECT package_addon_id, plan_id, quantity FROM es_package_addons WHERE package_id = ?")
                 .param(packageId)
                 .query(rs -> {
@@ -67,6 +67,25 @@ final class SpaceQuotas {
                     plans.quotaValues(rs.getInt(2))
                             .forEach((quotaId, value) ->
                                     values.merge(quotaId, value < 0 ? -1 : value * quantity, QuotaValues::plus));
+                });
+        return values;
+    }
+
+    /** The space's own quotas when it overrides its plan's (UpdatePackage with OverrideQuotas), else the plan's. */
+    private Map<Integer, Integer> ownOrPlans(int packageId, int planId) {
+        boolean own = jdbc.sql("SELECT override_quotas FROM es_packages WHERE package_id = ?")
+                .param(packageId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!own) {
+            return plans.quotaValues(planId);
+        }
+        Map<Integer, Integer> values = new LinkedHashMap<>();
+        jdbc.sql("SELECT quota_id, quota_value FROM es_package_quotas WHERE package_id = ?")
+                .param(packageId)
+                .query(rs -> {
+                    values.put(rs.getInt(1), rs.getInt(2));
                 });
         return values;
     }

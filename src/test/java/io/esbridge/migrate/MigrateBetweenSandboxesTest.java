@@ -127,6 +127,11 @@ class MigrateBetweenSandboxesTest {
         addon.setPurchaseDate(now());
         addon.setComments("migrated add-on");
         source.addPackageAddon(addon);
+        // the direct customer's space has limits of its own: 2,000 of quota 52 where its plan gives 500
+        PackageInfo overriding = source.getPackage(directSpace).orElseThrow();
+        overriding.setOverrideQuotas(true);
+        overriding.setQuotas(plan("unused", 1, 0, false, Map.of(52, 2000)).getQuotas());
+        source.updatePackage(overriding);
 
         MigrationSource from = new MigrationSource(sourceUrl, Brand.WEBSITEPANEL, "serveradmin", "serveradmin", "old");
         MigrationReport report = migration.migrate(from, PlanMap.none());
@@ -155,6 +160,15 @@ class MigrateBetweenSandboxesTest {
                     assertThat(row.get("PlanName")).isEqualTo("Mig Extra");
                     assertThat(row.get("Quantity")).isEqualTo("2");
                 });
+        // its own limit came over, without the add-on's 2 × 100 counted in it twice
+        assertThat(target.getPackage(directSpaces.get(0).getPackageId())
+                        .orElseThrow()
+                        .isOverrideQuotas())
+                .isTrue();
+        assertThat(target.getPackageQuotas(directSpaces.get(0).getPackageId()).table("Table1"))
+                .filteredOn(row -> "52".equals(row.get("QuotaID")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("QuotaValue")).isEqualTo("2200"));
         // the reseller's plan sits in the reseller's own space on the target
         int targetResellerSpace =
                 target.getMyPackages(targetReseller.getUserId()).get(0).getPackageId();

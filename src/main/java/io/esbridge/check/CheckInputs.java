@@ -78,6 +78,11 @@ final class CheckInputs {
         rows.toRecords(row, mapper, NO_RUN).forEach(mapped -> add(mapped, report));
     }
 
+    /** A record another source made without a mapping (a source server's, {@code check --from-url}). */
+    void add(RecordEnvelope record, CheckReport report) {
+        add((Object) record, report);
+    }
+
     private void add(Object mapped, CheckReport report) {
         if (mapped instanceof RejectedRecord rejected) {
             report.record(rejected.type());

@@ -14,6 +14,7 @@ public enum FindingKind {
     PASSWORD_MISSING(Grade.ERROR, "new customers without a password (es.provisioning.missing-password=FAIL)"),
     USERNAME_ADOPTED(Grade.WARNING, "usernames taken on the target by an account that will be adopted"),
     DUPLICATE_KEY(Grade.WARNING, "billing keys given to two records of the same kind (the later row wins)"),
+    SOURCE_LEFT_OUT(Grade.WARNING, "what the source server has and the target cannot take (left out by a migration)"),
     PLAN_QUOTAS_DROPPED(Grade.WARNING, "target plans adopted by name whose quotas the plans input does not set"),
     PLAN_ADOPTED(Grade.NOTE, "plans of the input the target already has by name (adopted and aligned)"),
     PLAN_QUOTAS_ADDED(Grade.NOTE, "quotas the plans input adds to a target plan adopted by name"),

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.feed.FeedRuns;
 import io.esbridge.feed.RowToRecord;
+import io.esbridge.migrate.SourcePreview;
 import io.esbridge.provisioning.ProvisioningProperties;
 import io.esbridge.record.RecordType;
+import io.esbridge.record.SourceRef;
 import io.esbridge.state.Link;
 import io.esbridge.state.LinkStore;
 import io.esbridge.sync.PhaseRows;
@@ -72,11 +74,28 @@ public class PreflightCheck {
      * @throws io.esbridge.sync.BillingSourceUnavailableException when the billing database cannot be opened
      */
     public CheckReport check(List<Path> files, SyncMode sync) {
+        return check(files, sync, null);
+    }
+
+    /**
+     * The same, with the records a migration of a source server would provision ({@code check --from-url}): they are
+     * checked against the inputs, the links and the target like any other, and what the source has that the target
+     * cannot take is a warning each.
+     */
+    public CheckReport check(List<Path> files, SyncMode sync, SourcePreview source) {
         CheckReport report = new CheckReport();
         CheckInputs inputs = CheckInputs.read(files, feeds, rows, camel, report);
         if (sync != null) {
             report.file(phases.describe());
             phases.read(sync, (mapper, row) -> inputs.add(row, mapper, rows, report));
+        }
+        if (source != null) {
+            report.file("source server " + source.description());
+            source.records().forEach(record -> inputs.add(record, report));
+            SourceRef server = SourceRef.tableRow("source server " + source.description(), "-");
+            source.notes()
+                    .forEach(note ->
+                            report.add(new Finding(FindingKind.SOURCE_LEFT_OUT, server, null, null, "source", note)));
         }
         TargetView target = new TargetView(client);
         report.targetUsers(target.users());

@@ -7,11 +7,14 @@ import java.util.Locale;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import io.esbridge.check.CheckReport;
 import io.esbridge.check.PreflightCheck;
+import io.esbridge.migrate.Migration;
+import io.esbridge.migrate.SourcePreview;
 import io.esbridge.sync.SyncMode;
 
 /**
@@ -27,8 +30,9 @@ import io.esbridge.sync.SyncMode;
             "1:errors (records an import would fail) or warnings (records a policy decides)",
             "2:could not run (an input unreadable, the target unreachable, configuration)"
         },
-        description = "Check feed files (CSV, JSON, JSON Lines) or folders of them, and with --sync the billing"
-                + " database's rows, before importing them: validate"
+        description = "Check feed files (CSV, JSON, JSON Lines, XML, key=value) or folders of them, with --sync the"
+                + " billing database's rows, and with --from-url a source server as migrate would read it, before"
+                + " importing them: validate"
                 + " every record, follow the references, ask the target about clashes; print a graded report. Writes"
                 + " nothing, neither to the panel nor to the state store.")
 public class CheckCommand extends OneShotCommand {
@@ -49,10 +53,20 @@ public class CheckCommand extends OneShotCommand {
                     + " reconcile (every row).")
     String mode;
 
+    /** A source server to check as {@code migrate} would read it (optional here). */
+    @Mixin
+    SourceServerOptions from;
+
     @Override
     Integer refuse() {
-        if ((paths == null || paths.isEmpty()) && !sync) {
-            output.problem("es-bridge check: name the files or folders to check, or --sync (or both)");
+        if ((paths == null || paths.isEmpty()) && !sync && !from.given()) {
+            output.problem(
+                    "es-bridge check: name the files or folders to check, or --sync, or --from-url (or several)");
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        String refused = from.refusal();
+        if (refused != null) {
+            output.problem(refused);
             return ExitCodes.COULD_NOT_RUN;
         }
         if (!List.of("incremental", "reconcile").contains(mode.strip().toLowerCase(Locale.ROOT))) {
@@ -65,8 +79,17 @@ public class CheckCommand extends OneShotCommand {
     @Override
     int run(ConfigurableApplicationContext app) {
         List<Path> files = paths == null ? List.of() : ImportCommand.feedFiles(paths);
+        SourcePreview source = null;
+        if (from.given()) {
+            try {
+                source = app.getBean(Migration.class).preview(from.source(app.getEnvironment(), output), from.plans());
+            } catch (RuntimeException e) {
+                output.problem("es-bridge check: the source server: " + e.getMessage());
+                return ExitCodes.COULD_NOT_RUN;
+            }
+        }
         CheckReport report = app.getBean(PreflightCheck.class)
-                .check(files, sync ? SyncMode.valueOf(mode.strip().toUpperCase(Locale.ROOT)) : null);
+                .check(files, sync ? SyncMode.valueOf(mode.strip().toUpperCase(Locale.ROOT)) : null, source);
         output.text(report.text());
         output.json(report.json());
         return report.clean() ? ExitCodes.OK : ExitCodes.SOME_FAILED;

@@ -1,18 +1,10 @@
 package io.esbridge.cli;
 
-import java.nio.file.Path;
-
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import io.esbridge.client.Brand;
-import io.esbridge.client.BrandChoice;
-import io.esbridge.client.BrandDetection;
-import io.esbridge.client.Detection;
 import io.esbridge.migrate.Migration;
 import io.esbridge.migrate.MigrationReport;
 import io.esbridge.migrate.MigrationSource;
@@ -33,62 +25,30 @@ import io.esbridge.migrate.SourceReadException;
                 + " ES_MIGRATE_SOURCE_PASSWORD. Repeatable: a second run writes only what changed.")
 public class MigrateCommand extends OneShotCommand {
 
-    @Option(names = "--from-url", required = true, paramLabel = "URL", description = "The source's base URL.")
-    String fromUrl;
-
-    @Option(
-            names = "--from-brand",
-            paramLabel = "BRAND",
-            defaultValue = "auto",
-            description = "The source's brand (solidcp, websitepanel, websitepanel-1, …), or auto (the default):"
-                    + " read from the source's WSDL, and printed.")
-    String fromBrand;
-
-    @Option(
-            names = "--source-name",
-            paramLabel = "NAME",
-            description = "Prefix of the records' keys (NAME:user:42); default: the source URL's host. Keep it the"
-                    + " same on every run of one migration.")
-    String sourceName;
-
-    @Option(names = "--plan-map", paramLabel = "FILE", description = "'source plan=target plan' lines.")
-    Path planMap;
+    @Mixin
+    SourceServerOptions from;
 
     @Override
     Integer refuse() {
-        if (fromBrand != null && !"auto".equalsIgnoreCase(fromBrand.strip())) {
-            try {
-                Brand.fromId(fromBrand.strip());
-            } catch (IllegalArgumentException e) {
-                output.problem("--from-brand: " + e.getMessage());
-                return ExitCodes.COULD_NOT_RUN;
-            }
+        if (!from.given()) {
+            output.problem("es-bridge migrate: --from-url is required: the source Enterprise Server's base URL");
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        String refused = from.refusal();
+        if (refused != null) {
+            output.problem(refused);
+            return ExitCodes.COULD_NOT_RUN;
         }
         return null;
     }
 
     @Override
     int run(ConfigurableApplicationContext app) {
-        Environment environment = app.getEnvironment();
-        Binder binder = Binder.get(environment);
         MigrationSource source;
         PlanMap map;
         try {
-            String username =
-                    binder.bind("es.migrate.source.username", String.class).orElse("serveradmin");
-            String password =
-                    binder.bind("es.migrate.source.password", String.class).orElse(null);
-            Brand brand;
-            if (fromBrand == null || BrandChoice.AUTO_ID.equalsIgnoreCase(fromBrand.strip())) {
-                // a wrong namespace on a real server provisions defaults silently: the source says what it is
-                Detection detected = BrandDetection.detect(fromUrl, username, password);
-                output.text("source: " + detected.line());
-                brand = detected.brand();
-            } else {
-                brand = Brand.fromId(fromBrand.strip());
-            }
-            source = new MigrationSource(fromUrl, brand, username, password, sourceName);
-            map = planMap == null ? PlanMap.none() : PlanMap.read(planMap);
+            source = from.source(app.getEnvironment(), output);
+            map = from.plans();
         } catch (RuntimeException e) {
             output.problem("es-bridge migrate: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;

@@ -122,6 +122,34 @@ public class Migration {
                 sessions.dryRun() ? 0 : replays.openOf(all));
     }
 
+    /**
+     * What a migration of this source would hand to provisioning, read now and written nowhere (no journal, no run):
+     * for {@code es-bridge check --from-url}. The records are in the order a migration would provision them.
+     */
+    public SourcePreview preview(MigrationSource source, PlanMap planMap) {
+        SourceSnapshot snapshot = new SourceReader(
+                        source.client(target, bus),
+                        target.maxInFlight(),
+                        ReadJournal.none(source.name()),
+                        SourceReader.patientRetry(read))
+                .read();
+        Mapped mapped = new SourceRecords(source, planMap).map(snapshot);
+        List<RecordEnvelope> records = new ArrayList<>();
+        for (Stage stage : mapped.stages()) {
+            for (Staged record : stage.records()) {
+                records.add(new RecordEnvelope(
+                        SourcePreview.NO_RUN,
+                        record.source(),
+                        record.type(),
+                        record.key(),
+                        record.payload(),
+                        record.raw()));
+            }
+        }
+        return new SourcePreview(
+                source.name() + " (" + source.url() + ")", records, mapped.planNotes(), mapped.usersWithoutPassword());
+    }
+
     /** The usernames of the users this migration created on the target without a password from the source. */
     private List<String> generated(List<String> runIds, Mapped mapped) {
         Set<String> created = new HashSet<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.esbridge.EsBridgeApplication;
+import io.esbridge.cli.InProcessCommand;
+import io.esbridge.cli.InProcessCommand.Run;
 import io.esbridge.client.Brand;
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.EsServerProperties;
@@ -63,6 +66,9 @@ class MigrateBetweenSandboxesTest {
 
     @Autowired
     SandboxStats targetStats;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -240,6 +246,52 @@ class MigrateBetweenSandboxesTest {
                 .allSatisfy(u -> assertThat(u.getPassword()).startsWith("Resume-Secret-"));
         again.clear();
         assertThat(again.waiting()).isZero();
+    }
+
+    /**
+     * The command line, as an operator runs it: {@code check --from-url} reads the source as the migration would and
+     * writes nothing; a {@code migrate} whose source fails mid-read exits 2 with one sentence saying that a rerun goes
+     * on; the rerun says it resumed and provisions everything.
+     */
+    @Test
+    void theCommandsCheckASourceAndResumeAMigrationTheSourceCutOff(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        source.addUser(user("cmduser1", 1, UserRole.USER), "Cmd-Secret-1a", false, List.of());
+        List<String> from =
+                List.of("--from-url", sourceUrl, "--source-name", "old", "--es.migrate.source.password=serveradmin");
+
+        targetStats.reset();
+        Run checked = command(folder, "check", from, "--json");
+        assertThat(checked.exit()).as(checked.stdout() + checked.stderr()).isIn(0, 1);
+        assertThat(checked.json()).contains("\"CUSTOMER\":").contains("source server old");
+        assertThat(targetStats.snapshot().operations().keySet())
+                .as("calls on the target during the check")
+                .noneMatch(op -> op.startsWith("Add") || op.startsWith("Update") || op.startsWith("Change"));
+        assertThat(checked.stdout() + checked.stderr()).doesNotContain("Cmd-Secret");
+
+        sourceFaults("{\"failFirstCalls\": {\"GetMyPackages\": 100000}}");
+        Run cut;
+        try {
+            cut = command(folder, "migrate", from, "--es.migrate.read.attempts=1");
+        } finally {
+            sourceFaults("{}");
+        }
+        assertThat(cut.exit()).as(cut.stdout() + cut.stderr()).isEqualTo(2);
+        assertThat(cut.stderr()).contains("Nothing was written to the target").contains("run the same migrate again");
+        assertThat(target.getUserByUsername("cmduser1")).isEmpty();
+
+        Run resumed = command(folder, "migrate", from);
+        assertThat(resumed.stdout()).contains("source read resumed: ");
+        assertThat(target.getUserByUsername("cmduser1")).isPresent();
+        assertThat(resumed.stdout() + resumed.stderr()).doesNotContain("Cmd-Secret");
+    }
+
+    private Run command(Path folder, String command, List<String> from, String... more) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(command);
+        args.addAll(from);
+        args.addAll(List.of(more));
+        return InProcessCommand.run(args, port, "jdbc:h2:mem:migrate-target-state;DB_CLOSE_DELAY=-1", folder);
     }
 
     /** A source answering 503 now and then is asked again: the read is whole, nothing fails. */

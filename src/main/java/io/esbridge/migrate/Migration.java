@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.cxf.Bus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,38 +74,48 @@ public class Migration {
     public MigrationReport migrate(MigrationSource source, PlanMap planMap) {
         ReadJournal journal = new ReadJournal(jdbc, secrets, source.name());
         java.time.Instant since = journal.since().orElse(null);
-        SourceSnapshot snapshot;
+        SourceReader reader = new SourceReader(
+                source.client(target, bus), target.maxInFlight(), journal, SourceReader.patientRetry(read));
+        SourceRecords records = new SourceRecords(source, planMap);
+        SourceSnapshot first = readOrStop(reader::readFirst, source, journal, "Nothing was written to the target");
+        // the spaces, add-ons and reseller plans are read while the administrator's plans and the users are
+        // provisioned: the target is written at its bound while the source is read at its own, and a migration takes
+        // the longer of the two rather than their sum
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "migrate-read-" + source.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<SourceSnapshot> rest = background.submit(() -> reader.readRest(first));
+        List<StageRun> stages = new ArrayList<>();
+        List<String> runIds = new ArrayList<>();
+        Set<String> provisioned = new HashSet<>();
+        SourceSnapshot whole;
         try {
-            snapshot = new SourceReader(
-                            source.client(target, bus), target.maxInFlight(), journal, SourceReader.patientRetry(read))
-                    .read();
-        } catch (RuntimeException e) {
-            // the exception's own sentence names the server and the call; the counts say what a rerun saves
-            throw new SourceReadException(
-                    "reading the source " + source.url() + " stopped: " + e.getMessage() + ". Nothing was written to"
-                            + " the target; " + journal.waiting() + " answers read so far are kept: run the same"
-                            + " migrate again to go on from there",
-                    e);
+            // the first read has no spaces: only its plans of the administrator and its users are stages with records
+            for (Stage stage : records.map(first).stages()) {
+                if (!stage.records().isEmpty()) {
+                    provision(source, stage, stages, runIds);
+                    provisioned.add(stage.name());
+                }
+            }
+            whole = readOrStop(
+                    () -> awaited(rest),
+                    source,
+                    journal,
+                    "The administrator's plans and the users were provisioned (a rerun finds them linked)");
+        } finally {
+            background.shutdownNow();
         }
         // whole: the next migration reads the source as it is then, a delta of its present and not of this read
         journal.clear();
         MigrationReport.SourceRead sourceRead =
                 new MigrationReport.SourceRead(journal.asked(), journal.kept(), journal.kept() == 0 ? null : since);
-        Mapped mapped = new SourceRecords(source, planMap).map(snapshot);
-        List<StageRun> stages = new ArrayList<>();
-        List<String> runIds = new ArrayList<>();
+        Mapped mapped = records.map(whole);
         for (Stage stage : mapped.stages()) {
-            if (stage.records().isEmpty()) {
-                continue;
+            if (!provisioned.contains(stage.name())) {
+                provision(source, stage, stages, runIds);
             }
-            RunSession run = sessions.open(SourceRef.Kind.TABLE, "migrate " + source.name() + ": " + stage.name());
-            for (Staged record : stage.records()) {
-                intake.submit(new RecordEnvelope(
-                        run.runId(), record.source(), record.type(), record.key(), record.payload(), record.raw()));
-            }
-            RunReport report = run.close(stage.records().size());
-            stages.add(new StageRun(stage.name(), report));
-            runIds.add(report.runId());
         }
         // a reseller's customers may wait for a reseller that failed at first, e.g. for its own owner: replayed at the
         // end as import does, pass after pass while one provisions something
@@ -120,6 +134,53 @@ public class Migration {
                 mapped.planNotes(),
                 generated(all, mapped),
                 sessions.dryRun() ? 0 : replays.openOf(all));
+    }
+
+    /** One stage as one run, closed once every record has its outcome. */
+    private void provision(MigrationSource source, Stage stage, List<StageRun> stages, List<String> runIds) {
+        if (stage.records().isEmpty()) {
+            return;
+        }
+        RunSession run = sessions.open(SourceRef.Kind.TABLE, "migrate " + source.name() + ": " + stage.name());
+        for (Staged record : stage.records()) {
+            intake.submit(new RecordEnvelope(
+                    run.runId(), record.source(), record.type(), record.key(), record.payload(), record.raw()));
+        }
+        RunReport report = run.close(stage.records().size());
+        stages.add(new StageRun(stage.name(), report));
+        runIds.add(report.runId());
+    }
+
+    /** The source's answer, or a sentence saying what was done and that a rerun goes on from what was read. */
+    private static SourceSnapshot readOrStop(
+            java.util.function.Supplier<SourceSnapshot> read,
+            MigrationSource source,
+            ReadJournal journal,
+            String written) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            // the exception's own sentence names the server and the call; the counts say what a rerun saves
+            throw new SourceReadException(
+                    "reading the source " + source.url() + " stopped: " + e.getMessage() + ". " + written + "; "
+                            + journal.waiting() + " answers read so far are kept: run the same migrate again to go"
+                            + " on from there",
+                    e);
+        }
+    }
+
+    private static SourceSnapshot awaited(Future<SourceSnapshot> rest) {
+        try {
+            return rest.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the source was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

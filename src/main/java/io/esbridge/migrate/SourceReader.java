@@ -62,7 +62,17 @@ final class SourceReader {
                 .build();
     }
 
+    /** The whole source. */
     SourceSnapshot read() {
+        return readRest(readFirst());
+    }
+
+    /**
+     * The users, each read whole, and the administrator's plans: everything the first two stages of a migration need,
+     * so that they can be provisioned while {@link #readRest} reads the spaces (the target and the source each keep
+     * their own bound on calls in flight, so the two overlap instead of taking turns).
+     */
+    SourceSnapshot readFirst() {
         // GetUsers carries no password, address or phones: each user is read again whole
         // one call after another, a source at 50 ms a call was read at 15 users a second: the reads of different users
         // and spaces do not depend on each other, so they go out side by side, kept in the order listed
@@ -72,6 +82,13 @@ final class SourceReader {
                         ReadJournal.OPTIONAL_USER,
                         () -> source.getUserById(user.getUserId()))
                 .orElse(user)));
+        List<SourcePlan> plans = inParallel(plansOf(List.of(ADMINISTRATOR)), this::plan);
+        return new SourceSnapshot(ADMINISTRATOR, users, List.of(), Map.of(), plans, Map.of());
+    }
+
+    /** {@code first} with every user's spaces, their add-ons and own limits, and the plans of the other owners. */
+    SourceSnapshot readRest(SourceSnapshot first) {
+        List<UserInfo> users = first.users();
         List<PackageInfo> spaces = new ArrayList<>();
         for (List<PackageInfo> own : inParallel(
                 users,
@@ -91,20 +108,13 @@ final class SourceReader {
         for (int i = 0; i < spaces.size(); i++) {
             addons.put(spaces.get(i).getPackageId(), ofSpaces.get(i));
         }
-        List<Integer> owners = new ArrayList<>();
-        owners.add(ADMINISTRATOR);
         // only users who own users or spaces can own plans worth reading; a plain customer's answer would be empty
-        users.stream().filter(u -> u.getRoleId() != 3).forEach(u -> owners.add(u.getUserId()));
-        List<Map<String, String>> planRows = new ArrayList<>();
-        for (List<Map<String, String>> own : inParallel(owners, owner -> {
-            List<Map<String, String>> rows =
-                    new ArrayList<>(ask("plans:" + owner, ReadJournal.ROWS, () -> source.getHostingPlans(owner)));
-            rows.addAll(ask("addon-plans:" + owner, ReadJournal.ROWS, () -> source.getHostingAddons(owner)));
-            return rows;
-        })) {
-            planRows.addAll(own);
-        }
-        List<SourcePlan> plans = inParallel(planRows, this::plan);
+        List<Integer> owners = users.stream()
+                .filter(u -> u.getRoleId() != 3)
+                .map(UserInfo::getUserId)
+                .toList();
+        List<SourcePlan> plans = new ArrayList<>(first.plans());
+        plans.addAll(inParallel(plansOf(owners), this::plan));
         // a space with its own limits holds them in its quotas, not in its plan (reference §2, GetPackageQuotas)
         List<PackageInfo> overriding =
                 spaces.stream().filter(PackageInfo::isOverrideQuotas).toList();
@@ -122,6 +132,20 @@ final class SourceReader {
             spaceQuotas.put(overriding.get(i).getPackageId(), values);
         }
         return new SourceSnapshot(ADMINISTRATOR, users, spaces, addons, plans, spaceQuotas);
+    }
+
+    /** The plan and add-on plan rows of these owners. */
+    private List<Map<String, String>> plansOf(List<Integer> owners) {
+        List<Map<String, String>> planRows = new ArrayList<>();
+        for (List<Map<String, String>> own : inParallel(owners, owner -> {
+            List<Map<String, String>> rows =
+                    new ArrayList<>(ask("plans:" + owner, ReadJournal.ROWS, () -> source.getHostingPlans(owner)));
+            rows.addAll(ask("addon-plans:" + owner, ReadJournal.ROWS, () -> source.getHostingAddons(owner)));
+            return rows;
+        })) {
+            planRows.addAll(own);
+        }
+        return planRows;
     }
 
     /** The kept answer, else the source's (asked again while it answers transiently), kept. */

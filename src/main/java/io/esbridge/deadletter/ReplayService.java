@@ -158,7 +158,7 @@ public class ReplayService {
 
     private ReplayResult replay(Predicate<DeadLetter> which, String description) {
         List<DeadLetter> chosen = deadLetters.open().stream().filter(which).toList();
-        RunSession run = sessions.open(SourceRef.Kind.REPLAY, "replay of " + description);
+        RunSession run = sessions.open(SourceRef.Kind.REPLAY, description);
         List<String> notReplayed = new ArrayList<>();
         long sent = 0;
         for (DeadLetter letter : chosen) {

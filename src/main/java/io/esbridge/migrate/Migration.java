@@ -77,24 +77,43 @@ public class Migration {
         SourceReader reader = new SourceReader(
                 source.client(target, bus), target.maxInFlight(), journal, SourceReader.patientRetry(read));
         SourceRecords records = new SourceRecords(source, planMap);
-        SourceSnapshot first = readOrStop(reader::readFirst, source, journal, "Nothing was written to the target");
-        // the spaces, add-ons and reseller plans are read while the administrator's plans and the users are
-        // provisioned: the target is written at its bound while the source is read at its own, and a migration takes
-        // the longer of the two rather than their sum
+        // each user is provisioned as soon as it is read whole (owners first), so the target is written from the start
+        // while the source is still read
+        List<StageRun> stages = new ArrayList<>();
+        List<String> runIds = new ArrayList<>();
+        Set<String> provisioned = new HashSet<>(Set.of(SourceRecords.USERS));
+        RunSession usersRun = sessions.open(SourceRef.Kind.TABLE, "migrate " + source.name() + ": users");
+        int[] handed = {0};
+        SourceSnapshot first;
+        try {
+            first = readOrStop(
+                    () -> reader.readFirst(user -> {
+                        submit(usersRun, records.user(user, SourceReader.ADMINISTRATOR));
+                        handed[0]++;
+                    }),
+                    source,
+                    journal,
+                    "The users read until then were provisioned (a rerun finds them linked)");
+        } finally {
+            RunReport users = usersRun.close(handed[0]);
+            if (handed[0] > 0) {
+                stages.add(new StageRun(SourceRecords.USERS, users));
+                runIds.add(users.runId());
+            }
+        }
+        // the spaces, add-ons and reseller plans are read while the administrator's plans are provisioned and the
+        // users' last records finish: each server at its own bound
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "migrate-read-" + source.name());
             thread.setDaemon(true);
             return thread;
         });
         Future<SourceSnapshot> rest = background.submit(() -> reader.readRest(first));
-        List<StageRun> stages = new ArrayList<>();
-        List<String> runIds = new ArrayList<>();
-        Set<String> provisioned = new HashSet<>();
         SourceSnapshot whole;
         try {
             // the first read has no spaces: only its plans of the administrator and its users are stages with records
             for (Stage stage : records.map(first).stages()) {
-                if (!stage.records().isEmpty()) {
+                if (!stage.records().isEmpty() && !provisioned.contains(stage.name())) {
                     provision(source, stage, stages, runIds);
                     provisioned.add(stage.name());
                 }
@@ -142,13 +161,15 @@ public class Migration {
             return;
         }
         RunSession run = sessions.open(SourceRef.Kind.TABLE, "migrate " + source.name() + ": " + stage.name());
-        for (Staged record : stage.records()) {
-            intake.submit(new RecordEnvelope(
-                    run.runId(), record.source(), record.type(), record.key(), record.payload(), record.raw()));
-        }
+        stage.records().forEach(record -> submit(run, record));
         RunReport report = run.close(stage.records().size());
         stages.add(new StageRun(stage.name(), report));
         runIds.add(report.runId());
+    }
+
+    private void submit(RunSession run, Staged record) {
+        intake.submit(new RecordEnvelope(
+                run.runId(), record.source(), record.type(), record.key(), record.payload(), record.raw()));
     }
 
     /** The source's answer, or a sentence saying what was done and that a rerun goes on from what was read. */

@@ -73,13 +73,12 @@ final class SourceRecords {
 
         List<Staged> users = new ArrayList<>();
         for (UserInfo user : snapshot.users()) {
-            String password = user.getPassword() == null || user.getPassword().isEmpty() ? null : user.getPassword();
-            if (password == null) {
+            if (user.getPassword() == null || user.getPassword().isEmpty()) {
                 withoutPassword.add(user.getUsername());
             }
-            users.add(customer(user, password, admin));
+            users.add(user(user, admin));
         }
-        stages.add(new Stage("users", users));
+        stages.add(new Stage(USERS, users));
 
         List<PackageInfo> spacesLeft = snapshot.spaces().stream()
                 .filter(s -> s.getUserId() != admin)
@@ -134,6 +133,15 @@ final class SourceRecords {
         });
         stages.add(new Stage("add-ons", addons));
         return new Mapped(stages, planNotes, withoutPassword);
+    }
+
+    /** The stage of the users, which a migration provisions while it reads them. */
+    static final String USERS = "users";
+
+    /** A source user as a customer record; its password where the source gave one. */
+    Staged user(UserInfo user, int admin) {
+        String password = user.getPassword() == null || user.getPassword().isEmpty() ? null : user.getPassword();
+        return customer(user, password, admin);
     }
 
     private Staged customer(UserInfo user, String password, int admin) {

@@ -11,6 +11,8 @@
 #   SANDBOX_JAVA_OPTS (JVM options of the sandbox),
 #   JFR=true (a flight recording of the sandbox and of each scenario's JVM in the work folder, for profiling),
 #   MIGRATE_N (users with one space each on the source of the migration scenario 6; default 5000).
+#   Scenario 7 (panel capacity) takes its durations from ES_JAVA_OPTS system properties: -Dbench.warmFixed=3,
+#   -Dbench.warmAdaptive=24, -Dbench.measure=8 (seconds), -Dbench.cpuCalls=20000.
 # Every scenario is its own JVM (io.esbridge.bench.ImportBench) against one sandbox-serving es-bridge process
 # (java -jar ... serve), started here with latency L. Timings exclude JVM and Spring start-up.
 set -euo pipefail
@@ -203,5 +205,19 @@ with open(out + "/results.md", "a") as f:
 print(line)
 PY
   echo "6-migration: read from the source in $SOURCE_CALLS calls (its stats after the run)" >&2
+fi
+# 7. panel capacity (issue 17): the limit of calls in flight against a panel whose capacity es-bridge is not told.
+#    The sandbox plays c = 4, 12, 32 workers at L = 50 ms (calls beyond c wait); per c the client's adaptive limit
+#    (its defaults) and fixed limits 4, 8, 16, 64, with 96 callers; then c drops 12 -> 4 -> 12 mid-run; then at L = 0
+#    es-bridge's CPU per call against a raw HTTP client posting the same pre-rendered requests. About 5 minutes.
+if [ -z "${ONLY:-}" ] || [[ 7-panel-capacity =~ $ONLY ]]; then
+  echo "scenario 7-panel-capacity..." >&2
+  java -Xmx1g $(jfr 7-panel-capacity) ${ES_JAVA_OPTS:-} -cp "$CP" io.esbridge.bench.PanelCapacityBench "$SANDBOX" "$OUT" \
+    >"$WORK/7-panel-capacity.log" 2>&1 \
+    || { echo "scenario 7-panel-capacity failed:" >&2; tail -50 "$WORK/7-panel-capacity.log" >&2; exit 1; }
+  grep '^7-panel-capacity' "$WORK/7-panel-capacity.log" >&2 || true
+  cat "$OUT/panel-capacity.md" >&2
+  { echo; cat "$OUT/panel-capacity.md"; } >>"$OUT/results.md"
+  curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d '{"latencyMillis": 0}' "${SANDBOX}sandbox/faults" >/dev/null
 fi
 echo "(work folder: $WORK)" >&2

@@ -97,23 +97,25 @@ if [ "$WARMUP" -gt 0 ] && { [ -z "${ONLY:-}" ] || [[ "1-throughput 2-sequential 
   faults 0
   feeds w "$WARMUP"
   BENCH_OUT=/dev/null scenario 0-warm-up 512m false "$WORK/customers-w.csv" "$WORK/subscriptions-w.csv" -- \
-    --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
+    --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" --es.provisioning.workers="$WORKERS"
 fi
-# 1. throughput at the limit, 2. the same with one call at a time
+# 1. throughput at the limit, 2. the same with one call at a time. The sandbox here has no capacity (every call is
+#    served at once), so the adaptive limit (on, as by default) started at its ceiling C stays there: these scenarios
+#    measure C calls in flight, as before the limit adapted; scenario 7 is where the panel's capacity is unknown.
 faults "$L"
 feeds t "$N"; feeds tw "$N"; feeds s "$NSEQ"
 # 1 twice in one JVM: first as started (cold, as the one-shot import command runs), then warm (as a long-running
 #   es-bridge serving file drops and the nightly sync is after its first import)
 scenario "1-throughput;1-throughput-warm-jvm" 512m false "$WORK/customers-t.csv" "$WORK/subscriptions-t.csv" ";" \
   "$WORK/customers-tw.csv" "$WORK/subscriptions-tw.csv" -- \
-  --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
+  --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" --es.provisioning.workers="$WORKERS"
 scenario 2-sequential 512m false "$WORK/customers-s.csv" "$WORK/subscriptions-s.csv" -- \
   --es.server.max-in-flight=1 --es.provisioning.workers=1
 # 3. own overhead: no latency
 faults 0
 feeds o "$N"
 scenario 3-overhead-L0 512m false "$WORK/customers-o.csv" "$WORK/subscriptions-o.csv" -- \
-  --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
+  --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" --es.provisioning.workers="$WORKERS"
 # 4. memory: file route, reader, mapping, validation and rejects with provisioning stubbed (see README)
 for rows in $MEM_ROWS; do
   feeds "m$rows" "$rows" true
@@ -156,7 +158,7 @@ if [ -z "${ONLY:-}" ] || [[ 6-migration =~ $ONLY ]]; then
   java -Xmx512m -jar "$WORK/es-bridge.jar" import "$WORK/customers-mg.csv" "$WORK/subscriptions-mg.csv" \
     --es.server.url="$SOURCE" --es.server.brand=websitepanel --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-source-fill" --es.state.secret-key-file="$WORK/secret.key" \
-    --es.console.password-file="$WORK/console-password-fill" --es.server.max-in-flight="$C" \
+    --es.console.password-file="$WORK/console-password-fill" --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" \
     --es.provisioning.workers="$WORKERS" >"$WORK/source-fill.log" 2>&1 \
     || { echo "filling the source failed:" >&2; tail -50 "$WORK/source-fill.log" >&2; exit 1; }
   curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d "{\"latencyMillis\": $L}" "${SOURCE}sandbox/faults" \
@@ -172,7 +174,7 @@ if [ -z "${ONLY:-}" ] || [[ 6-migration =~ $ONLY ]]; then
     -jar "$WORK/es-bridge.jar" migrate --from-url="$SOURCE" --source-name=bench-source \
     --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-6-migration" --es.state.secret-key-file="$WORK/secret.key" \
-    --es.console.password-file="$WORK/console-password-6-migration" --es.server.max-in-flight="$C" \
+    --es.console.password-file="$WORK/console-password-6-migration" --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" \
     --es.provisioning.workers="$WORKERS" 2>&1; echo $? >"$WORK/6-migration.rc")
   END=$(date +%s.%N)
   RC=$(cat "$WORK/6-migration.rc")

@@ -11,6 +11,8 @@
 #   SANDBOX_JAVA_OPTS (JVM options of the sandbox),
 #   JFR=true (a flight recording of the sandbox and of each scenario's JVM in the work folder, for profiling),
 #   MIGRATE_N (users with one space each on the source of the migration scenario 6; default 5000).
+#   Scenario 7 (panel capacity) takes its durations from ES_JAVA_OPTS system properties: -Dbench.warmFixed=3,
+#   -Dbench.warmAdaptive=24, -Dbench.measure=8 (seconds), -Dbench.cpuCalls=20000.
 # Every scenario is its own JVM (io.esbridge.bench.ImportBench) against one sandbox-serving es-bridge process
 # (java -jar ... serve), started here with latency L. Timings exclude JVM and Spring start-up.
 set -euo pipefail
@@ -95,23 +97,25 @@ if [ "$WARMUP" -gt 0 ] && { [ -z "${ONLY:-}" ] || [[ "1-throughput 2-sequential 
   faults 0
   feeds w "$WARMUP"
   BENCH_OUT=/dev/null scenario 0-warm-up 512m false "$WORK/customers-w.csv" "$WORK/subscriptions-w.csv" -- \
-    --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
+    --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" --es.provisioning.workers="$WORKERS"
 fi
-# 1. throughput at the limit, 2. the same with one call at a time
+# 1. throughput at the limit, 2. the same with one call at a time. The sandbox here has no capacity (every call is
+#    served at once), so the adaptive limit (on, as by default) started at its ceiling C stays there: these scenarios
+#    measure C calls in flight, as before the limit adapted; scenario 7 is where the panel's capacity is unknown.
 faults "$L"
 feeds t "$N"; feeds tw "$N"; feeds s "$NSEQ"
 # 1 twice in one JVM: first as started (cold, as the one-shot import command runs), then warm (as a long-running
 #   es-bridge serving file drops and the nightly sync is after its first import)
 scenario "1-throughput;1-throughput-warm-jvm" 512m false "$WORK/customers-t.csv" "$WORK/subscriptions-t.csv" ";" \
   "$WORK/customers-tw.csv" "$WORK/subscriptions-tw.csv" -- \
-  --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
+  --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" --es.provisioning.workers="$WORKERS"
 scenario 2-sequential 512m false "$WORK/customers-s.csv" "$WORK/subscriptions-s.csv" -- \
   --es.server.max-in-flight=1 --es.provisioning.workers=1
 # 3. own overhead: no latency
 faults 0
 feeds o "$N"
 scenario 3-overhead-L0 512m false "$WORK/customers-o.csv" "$WORK/subscriptions-o.csv" -- \
-  --es.server.max-in-flight="$C" --es.provisioning.workers="$WORKERS"
+  --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" --es.provisioning.workers="$WORKERS"
 # 4. memory: file route, reader, mapping, validation and rejects with provisioning stubbed (see README)
 for rows in $MEM_ROWS; do
   feeds "m$rows" "$rows" true
@@ -154,7 +158,7 @@ if [ -z "${ONLY:-}" ] || [[ 6-migration =~ $ONLY ]]; then
   java -Xmx512m -jar "$WORK/es-bridge.jar" import "$WORK/customers-mg.csv" "$WORK/subscriptions-mg.csv" \
     --es.server.url="$SOURCE" --es.server.brand=websitepanel --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-source-fill" --es.state.secret-key-file="$WORK/secret.key" \
-    --es.console.password-file="$WORK/console-password-fill" --es.server.max-in-flight="$C" \
+    --es.console.password-file="$WORK/console-password-fill" --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" \
     --es.provisioning.workers="$WORKERS" >"$WORK/source-fill.log" 2>&1 \
     || { echo "filling the source failed:" >&2; tail -50 "$WORK/source-fill.log" >&2; exit 1; }
   curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d "{\"latencyMillis\": $L}" "${SOURCE}sandbox/faults" \
@@ -170,7 +174,7 @@ if [ -z "${ONLY:-}" ] || [[ 6-migration =~ $ONLY ]]; then
     -jar "$WORK/es-bridge.jar" migrate --from-url="$SOURCE" --source-name=bench-source \
     --es.server.url="$SANDBOX" --es.sandbox.enabled=false \
     --spring.datasource.url="jdbc:h2:file:$WORK/state-6-migration" --es.state.secret-key-file="$WORK/secret.key" \
-    --es.console.password-file="$WORK/console-password-6-migration" --es.server.max-in-flight="$C" \
+    --es.console.password-file="$WORK/console-password-6-migration" --es.server.max-in-flight="$C" --es.server.in-flight.initial="$C" \
     --es.provisioning.workers="$WORKERS" 2>&1; echo $? >"$WORK/6-migration.rc")
   END=$(date +%s.%N)
   RC=$(cat "$WORK/6-migration.rc")
@@ -203,5 +207,19 @@ with open(out + "/results.md", "a") as f:
 print(line)
 PY
   echo "6-migration: read from the source in $SOURCE_CALLS calls (its stats after the run)" >&2
+fi
+# 7. panel capacity (issue 17): the limit of calls in flight against a panel whose capacity es-bridge is not told.
+#    The sandbox plays c = 4, 12, 32 workers at L = 50 ms (calls beyond c wait); per c the client's adaptive limit
+#    (its defaults) and fixed limits 4, 8, 16, 64, with 96 callers; then c drops 12 -> 4 -> 12 mid-run; then at L = 0
+#    es-bridge's CPU per call against a raw HTTP client posting the same pre-rendered requests. About 5 minutes.
+if [ -z "${ONLY:-}" ] || [[ 7-panel-capacity =~ $ONLY ]]; then
+  echo "scenario 7-panel-capacity..." >&2
+  java -Xmx1g $(jfr 7-panel-capacity) ${ES_JAVA_OPTS:-} -cp "$CP" io.esbridge.bench.PanelCapacityBench "$SANDBOX" "$OUT" \
+    >"$WORK/7-panel-capacity.log" 2>&1 \
+    || { echo "scenario 7-panel-capacity failed:" >&2; tail -50 "$WORK/7-panel-capacity.log" >&2; exit 1; }
+  grep '^7-panel-capacity' "$WORK/7-panel-capacity.log" >&2 || true
+  cat "$OUT/panel-capacity.md" >&2
+  { echo; cat "$OUT/panel-capacity.md"; } >>"$OUT/results.md"
+  curl -fs -u "$ADMIN" -X PUT -H 'Content-Type: application/json' -d '{"latencyMillis": 0}' "${SANDBOX}sandbox/faults" >/dev/null
 fi
 echo "(work folder: $WORK)" >&2

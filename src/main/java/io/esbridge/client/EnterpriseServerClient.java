@@ -25,12 +25,14 @@ import io.esbridge.contract.UserStatus;
  * The typed Enterprise Server client: every operation es-bridge uses on esUsers, esPackages and esAuthentication,
  * with every answer interpreted. A non-negative code or id is returned; a negative BusinessErrorCode, a SOAP fault,
  * an HTTP 401 and a transport failure are thrown as the matching {@link EsException}. Usable from plain Java and
- * from Camel routes (it is a bean); thread-safe, and never more than {@code es.server.max-in-flight} calls at once ({@link CallSlots}).
+ * from Camel routes (it is a bean); thread-safe, and never more calls at once than its limit ({@link CallSlots}).
  */
 public class EnterpriseServerClient {
 
     private final Supplier<EsPorts> ports;
     private final Supplier<AddUserShape> addUserShape;
+    /** The ports once a call or {@link #prepare()} built them (for {@link #callSlots()}). */
+    private volatile EsPorts built;
 
     /** @param ports the server's ports, built for a brand given or resolved ({@link BrandDetection#resolve}) */
     public EnterpriseServerClient(Supplier<EsPorts> ports) {
@@ -59,7 +61,7 @@ public class EnterpriseServerClient {
      * the application's client checks or detects the brand ({@link EnterpriseServerClientConfiguration}).
      */
     public void prepare() {
-        ports.get();
+        built = ports.get();
     }
 
     /** The settings the ports were built with: the brand given, or the one detected for {@code auto}. */
@@ -291,17 +293,31 @@ public class EnterpriseServerClient {
 
     private <T> T call(String operation, Supplier<T> invocation) {
         EsPorts used = null;
+        RuntimeException failure = null;
         try {
             used = ports.get();
+            if (built == null) {
+                built = used;
+            }
             return invocation.get();
         } catch (RuntimeException e) {
+            failure = e;
             throw ErrorClassifier.classify(operation, e);
         } finally {
             // ports that could not be built took no slot; building them again here would only throw again
             if (used != null) {
-                used.slots().releaseHeld();
+                used.slots().releaseHeld(failure);
             }
         }
+    }
+
+    /**
+     * The limit of calls in flight now (adaptive unless {@code es.server.in-flight.adaptive=false}), empty while the
+     * ports are not built: a metrics scrape or the console must not be what builds them (and reads the WSDL).
+     */
+    public Optional<CallSlots> callSlots() {
+        EsPorts known = built;
+        return Optional.ofNullable(known).map(EsPorts::slots);
     }
 
     private EsUsersSoap users() {

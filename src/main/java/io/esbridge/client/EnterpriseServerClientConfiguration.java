@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /** The one {@link EnterpriseServerClient} of the application. */
 @Configuration(proxyBeanMethods = false)
 public class EnterpriseServerClientConfiguration {
@@ -47,6 +50,20 @@ public class EnterpriseServerClientConfiguration {
                 // reported by the first call that needs the server
             }
         };
+    }
+
+    /**
+     * {@code es_calls_in_flight_limit}: the limit of calls in flight now. An adaptive limit that sinks means the panel
+     * answers more slowly under es-bridge's load (a backup job, daytime users): the run takes longer, and the panel's
+     * queue stays short. Empty (NaN) until the first call built the ports.
+     */
+    @Bean
+    MeterBinder callsInFlightLimitGauge(EnterpriseServerClient client) {
+        return registry -> Gauge.builder("es.calls.in.flight.limit", client, c -> c.callSlots()
+                        .map(slots -> (double) slots.limit())
+                        .orElse(Double.NaN))
+                .description("Limit of Enterprise Server calls on the wire at once (adaptive unless turned off)")
+                .register(registry);
     }
 
     private static String resolveUrl(EsServerProperties properties, boolean builtIn, Environment environment) {

@@ -52,7 +52,7 @@ public record EsPorts(
         }
         ClientCpu.economise(properties.maxInFlight(), bus);
         String base = properties.url().endsWith("/") ? properties.url() : properties.url() + "/";
-        CallSlots slots = new CallSlots(properties.maxInFlight());
+        CallSlots slots = new CallSlots(properties);
         return new EsPorts(
                 port(EsUsersSoap.class, base + "esUsers.asmx", properties, bus, slots),
                 port(EsPackagesSoap.class, base + "esPackages.asmx", properties, bus, slots),

@@ -21,10 +21,11 @@ import org.springframework.core.io.Resource;
  * @param connectTimeout  TCP connect timeout
  * @param receiveTimeout  how long to wait for an answer
  * @param maxInFlight     most requests on the wire at once (sent, answer not yet in), across every route of this
- *                        process ({@link CallSlots})
+ *                        process ({@link CallSlots}): the ceiling of the adaptive limit, or the fixed limit
  * @param trustStore      trust store for https servers with a private CA (JKS or PKCS12)
  * @param trustStorePassword its password
  * @param trustStoreType  JKS or PKCS12
+ * @param inFlight        whether the limit of calls in flight adapts to the panel's latency, and where it starts
  */
 @ConfigurationProperties("es.server")
 public record EsServerProperties(
@@ -36,10 +37,62 @@ public record EsServerProperties(
         AddUserShape addUserShape,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("60s") Duration receiveTimeout,
-        @DefaultValue("8") int maxInFlight,
+        @DefaultValue("64") int maxInFlight,
         Resource trustStore,
         String trustStorePassword,
-        @DefaultValue("PKCS12") String trustStoreType) {
+        @DefaultValue("PKCS12") String trustStoreType,
+        @DefaultValue InFlight inFlight) {
+
+    /**
+     * {@code es.server.in-flight.*}: the limit of calls in flight ({@link CallLimits}).
+     *
+     * @param adaptive whether the limit follows the panel's latency between 1 and {@code es.server.max-in-flight}
+     *                 (false: always max-in-flight, as before)
+     * @param initial  the adaptive limit at start (at most max-in-flight): it grows from there while latency stays
+     *                 near the panel's unloaded latency. That latency is the least seen, so a start above the
+     *                 panel's capacity would take a loaded latency for it and keep the panel's queue long (1: the
+     *                 first calls measure the panel unloaded, and a panel of 32 workers is reached in ~22 s)
+     */
+    public record InFlight(@DefaultValue("true") boolean adaptive, @DefaultValue("1") int initial) {
+
+        public static final InFlight DEFAULT = new InFlight(true, 1);
+
+        public InFlight {
+            if (initial < 1) {
+                throw new IllegalArgumentException("es.server.in-flight.initial must be at least 1, was " + initial);
+            }
+        }
+    }
+
+    /** Settings with the default limit of calls in flight (plain Java use, tests). */
+    public EsServerProperties(
+            String url,
+            String username,
+            String password,
+            BrandChoice brand,
+            String namespace,
+            AddUserShape addUserShape,
+            Duration connectTimeout,
+            Duration receiveTimeout,
+            int maxInFlight,
+            Resource trustStore,
+            String trustStorePassword,
+            String trustStoreType) {
+        this(
+                url,
+                username,
+                password,
+                brand,
+                namespace,
+                addUserShape,
+                connectTimeout,
+                receiveTimeout,
+                maxInFlight,
+                trustStore,
+                trustStorePassword,
+                trustStoreType,
+                InFlight.DEFAULT);
+    }
 
     /** Settings with a brand given by hand (plain Java use, tests). */
     public EsServerProperties(
@@ -67,7 +120,8 @@ public record EsServerProperties(
                 maxInFlight,
                 trustStore,
                 trustStorePassword,
-                trustStoreType);
+                trustStoreType,
+                InFlight.DEFAULT);
     }
 
     @ConstructorBinding
@@ -75,6 +129,25 @@ public record EsServerProperties(
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("es.server.max-in-flight must be at least 1, was " + maxInFlight);
         }
+        inFlight = inFlight == null ? InFlight.DEFAULT : inFlight;
+    }
+
+    /** Same settings with another limit of calls in flight. */
+    public EsServerProperties withInFlight(int newMaxInFlight, InFlight newInFlight) {
+        return new EsServerProperties(
+                url,
+                username,
+                password,
+                brand,
+                namespace,
+                addUserShape,
+                connectTimeout,
+                receiveTimeout,
+                newMaxInFlight,
+                trustStore,
+                trustStorePassword,
+                trustStoreType,
+                newInFlight);
     }
 
     /** The namespace on the wire: the override, else the brand's; null while an {@code auto} brand is unresolved. */
@@ -110,7 +183,8 @@ public record EsServerProperties(
                 maxInFlight,
                 trustStore,
                 trustStorePassword,
-                trustStoreType);
+                trustStoreType,
+                inFlight);
     }
 
     /** Same settings against another base URL (the sandbox's port is known only once the web server runs). */
@@ -127,7 +201,8 @@ public record EsServerProperties(
                 maxInFlight,
                 trustStore,
                 trustStorePassword,
-                trustStoreType);
+                trustStoreType,
+                inFlight);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.EsServerProperties;
 import io.esbridge.deadletter.DeadLetter;
 import io.esbridge.deadletter.DeadLetterStore;
@@ -40,6 +41,7 @@ public class ConsoleController {
     private final ProvisioningPause pause;
     private final ConfigurationView configuration;
     private final EsServerProperties server;
+    private final EnterpriseServerClient client;
 
     public ConsoleController(
             RunQueries queries,
@@ -48,7 +50,8 @@ public class ConsoleController {
             ConsoleReplays replays,
             ProvisioningPause pause,
             ConfigurationView configuration,
-            EsServerProperties server) {
+            EsServerProperties server,
+            EnterpriseServerClient client) {
         this.queries = queries;
         this.runs = runs;
         this.deadLetters = deadLetters;
@@ -56,6 +59,7 @@ public class ConsoleController {
         this.pause = pause;
         this.configuration = configuration;
         this.server = server;
+        this.client = client;
     }
 
     @GetMapping("/login")
@@ -138,8 +142,21 @@ public class ConsoleController {
                         ? "(the built-in sandbox)"
                         : Secrets.maskUserInfo(server.url()));
         model.addAttribute("serverUser", server.username());
+        model.addAttribute("callsInFlight", callsInFlight());
         model.addAttribute("settings", configuration.settings());
         return "console/config";
+    }
+
+    /** The limit of calls in flight as the client holds it now, with how it is set. */
+    private String callsInFlight() {
+        if (!server.inFlight().adaptive()) {
+            return "fixed at " + server.maxInFlight() + " (es.server.max-in-flight)";
+        }
+        String range = "adaptive between 1 and " + server.maxInFlight() + ", started at "
+                + Math.min(server.inFlight().initial(), server.maxInFlight());
+        return client.callSlots()
+                .map(slots -> slots.limit() + " now (" + range + ")")
+                .orElse("no call made yet (" + range + ")");
     }
 
     private void common(Model model) {

@@ -99,7 +99,28 @@ final class EnterpriseServerServlet extends HttpServlet {
         FaultSettings settings = faults.settings();
         // read first only when faults are picked by content; otherwise the request streams into the codec
         byte[] requestBody = settings.picksCalls() ? request.getInputStream().readAllBytes() : null;
-        pause(request, faults.latencyMillis(settings));
+        PanelWorkers panel = faults.panel();
+        long arrived = System.nanoTime();
+        int queued = panel.enter(stats);
+        // the wait for a worker is the panel's queue, played like the latency: not the sandbox's own time
+        injected(request, System.nanoTime() - arrived);
+        try {
+            work(request, response, operation, settings, requestBody, queued);
+        } finally {
+            panel.leave();
+        }
+    }
+
+    /** One call on one of the panel's workers, its latency included. */
+    private void work(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            SoapOperation operation,
+            FaultSettings settings,
+            byte[] requestBody,
+            int queued)
+            throws IOException {
+        pause(request, faults.latencyMillis(settings, queued));
         switch (faults.verdict(settings, operation.name(), requestBody)) {
             case OUTAGE -> {
                 plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable");
@@ -211,10 +232,13 @@ final class EnterpriseServerServlet extends HttpServlet {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            long slept = System.nanoTime() - began;
-            request.setAttribute(
-                    INJECTED, request.getAttribute(INJECTED) instanceof Long earlier ? earlier + slept : slept);
+            injected(request, System.nanoTime() - began);
         }
+    }
+
+    private static void injected(HttpServletRequest request, long nanos) {
+        request.setAttribute(
+                INJECTED, request.getAttribute(INJECTED) instanceof Long earlier ? earlier + nanos : nanos);
     }
 
     private static String unquote(String action) {

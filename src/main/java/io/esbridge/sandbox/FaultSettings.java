@@ -19,6 +19,12 @@ import java.util.Map;
  * @param slowAnswerShare     share (0..1) of distinct requests answered slowly
  * @param failFirstCalls      operation name → how many of its first calls (since these settings) are answered a bare
  *                            HTTP {@code httpErrorStatus} without being applied ("the first AddUser fails")
+ * @param capacity            the panel's workers (0: as many as calls come): a call beyond them waits in a queue
+ *                            (first come, first served) for one to be free, so its latency grows with the queue, as a
+ *                            panel's SQL Server serves a few requests at a time and makes the others wait
+ * @param contention          with a capacity, how much slower each call gets per call waiting, relative to the
+ *                            capacity: latency × (1 + contention × queue / capacity). Past its peak the panel then does
+ *                            less work per second, as SQL Server does under lock contention (0: none)
  *
  * <p>A share picks requests by their content, not by chance, and each picked request fails once: its retry (the same
  * request) is served. So a test with a share of faults has the same outcome on every run, however the calls of
@@ -35,9 +41,11 @@ public record FaultSettings(
         Instant outageUntil,
         long slowAnswerMillis,
         double slowAnswerShare,
-        Map<String, Integer> failFirstCalls) {
+        Map<String, Integer> failFirstCalls,
+        int capacity,
+        double contention) {
 
-    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 503, false, null, 0, 0, Map.of());
+    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 503, false, null, 0, 0, Map.of(), 0, 0);
 
     public FaultSettings {
         failFirstCalls = failFirstCalls == null ? Map.of() : Map.copyOf(failFirstCalls);
@@ -51,6 +59,9 @@ public record FaultSettings(
         requireShare("slowAnswerShare", slowAnswerShare);
         if (latencyMillis < 0 || jitterMillis < 0 || slowAnswerMillis < 0) {
             throw new IllegalArgumentException("latencyMillis, jitterMillis and slowAnswerMillis must not be negative");
+        }
+        if (capacity < 0 || contention < 0) {
+            throw new IllegalArgumentException("capacity and contention must not be negative");
         }
         if (httpErrorStatus == 0) {
             httpErrorStatus = 503;
@@ -81,7 +92,9 @@ public record FaultSettings(
                 outageUntil,
                 slowAnswerMillis,
                 slowAnswerShare,
-                failFirstCalls);
+                failFirstCalls,
+                capacity,
+                contention);
     }
 
     public FaultSettings withSoapFaultShare(double share) {
@@ -95,7 +108,9 @@ public record FaultSettings(
                 outageUntil,
                 slowAnswerMillis,
                 slowAnswerShare,
-                failFirstCalls);
+                failFirstCalls,
+                capacity,
+                contention);
     }
 
     public FaultSettings withHttpErrorShare(double share, int status) {
@@ -109,7 +124,9 @@ public record FaultSettings(
                 outageUntil,
                 slowAnswerMillis,
                 slowAnswerShare,
-                failFirstCalls);
+                failFirstCalls,
+                capacity,
+                contention);
     }
 
     public FaultSettings withOutage(boolean on, Instant until) {
@@ -123,7 +140,9 @@ public record FaultSettings(
                 until,
                 slowAnswerMillis,
                 slowAnswerShare,
-                failFirstCalls);
+                failFirstCalls,
+                capacity,
+                contention);
     }
 
     public FaultSettings withSlowAnswers(long millis, double share) {
@@ -137,7 +156,9 @@ public record FaultSettings(
                 outageUntil,
                 millis,
                 share,
-                failFirstCalls);
+                failFirstCalls,
+                capacity,
+                contention);
     }
 
     /** The first {@code calls} calls of {@code operation} are answered HTTP {@code status} without being applied. */
@@ -154,7 +175,26 @@ public record FaultSettings(
                 outageUntil,
                 slowAnswerMillis,
                 slowAnswerShare,
-                failFirst);
+                failFirst,
+                capacity,
+                contention);
+    }
+
+    /** A panel of {@code workers} (0: unbounded), with {@code contention} past its peak (see the record). */
+    public FaultSettings withCapacity(int workers, double contention) {
+        return new FaultSettings(
+                latencyMillis,
+                jitterMillis,
+                soapFaultShare,
+                httpErrorShare,
+                httpErrorStatus,
+                outage,
+                outageUntil,
+                slowAnswerMillis,
+                slowAnswerShare,
+                failFirstCalls,
+                workers,
+                contention);
     }
 
     /** Whether a call's verdict depends on its content or its rank, so its body must be read first. */

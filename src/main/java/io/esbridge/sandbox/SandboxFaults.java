@@ -38,6 +38,8 @@ public class SandboxFaults {
     /** The requests (by digest and fault kind) already failed once since the settings were last set. */
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
 
+    private final PanelWorkers panel = new PanelWorkers(settings::get);
+
     public FaultSettings settings() {
         return settings.get();
     }
@@ -45,11 +47,18 @@ public class SandboxFaults {
     public void set(FaultSettings newSettings) {
         settings.set(newSettings);
         forgetPicks();
+        panel.capacityChanged();
     }
 
     public void update(UnaryOperator<FaultSettings> change) {
         settings.updateAndGet(change);
         forgetPicks();
+        panel.capacityChanged();
+    }
+
+    /** The panel's workers, as many as {@link FaultSettings#capacity()} says. */
+    PanelWorkers panel() {
+        return panel;
     }
 
     public void clear() {
@@ -87,9 +96,18 @@ public class SandboxFaults {
     }
 
     long latencyMillis(FaultSettings s) {
+        return latencyMillis(s, 0);
+    }
+
+    /** The latency of a call that got its worker with {@code queued} calls still waiting behind it. */
+    long latencyMillis(FaultSettings s, int queued) {
         // jitter only spreads timing; no outcome depends on it
-        return s.latencyMillis()
+        long latency = s.latencyMillis()
                 + (s.jitterMillis() > 0 ? ThreadLocalRandom.current().nextLong(s.jitterMillis() + 1) : 0);
+        if (s.contention() > 0 && s.capacity() > 0 && queued > 0) {
+            return Math.round(latency * (1 + s.contention() * queued / s.capacity()));
+        }
+        return latency;
     }
 
     long slowAnswerMillis(FaultSettings s, String operation, byte[] body) {

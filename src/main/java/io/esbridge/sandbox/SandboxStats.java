@@ -13,20 +13,29 @@ public class SandboxStats {
 
     /**
      * A snapshot for {@code GET /sandbox/stats}; {@code ownMillisPerCall} is the sandbox's own time per answered call
-     * (receiving, working, answering), without the latency and slowness injected by {@code /sandbox/faults}.
+     * (receiving, working, answering), without the latency and slowness injected by {@code /sandbox/faults};
+     * {@code panelQueue} the calls waiting for one of the panel's workers now ({@link FaultSettings#capacity()}), and
+     * {@code meanPanelQueue} their mean over time since the stats were last reset.
      */
     public record Snapshot(
             long total,
             Map<String, Long> operations,
             double ownMillisPerCall,
             String lastSoapAction,
-            String lastNamespace) {}
+            String lastNamespace,
+            int panelQueue,
+            double meanPanelQueue) {}
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final LongAdder ownNanos = new LongAdder();
     private final LongAdder answered = new LongAdder();
     private volatile String lastSoapAction;
     private volatile String lastNamespace;
+    // the panel's queue over time: its length now, and its integral (call-nanoseconds) since the last reset
+    private int queue;
+    private double queueArea;
+    private long queueChanged = System.nanoTime();
+    private long queueSince = queueChanged;
 
     void recordCall(String operation, String soapAction) {
         calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
@@ -40,6 +49,24 @@ public class SandboxStats {
 
     void recordBodyNamespace(String namespace) {
         lastNamespace = namespace;
+    }
+
+    /** The panel's queue is now {@code waiting} calls long. */
+    synchronized void panelQueue(int waiting) {
+        long now = System.nanoTime();
+        queueArea += (double) queue * (now - queueChanged);
+        queueChanged = now;
+        queue = waiting;
+    }
+
+    private synchronized double meanPanelQueue() {
+        long now = System.nanoTime();
+        double area = queueArea + (double) queue * (now - queueChanged);
+        return now == queueSince ? queue : Math.round(area / (now - queueSince) * 100) / 100.0;
+    }
+
+    private synchronized int currentPanelQueue() {
+        return queue;
     }
 
     public long calls(String operation) {
@@ -70,7 +97,9 @@ public class SandboxStats {
                 operations,
                 ownMillis,
                 lastSoapAction,
-                lastNamespace);
+                lastNamespace,
+                currentPanelQueue(),
+                meanPanelQueue());
     }
 
     public void reset() {
@@ -79,5 +108,10 @@ public class SandboxStats {
         answered.reset();
         lastSoapAction = null;
         lastNamespace = null;
+        synchronized (this) {
+            queueArea = 0;
+            queueChanged = System.nanoTime();
+            queueSince = queueChanged;
+        }
     }
 }

@@ -309,18 +309,21 @@ class ErrorClassificationTest {
     @Test
     void neverMoreCallsInFlightThanConfigured() throws Exception {
         EnterpriseServerClient bounded = EnterpriseServerClient.create(new EsServerProperties(
-                wire.url(),
-                "serveradmin",
-                "secret",
-                Brand.SOLIDCP,
-                null,
-                null,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(30),
-                3,
-                null,
-                null,
-                "PKCS12"));
+                        wire.url(),
+                        "serveradmin",
+                        "secret",
+                        Brand.SOLIDCP,
+                        null,
+                        null,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(30),
+                        3,
+                        null,
+                        null,
+                        "PKCS12")
+                // fixed, so that the bound is 3 from the first call on (the adaptive limit starts at 1 and stays
+                // under 3 as its ceiling: CallSlotsTest)
+                .withInFlight(3, new EsServerProperties.InFlight(false, 1)));
         // every answer is held until the test lets them go, so the calls the client lets through pile up
         CountDownLatch letGo = new CountDownLatch(1);
         Answer answer = Answer.soap(WireCapture.envelope(OperationAnswers.response("UserExists", NS, "false")));

@@ -82,6 +82,8 @@ class EnterpriseServerHealthAndMetricsTest {
 
         String prometheus = get("/actuator/prometheus").body();
         assertThat(prometheus).containsPattern("cxf_client_requests_seconds_count\\{[^}]*operation=\"UserExists\"");
+        // the limit of calls in flight, a number once a call has built the client's ports (NaN before)
+        assertThat(prometheus).containsPattern("(?m)^es_calls_in_flight_limit(\\{[^}]*\\})? [1-9][0-9]*\\.0$");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

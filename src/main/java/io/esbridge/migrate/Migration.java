@@ -84,7 +84,15 @@ public class Migration {
         Set<String> provisioned = new HashSet<>(Set.of(SourceRecords.USERS));
         RunSession usersRun = sessions.open(SourceRef.Kind.TABLE, "migrate " + source.name() + ": users");
         int[] handed = {0};
+        // the spaces, add-ons and reseller plans are read as soon as the users are, while the users' last records and
+        // the administrator's plans are provisioned: each server at its own bound
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "migrate-read-" + source.name());
+            thread.setDaemon(true);
+            return thread;
+        });
         SourceSnapshot first;
+        Future<SourceSnapshot> rest;
         try {
             first = readOrStop(
                     () -> reader.readFirst(user -> {
@@ -94,6 +102,11 @@ public class Migration {
                     source,
                     journal,
                     "The users read until then were provisioned (a rerun finds them linked)");
+            SourceSnapshot read = first;
+            rest = background.submit(() -> reader.readRest(read));
+        } catch (RuntimeException e) {
+            background.shutdownNow();
+            throw e;
         } finally {
             RunReport users = usersRun.close(handed[0]);
             if (handed[0] > 0) {
@@ -101,14 +114,6 @@ public class Migration {
                 runIds.add(users.runId());
             }
         }
-        // the spaces, add-ons and reseller plans are read while the administrator's plans are provisioned and the
-        // users' last records finish: each server at its own bound
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "migrate-read-" + source.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        Future<SourceSnapshot> rest = background.submit(() -> reader.readRest(first));
         SourceSnapshot whole;
         try {
             // the first read has no spaces: only its plans of the administrator and its users are stages with records

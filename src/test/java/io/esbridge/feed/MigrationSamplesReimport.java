@@ -3,10 +3,12 @@ package io.esbridge.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,8 @@ abstract class MigrationSamplesReimport {
 
     @Test
     void everyRecordIsProvisionedAndASecondImportWritesNothing() throws IOException {
-        String samples = "samples/migrations/" + panel();
+        // a copy: an import writes each file's report and rejects into done/ beside it
+        String samples = copyOfSample().toString();
         Run first = run("import", samples, "--json");
         Totals provisioned = totals(first);
         assertThat(provisioned.created()).as(first.toString()).isPositive();
@@ -121,6 +124,16 @@ abstract class MigrationSamplesReimport {
             }
         }
         return new Totals(created, updated, unchanged, failed, replays);
+    }
+
+    private Path copyOfSample() throws IOException {
+        Path copy = Files.createDirectories(folder.resolve("samples"));
+        try (Stream<Path> files = Files.list(Path.of("samples/migrations", panel()))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName().toString()));
+            }
+        }
+        return copy;
     }
 
     private Run run(String... args) {

@@ -1,6 +1,11 @@
 package io.esbridge.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.test.context.TestPropertySource;
+
+import io.esbridge.catalogue.QuotaCatalogue;
+import io.esbridge.contract.PackageInfo;
 
 /** samples/migrations/plesk imported twice: see {@link MigrationSamplesReimport}. */
 @TestPropertySource(
@@ -26,5 +31,20 @@ class MigrationSamplesPleskReimportTest extends MigrationSamplesReimport {
     @Override
     long refusedOnPurpose() {
         return 1;
+    }
+
+    /** annlee's subscription, unlocked from Plesk Basic's 1 GB with 2 GB of disk: her space keeps its own limit. */
+    @Override
+    void provisionedAsTheSampleSays() {
+        int annlee = client.getUserByUsername("annlee").orElseThrow().getUserId();
+        PackageInfo space = client.getMyPackages(annlee).stream()
+                .filter(p -> p.getPackageName().equals("leebakery.example"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(space.isOverrideQuotas()).isTrue();
+        String disk = String.valueOf(QuotaCatalogue.get().quotaId("Disk space, MB"));
+        assertThat(client.getPackageQuotas(space.getPackageId()).table("Table1"))
+                .anySatisfy(
+                        row -> assertThat(row).containsEntry("QuotaID", disk).containsEntry("QuotaValue", "2048"));
     }
 }

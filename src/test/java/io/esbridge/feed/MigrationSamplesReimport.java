@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.esbridge.cli.ExitCodes;
 import io.esbridge.cli.InProcessCommand;
 import io.esbridge.cli.InProcessCommand.Run;
+import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.sandbox.SandboxStats;
 
 /**
@@ -46,6 +47,9 @@ abstract class MigrationSamplesReimport {
     @Autowired
     SandboxStats stats;
 
+    @Autowired
+    EnterpriseServerClient client;
+
     @TempDir
     Path folder;
 
@@ -59,6 +63,9 @@ abstract class MigrationSamplesReimport {
     long refusedOnPurpose() {
         return 0;
     }
+
+    /** What the sample provisioned on the panel, read back after both imports (none by default). */
+    void provisionedAsTheSampleSays() {}
 
     @Test
     void everyRecordIsProvisionedAndASecondImportWritesNothing() throws IOException {
@@ -89,6 +96,7 @@ abstract class MigrationSamplesReimport {
         assertThat(again.exit())
                 .as(again.toString())
                 .isEqualTo(refusedOnPurpose() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED);
+        provisionedAsTheSampleSays();
     }
 
     /**

@@ -51,7 +51,9 @@ final class TargetFields {
                             "PackageComments",
                             "Status",
                             "PurchaseDate",
-                            "Ended"),
+                            "Ended",
+                            // the space's own limits (RecordFactory reads them into SubscriptionRecord.quotas)
+                            "Quotas"),
             RecordType.ADDON,
                     Set.of(
                             "SubscriptionKey",

@@ -93,6 +93,12 @@ class MigrationSamplesTest {
                 .value();
     }
 
+    private static int spaceQuota(SubscriptionRecord space, String name) {
+        Integer value = space.quotas().get(QuotaCatalogue.get().quotaId(name));
+        assertThat(value).as(space.key() + " quota " + name).isNotNull();
+        return value;
+    }
+
     @Test
     void pleskServicePlansWithLimitsByNameInBytesAndAResellersPlan() throws IOException {
         Mapped plans = map("plesk/plesk-1-service-plan.xml");
@@ -163,6 +169,22 @@ class MigrationSamplesTest {
         SubscriptionRecord stone = spaces.get("plesk-space-12");
         assertThat(stone.planName()).isEqualTo("Plesk Unlimited");
         assertThat(stone.status()).isEqualTo(PackageStatus.SUSPENDED);
+        // the subscriptions' limits, bytes and -1, onto the space's quotas by catalogue name in their units
+        assertThat(spaceQuota(lee, "Disk space, MB"))
+                .as("unlocked from its plan's 1 GB")
+                .isEqualTo(2048);
+        assertThat(spaceQuota(lee, "Bandwidth, MB")).isEqualTo(10240);
+        assertThat(spaceQuota(lee, "Web Sites")).isEqualTo(1);
+        assertThat(spaceQuota(lee, "Mail Accounts")).isEqualTo(10);
+        assertThat(spaceQuota(lee, "Mail / Max Mailbox Size")).isEqualTo(500);
+        assertThat(spaceQuota(lee, "MySQL5 / Databases")).isEqualTo(2);
+        assertThat(spaceQuota(stone, "Disk space, MB")).isEqualTo(-1);
+        assertThat(stone.quotas()).hasSize(6);
+        SubscriptionRecord reseller = spaces.get("plesk-space-10");
+        assertThat(reseller.customerKey()).isEqualTo("plesk-webhost");
+        SubscriptionRecord cara = spaces.get("plesk-space-13");
+        assertThat(cara.planName()).isEqualTo("Webhost Small");
+        assertThat(spaceQuota(cara, "Disk space, MB")).isEqualTo(512);
     }
 
     @Test

@@ -51,6 +51,11 @@ public class FeedMapping {
      * export's account row is a customer and its space ({@code cpanel-2-listaccts} → {@code cpanel-3-spaces}).
      */
     public String also;
+    /**
+     * Every value of the row is decoded from HTML entities ({@code &amp;amp;}, {@code &amp;#228;}) before it is mapped:
+     * for sources that store text as a web form escaped it (WHMCS), which the panel would otherwise show escaped.
+     */
+    public boolean htmlEntities;
     /** Source columns whose values never appear in reports (columns named like "password" are always masked). */
     public List<String> secrets = new ArrayList<>();
     /** Target fields the type requires that this feed may leave empty (e.g. Password for exports without one). */

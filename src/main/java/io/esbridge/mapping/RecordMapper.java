@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.support.DefaultExchange;
+import org.springframework.web.util.HtmlUtils;
 
 import io.esbridge.catalogue.FieldLengths;
 import io.esbridge.record.ProvisioningRecord;
@@ -253,7 +254,7 @@ public final class RecordMapper implements FeedMapper {
         private Exchange exchange;
 
         Row(Map<String, String> values) {
-            this.values = values;
+            this.values = mapping.htmlEntities ? decoded(values) : values;
         }
 
         Exchange exchange() {
@@ -306,6 +307,14 @@ public final class RecordMapper implements FeedMapper {
             }
         }
         return null;
+    }
+
+    /** Spring's decoder (the HTML 4 entities and numeric references): a value without '&' is kept as it is. */
+    private static Map<String, String> decoded(Map<String, String> row) {
+        Map<String, String> decoded = new LinkedHashMap<>();
+        row.forEach((column, value) ->
+                decoded.put(column, value == null || value.indexOf('&') < 0 ? value : HtmlUtils.htmlUnescape(value)));
+        return decoded;
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package io.esbridge.provisioning;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -25,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         the server's clock (and its time zone, for a panel whose dates carry none) may differ from
  *                         ours. Too small, our own creation is taken for a stranger's (the taken-username policy then
  *                         decides: safe, never an overwrite); too large, a same-e-mail user made just before counts
+ * @param adoptSpaces      a new subscription whose user already has an unlinked space on the same plan (one another
+ *                         tool made, e.g. the WHMCS module's per-service layout) is linked to that space instead of
+ *                         getting a second one: the space of the same name, else the user's only such space. Off by
+ *                         default: a space made by hand beside billing's is then never taken over silently
  */
 @ConfigurationProperties("es.provisioning")
 public record ProvisioningProperties(
@@ -36,7 +41,35 @@ public record ProvisioningProperties(
         @DefaultValue("false") boolean dryRun,
         @DefaultValue("24h") Duration runTimeout,
         @DefaultValue("GENERATE") MissingPasswordPolicy missingPassword,
-        @DefaultValue("15m") Duration createdSkew) {
+        @DefaultValue("15m") Duration createdSkew,
+        @DefaultValue("false") boolean adoptSpaces) {
+
+    @ConstructorBinding
+    public ProvisioningProperties {}
+
+    /** Without space adoption (its default). */
+    public ProvisioningProperties(
+            UsernameTakenPolicy usernameTaken,
+            EndedSubscriptionPolicy endedSubscription,
+            int planOwnerId,
+            int workers,
+            int queueCapacity,
+            boolean dryRun,
+            Duration runTimeout,
+            MissingPasswordPolicy missingPassword,
+            Duration createdSkew) {
+        this(
+                usernameTaken,
+                endedSubscription,
+                planOwnerId,
+                workers,
+                queueCapacity,
+                dryRun,
+                runTimeout,
+                missingPassword,
+                createdSkew,
+                false);
+    }
 
     public enum UsernameTakenPolicy {
         ADOPT,

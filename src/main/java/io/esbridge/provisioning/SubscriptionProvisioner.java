@@ -21,6 +21,7 @@ import io.esbridge.record.RecordType;
 import io.esbridge.record.SubscriptionRecord;
 import io.esbridge.run.Outcome;
 import io.esbridge.state.Link;
+import io.esbridge.state.LinkData;
 
 /**
  * Subscription → hosting space of its customer's user. First sight: AddPackage. Later: UpdatePackage for a plan
@@ -67,6 +68,7 @@ class SubscriptionProvisioner {
     private final ObjectMapper mapper;
     private final PlanDirectory plans;
     private final EndedSubscriptionPolicy endedPolicy;
+    private final boolean adoptSpaces;
     private final CreatedSinceIntent createdSinceIntent;
     private final UserOwners owners;
     private final ResellerCascade cascade;
@@ -86,6 +88,7 @@ class SubscriptionProvisioner {
         this.mapper = mapper;
         this.plans = plans;
         this.endedPolicy = properties.endedSubscription();
+        this.adoptSpaces = properties.adoptSpaces();
     }
 
     Outcome provision(SubscriptionRecord record, ProvisioningContext ctx) {
@@ -108,6 +111,17 @@ class SubscriptionProvisioner {
             }
             // resolved among the owner's plans before the write: a plan of another owner is refused, nothing written
             int planId = planId(customer, record.planId(), record.planName());
+            Optional<PackageInfo> existing =
+                    adoptSpaces ? unlinkedSpace(userId, planId, record, ctx) : Optional.empty();
+            if (existing.isPresent()) {
+                Link adopted = ctx.link(
+                        RecordType.SUBSCRIPTION,
+                        record.key(),
+                        existing.get().getPackageId(),
+                        LinkData.UNKNOWN.withParent(userId));
+                laterSight(record, adopted, customer, state, ctx);
+                return Outcome.UPDATED;
+            }
             // the space's own limits are a second call: the link records the plan's until that call is answered, so
             // a crash between the two leaves a space that the next run sees as changed, and gives its limits
             AppliedState created = record.quotas().isEmpty()
@@ -133,6 +147,33 @@ class SubscriptionProvisioner {
             return Outcome.CREATED;
         }
         return laterSight(record, link.get(), customer, state, ctx);
+    }
+
+    /**
+     * es.provisioning.adopt-spaces: the user's unlinked space on this plan that another tool made, to be linked
+     * instead of created (then aligned with billing like any space whose applied state is unknown): the one of the
+     * record's name, else the only one. Several and none of that name: a person decides, nothing is created.
+     */
+    private Optional<PackageInfo> unlinkedSpace(
+            int userId, int planId, SubscriptionRecord record, ProvisioningContext ctx) {
+        List<PackageInfo> candidates = client.getMyPackages(userId).stream()
+                .filter(p -> p.getUserId() == userId && p.getPlanId() == planId)
+                .filter(p -> ctx.links()
+                        .billingKeyOf(RecordType.SUBSCRIPTION, p.getPackageId())
+                        .isEmpty())
+                .toList();
+        Optional<PackageInfo> named = candidates.stream()
+                .filter(p ->
+                        record.packageName() != null && record.packageName().equals(p.getPackageName()))
+                .findFirst();
+        if (named.isPresent() || candidates.size() <= 1) {
+            return named.isPresent() ? named : candidates.stream().findFirst();
+        }
+        throw new ProvisioningException(
+                Reason.AMBIGUOUS_MATCH,
+                "subscription " + record.key() + ": user " + userId + " has " + candidates.size()
+                        + " unlinked spaces on its plan, none named '" + record.packageName()
+                        + "' (es.provisioning.adopt-spaces): link one by hand");
     }
 
     /** The plan, by id or name, among the plans of the customer's owner (PLAN_NOT_OWNERS for any other plan). */

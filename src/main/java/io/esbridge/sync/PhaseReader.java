@@ -61,7 +61,7 @@ class PhaseReader {
         // into JDBC's ?, skipping comments, quoted text and :: casts, and binds every use of it, as it did before
         // the read went through camel-sql (whose own :?name would also be counted inside a comment)
         ParsedSql parsed = NamedParameterUtils.parseSqlStatement(query(phase));
-        MapSqlParameterSource parameters = new MapSqlParameterSource("watermark", watermark);
+        MapSqlParameterSource parameters = parameters(watermark);
         String sql = NamedParameterUtils.substituteNamedParameters(parsed, parameters);
         List<Object> values = Arrays.asList(NamedParameterUtils.buildValueArray(parsed, parameters, null));
         PhaseTally tally = new PhaseTally(phase, feed, properties.watermarkColumn());
@@ -86,6 +86,11 @@ class PhaseReader {
             throw new IllegalStateException("sync phase " + phase.name() + ": " + failed.getMessage(), failed);
         }
         return tally.read();
+    }
+
+    /** What a phase's query is bound with: the watermark and es.sync.parameters. */
+    MapSqlParameterSource parameters(Object watermark) {
+        return new MapSqlParameterSource(properties.parameters()).addValue("watermark", watermark);
     }
 
     /** The watermark parameter for a stored value, or for "from the beginning". */

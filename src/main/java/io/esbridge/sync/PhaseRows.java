@@ -73,7 +73,7 @@ public class PhaseRows {
                         SourcedRow.of(SourceRef.tableRow(phase.table(), key == null ? "#" + read[0] : key), values));
             };
             source.jdbc().getJdbcTemplate().setFetchSize(properties.fetchSize());
-            source.jdbc().query(PhaseReader.query(phase), Map.of("watermark", from), handler);
+            source.jdbc().query(PhaseReader.query(phase), reader.parameters(from), handler);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.esbridge.sync;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disappeared       what happens to customers and subscriptions that are no longer in billing (reconcile)
  * @param retryFailed       replay the open dead letters of earlier syncs at the start of every run
  * @param fetchSize         rows fetched per round trip from the billing database
+ * @param parameters        further named parameters bound into every query beside :watermark (the WHMCS profile's
+ *                          :servertype and :overlap_minutes), so that a shipped query is set, not edited
  */
 @ConfigurationProperties("es.sync")
 public record SyncProperties(
@@ -33,9 +36,15 @@ public record SyncProperties(
         @DefaultValue("TIMESTAMP") WatermarkType watermarkType,
         @DefaultValue("REPORT") DisappearedPolicy disappeared,
         @DefaultValue("true") boolean retryFailed,
-        @DefaultValue("1000") int fetchSize) {
+        @DefaultValue("1000") int fetchSize,
+        Map<String, String> parameters) {
 
     public SyncProperties {
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        if (parameters.containsKey("watermark")) {
+            throw new IllegalArgumentException(
+                    "es.sync.parameters.watermark: the watermark is bound by the sync itself");
+        }
         if (phases == null || phases.isEmpty()) {
             // each phase needs the one before: resellers (first in the customers' read) before their customers, a
             // reseller's space before its plans, the plans before the services of the reseller's customers

@@ -338,7 +338,8 @@ class BillingSyncTest extends SyncTestSupport {
                 p.watermarkType(),
                 p.disappeared(),
                 false,
-                p.fetchSize());
+                p.fetchSize(),
+                p.parameters());
         return new SyncService(
                 billingSource,
                 noReplay,
@@ -365,7 +366,8 @@ class BillingSyncTest extends SyncTestSupport {
                 p.watermarkType(),
                 policy,
                 p.retryFailed(),
-                p.fetchSize());
+                p.fetchSize(),
+                p.parameters());
         return new DisappearedRecords(syncedKeys, links, producer, sessions, runs, executions, with);
     }
 

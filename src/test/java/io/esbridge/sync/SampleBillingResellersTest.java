@@ -65,7 +65,7 @@ class SampleBillingResellersTest {
         MappingRegistry mappings = SampleMappings.registry();
         // the defaults, as an es-bridge without es.sync.phases runs them
         SyncProperties defaults = new SyncProperties(
-                false, "0 0 2 * * ?", SyncMode.INCREMENTAL, null, null, "updated_at", null, null, true, 1000);
+                false, "0 0 2 * * ?", SyncMode.INCREMENTAL, null, null, "updated_at", null, null, true, 1000, null);
         for (SyncProperties.Phase phase : defaults.phases()) {
             String sql = Files.readString(phase.query()).strip().replaceFirst(";$", "");
             List<ProvisioningRecord> records = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.esbridge.provisioning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -38,6 +39,8 @@ class AddonProvisioner {
     private final PlanDirectory plans;
     private final CreatedSinceIntent createdSinceIntent;
     private final UserOwners owners;
+    /** es.provisioning.adopt-spaces: a space taken over keeps the add-ons the other tool put on it. */
+    private final boolean adoptAddons;
 
     AddonProvisioner(
             EnterpriseServerClient client,
@@ -45,6 +48,28 @@ class AddonProvisioner {
             PlanDirectory plans,
             CreatedSinceIntent createdSinceIntent,
             UserOwners owners) {
+        this(client, mapper, plans, createdSinceIntent, owners, false);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AddonProvisioner(
+            EnterpriseServerClient client,
+            ObjectMapper mapper,
+            PlanDirectory plans,
+            CreatedSinceIntent createdSinceIntent,
+            UserOwners owners,
+            ProvisioningProperties properties) {
+        this(client, mapper, plans, createdSinceIntent, owners, properties.adoptSpaces());
+    }
+
+    private AddonProvisioner(
+            EnterpriseServerClient client,
+            ObjectMapper mapper,
+            PlanDirectory plans,
+            CreatedSinceIntent createdSinceIntent,
+            UserOwners owners,
+            boolean adoptAddons) {
+        this.adoptAddons = adoptAddons;
         this.createdSinceIntent = createdSinceIntent;
         this.owners = owners;
         this.client = client;
@@ -75,6 +100,18 @@ class AddonProvisioner {
         if (link.isEmpty()) {
             if (record.ended()) {
                 return Outcome.UNCHANGED;
+            }
+            Optional<Map<String, String>> existing =
+                    adoptAddons ? unlinkedAddon(packageId, planId, record, ctx) : Optional.empty();
+            if (existing.isPresent()) {
+                int found = Integer.parseInt(trim(existing.get().get("PackageAddonID")));
+                if (!asSent(existing.get(), record)) {
+                    ctx.write(
+                            "UpdatePackageAddon",
+                            () -> client.updatePackageAddon(addon(record, packageId, planId, found)));
+                }
+                ctx.link(RecordType.ADDON, record.key(), found, state.data(packageId, null));
+                return ctx.operations().isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED;
             }
             ctx.create(
                     "AddPackageAddon",
@@ -157,6 +194,40 @@ class AddonProvisioner {
                             + " unlinked add-ons of plan " + planId + " on space " + packageId + ": resolve by hand");
         }
         return Optional.of(ctx.linkFound(pending, candidates.get(0)));
+    }
+
+    /**
+     * es.provisioning.adopt-spaces: the space's unlinked add-on of this add-on plan that another tool put on it (the
+     * WHMCS module's AddPackageAddonById), to be linked rather than added a second time: the only one of that plan,
+     * or among several the one of the record's quantity and status. Several alike: a person decides.
+     */
+    private Optional<Map<String, String>> unlinkedAddon(
+            int packageId, int planId, AddonRecord record, ProvisioningContext ctx) {
+        List<Map<String, String>> candidates = client.getPackageAddons(packageId).stream()
+                .filter(row -> String.valueOf(planId).equals(trim(row.get("PlanID"))))
+                .filter(row -> ctx.links()
+                        .billingKeyOf(RecordType.ADDON, Integer.parseInt(trim(row.get("PackageAddonID"))))
+                        .isEmpty())
+                .toList();
+        if (candidates.size() <= 1) {
+            return candidates.stream().findFirst();
+        }
+        List<Map<String, String>> alike =
+                candidates.stream().filter(row -> asSent(row, record)).toList();
+        if (alike.size() == 1) {
+            return Optional.of(alike.get(0));
+        }
+        throw new ProvisioningException(
+                Reason.AMBIGUOUS_MATCH,
+                "add-on " + record.key() + ": space " + packageId + " has " + candidates.size()
+                        + " unlinked add-ons of plan " + planId + " (es.provisioning.adopt-spaces): link one by hand");
+    }
+
+    /** Whether an add-on on the panel has the record's quantity, status and comments. */
+    private static boolean asSent(Map<String, String> row, AddonRecord record) {
+        return String.valueOf(record.quantity()).equals(trim(row.get("Quantity")))
+                && String.valueOf(StatusIds.id(record.status())).equals(trim(row.get("StatusID")))
+                && CreatedSinceIntent.sameOptional(row.get("Comments"), record.comments());
     }
 
     private static PackageAddonInfo addon(AddonRecord record, int packageId, int planId, int addonId) {

@@ -28,8 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         decides: safe, never an overwrite); too large, a same-e-mail user made just before counts
  * @param adoptSpaces      a new subscription whose user already has an unlinked space on the same plan (one another
  *                         tool made, e.g. the WHMCS module's per-service layout) is linked to that space instead of
- *                         getting a second one: the space of the same name, else the user's only such space. Off by
- *                         default: a space made by hand beside billing's is then never taken over silently
+ *                         getting a second one: the space of the same name, else the user's only such space; and a new
+ *                         add-on whose space has an unlinked add-on of the same add-on plan is linked to it (the only
+ *                         one, else the one of the same quantity and status). Off by default: a space or add-on made by
+ *                         hand beside billing's is then never taken over silently
  */
 @ConfigurationProperties("es.provisioning")
 public record ProvisioningProperties(

@@ -25,6 +25,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.esbridge.client.EnterpriseServerClient;
 import io.esbridge.client.StatusIds;
+import io.esbridge.contract.PackageAddonInfo;
 import io.esbridge.contract.PackageStatus;
 import io.esbridge.contract.UserInfo;
 import io.esbridge.contract.UserStatus;
@@ -84,11 +85,23 @@ class WhmcsPerServiceAdoptionTest extends SyncTestSupport {
             MODULE_MADE.put(Long.valueOf(service.get("id")), new int[] {userId, spaceId});
         }
         assertThat(MODULE_MADE).hasSizeGreaterThan(300);
+        // and the module's add-ons (AddPackageAddonById on the service's space, the plan from solidcp_addons)
+        int moduleAddons = 0;
+        for (Map<String, String> addon : activeAddonsOfLiveServices()) {
+            PackageAddonInfo info = new PackageAddonInfo();
+            info.setPackageId(MODULE_MADE.get(Long.valueOf(addon.get("hostingid")))[1]);
+            info.setPlanId(addonPlanId(addon));
+            info.setQuantity(Integer.parseInt(addon.get("qty")));
+            info.setStatusId(StatusIds.id(PackageStatus.ACTIVE));
+            client.addPackageAddon(info);
+            moduleAddons++;
+        }
+        assertThat(moduleAddons).isPositive();
         sandbox.reset();
 
         SyncResult result = reconcile();
 
-        assertThat(writeCalls()).doesNotContainKeys("AddUser", "AddPackage", "CreateUserWizard");
+        assertThat(writeCalls()).doesNotContainKeys("AddUser", "AddPackage", "AddPackageAddon", "CreateUserWizard");
         RunReport customers = phase(result, "customers");
         assertThat(customers.in()).isEqualTo(MODULE_MADE.size());
         assertThat(customers.created()).isZero();
@@ -108,7 +121,9 @@ class WhmcsPerServiceAdoptionTest extends SyncTestSupport {
         });
         // the module's users keep their password: adoption changes no password
         assertThat(writeCalls()).doesNotContainKeys("ChangeUserPassword");
-        assertThat(phase(result, "addons").failed()).isZero();
+        RunReport addons = phase(result, "addons");
+        assertThat(addons.failed()).isZero();
+        assertThat(addons.created()).as(addons.summary()).isZero();
     }
 
     @Test
@@ -138,6 +153,46 @@ class WhmcsPerServiceAdoptionTest extends SyncTestSupport {
                 .map(plan -> Integer.parseInt(plan.get("PlanID")))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private int addonPlanId(Map<String, String> addon) {
+        String planId = addon.get("scp_id");
+        if (planId != null && !planId.isEmpty()) {
+            return Integer.parseInt(planId);
+        }
+        return client.getHostingAddons(1).stream()
+                .filter(plan -> plan.get("PlanName").equalsIgnoreCase(addon.get("name")))
+                .map(plan -> Integer.parseInt(plan.get("PlanID")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no add-on plan " + addon.get("name")));
+    }
+
+    private List<Map<String, String>> activeAddonsOfLiveServices() throws SQLException {
+        return rows(
+                        "select ha.hostingid, ha.qty, m.scp_id, a.name from tblhostingaddons ha"
+                                + " join tbladdons a on a.id = ha.addonid left join solidcp_addons m on m.whmcs_id = a.id"
+                                + " where ha.status in ('Active', 'Completed') order by ha.id",
+                        List.of("hostingid", "qty", "scp_id", "name"))
+                .stream()
+                .filter(row -> MODULE_MADE.containsKey(Long.valueOf(row.get("hostingid"))))
+                .toList();
+    }
+
+    private List<Map<String, String>> rows(String sql, List<String> columns) throws SQLException {
+        SyncProperties.Source source = properties.source();
+        try (Connection connection = DriverManager.getConnection(source.url(), source.username(), source.password());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<Map<String, String>> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : columns) {
+                    row.put(column, rs.getString(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
     }
 
     private List<Map<String, String>> liveServices() throws SQLException {

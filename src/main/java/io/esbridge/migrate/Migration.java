@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,7 +123,7 @@ public class Migration {
                 }
             }
             whole = readOrStop(
-                    () -> awaited(rest),
+                    () -> SourceReader.answered(rest),
                     source,
                     journal,
                     "The administrator's plans and the users were provisioned (a rerun finds them linked)");
@@ -192,20 +191,6 @@ public class Migration {
                             + journal.waiting() + " answers read so far are kept: run the same migrate again to go"
                             + " on from there",
                     e);
-        }
-    }
-
-    private static SourceSnapshot awaited(Future<SourceSnapshot> rest) {
-        try {
-            return rest.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the source was read", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -178,22 +178,31 @@ final class SourceReader {
             }
             List<R> answers = new ArrayList<>(items.size());
             for (Future<R> answer : reads) {
-                R got = answer.get();
+                R got = answered(answer);
                 answers.add(got);
                 each.accept(got);
             }
             return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A read's answer once it is in; the read's own exception (a fault, an unreachable source) as a sequential read
+     * would have thrown it.
+     */
+    static <R> R answered(Future<R> read) {
+        try {
+            return read.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading the source was interrupted", e);
         } catch (ExecutionException e) {
-            // the read's own exception (a fault, an unreachable source), as a sequential read would have thrown it
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

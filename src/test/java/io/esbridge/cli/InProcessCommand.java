@@ -18,6 +18,16 @@ public final class InProcessCommand {
 
     private InProcessCommand() {}
 
+    /**
+     * A log line of another context and the stack trace it may carry (a Quartz scheduler of a closed context logs
+     * "JobPersistenceException" with its cause and frames): the timestamped line, an exception's own line, "Caused
+     * by:", frames and "... n common frames omitted". No line of a command's JSON starts like any of these.
+     */
+    private static final java.util.regex.Pattern LOG_LINE =
+            java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:.*"
+                    + "|\\s+at .*|\\s*\\.\\.\\. \\d+ (common frames omitted|more)"
+                    + "|Caused by: .*|[a-z][\\w$]*(\\.[\\w$]+)+(Exception|Error)(: .*)?( \\[.*)?");
+
     /** One command's exit code and output. */
     public record Run(int exit, String stdout, String stderr) {
 
@@ -27,7 +37,7 @@ public final class InProcessCommand {
          */
         public String json() {
             return stdout.lines()
-                    .filter(line -> !line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:.*"))
+                    .filter(line -> !LOG_LINE.matcher(line).matches())
                     .collect(Collectors.joining("\n"))
                     .strip();
         }
